@@ -1,0 +1,183 @@
+"""The one place that wires storage, core and ui together.
+
+Argument parsing, the single-instance handshake and the QApplication setup live
+here. Qt is imported only inside ``run_gui`` so that command-line subcommands (added
+by later issues) start fast and never need a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+
+from reconnect_gui import APP_ID, APP_NAME, __version__
+from reconnect_gui.core import process_stats
+from reconnect_gui.core.settings import Settings
+from reconnect_gui.logs import configure_logging
+from reconnect_gui.paths import AppPaths, app_paths
+from reconnect_gui.storage.settings_store import load_settings, save_settings
+
+log = logging.getLogger("reconnect")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reconnect",
+        description=f"{APP_NAME}: a private companion for the weeks after a breakup.",
+    )
+    parser.add_argument(
+        "--tray", action="store_true", help="start hidden, with only the tray icon showing"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all data, settings, cache and logs under DIR (same as RECONNECT_HOME=DIR)",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the whole app on a throwaway data folder, print start-up figures as "
+        "one JSON line once the window has painted, and exit",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits with 2 and the usage on bad arguments
+    if args.version:
+        print(f"{APP_NAME} {__version__}")
+        return 0
+    return run_gui(args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    smoke_dir = tempfile.mkdtemp(prefix="reconnect-smoke-") if args.smoke else None
+    try:
+        paths = app_paths(smoke_dir or args.data_dir)
+        paths.ensure()
+        configure_logging(paths.log_file)
+        log.info(
+            "%s %s starting (Python %s on %s)",
+            APP_NAME,
+            __version__,
+            sys.version.split()[0],
+            sys.platform,
+        )
+        return _GuiSession(paths, args).run()
+    finally:
+        if smoke_dir is not None:
+            logging.shutdown()
+            shutil.rmtree(smoke_dir, ignore_errors=True)
+
+
+class _GuiSession:
+    """Everything that lives as long as the GUI: the app, the window, the settings."""
+
+    def __init__(self, paths: AppPaths, args: argparse.Namespace) -> None:
+        self.paths = paths
+        self.args = args
+        loaded = load_settings(paths.settings_file)
+        self.settings: Settings = loaded.settings
+        self.settings_problem = loaded.problem
+
+    def run(self) -> int:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from reconnect_gui.ui.app_icon import load_app_icon
+        from reconnect_gui.ui.errors import ErrorReporter
+        from reconnect_gui.ui.first_paint import FirstPaintProbe
+        from reconnect_gui.ui.main_window import MainWindow
+        from reconnect_gui.ui.single_instance import SingleInstance, server_name
+        from reconnect_gui.ui.theme import apply_theme
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        app.setApplicationName(APP_NAME)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName(APP_ID)  # matches resources/reconnect.desktop (taskbar icon)
+
+        instance = SingleInstance(server_name(self.paths.data), self.paths.instance_lock)
+        if not instance.claim(_forwarded(self.args)):
+            print(
+                f"{APP_NAME} is already running; its window was brought to the front.",
+                file=sys.stderr,
+            )
+            return 0
+
+        icon = load_app_icon()
+        app.setWindowIcon(icon)
+        apply_theme(app, self.settings.theme)
+
+        window = MainWindow(self.settings, self.paths, icon)
+        errors = ErrorReporter(self.paths.log_file, window)
+        errors.install()
+        instance.activation_requested.connect(lambda _argv: window.bring_to_front())
+        window.theme_chosen.connect(self._change_theme)
+        app.aboutToQuit.connect(lambda: self._save(window))
+
+        probe = FirstPaintProbe(window)
+        probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
+        if self.args.smoke:
+            probe.painted.connect(lambda: self._report_smoke(app, icon))
+        if self.args.tray and not self.args.smoke:
+            window.showMinimized()  # the tray icon itself arrives with the tray issue
+        else:
+            window.show()
+        if self.settings_problem and not self.args.smoke:
+            self.notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Settings were reset",
+                self.settings_problem,
+                parent=window,
+            )
+            QTimer.singleShot(0, self.notice.open)
+        try:
+            return app.exec()
+        finally:
+            errors.uninstall()
+            instance.release()
+            log.info("%s stopped", APP_NAME)
+
+    def _change_theme(self, theme: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from reconnect_gui.ui.theme import apply_theme
+
+        apply_theme(QApplication.instance(), theme)
+        self.settings = replace(self.settings, theme=theme)
+
+    def _save(self, window) -> None:
+        self.settings = replace(self.settings, **window.window_state_for_settings())
+        try:
+            save_settings(self.paths.settings_file, self.settings)
+        except OSError as error:
+            log.warning("could not save settings (%s)", type(error).__name__)
+
+    def _report_smoke(self, app, icon) -> None:
+        if icon.isNull():
+            print("smoke: the app icon could not be loaded from resources", file=sys.stderr)
+            app.exit(1)
+            return
+        figures = {
+            "version": __version__,
+            "first_paint_ms": round(process_stats.ms_since_spawn(), 1),
+            "rss_mb": _rounded(process_stats.peak_rss_mb()),
+        }
+        print(json.dumps(figures), flush=True)
+        app.exit(0)
+
+
+def _forwarded(args: argparse.Namespace) -> list[str]:
+    """What a later launch tells the running copy (options only, never user text)."""
+    return ["--tray"] if args.tray else []
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

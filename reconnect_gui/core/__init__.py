@@ -1,0 +1,1 @@
+"""Pure Python: nothing in this package imports Qt."""

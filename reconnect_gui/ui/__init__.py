@@ -1,0 +1,1 @@
+"""Widgets and Qt glue. Only this package (and app.py) import PySide6."""

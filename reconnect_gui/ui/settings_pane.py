@@ -1,0 +1,64 @@
+"""Settings: appearance now, and the places Reconnect keeps its files.
+
+Security, reminders and start-at-login join this page in their own issues.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from reconnect_gui.core.settings import THEMES
+from reconnect_gui.paths import AppPaths
+from reconnect_gui.ui.panes import pane_heading
+
+THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}
+
+
+class SettingsPane(QWidget):
+    theme_chosen = Signal(str)
+
+    def __init__(self, paths: AppPaths, theme: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pane-settings")
+        self.setAccessibleName("Settings")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.setSpacing(14)
+        layout.addWidget(pane_heading("Settings"))
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(12)
+        self.theme_box = QComboBox()
+        for key in THEMES:
+            self.theme_box.addItem(THEME_LABELS[key], key)
+        self.theme_box.setCurrentIndex(THEMES.index(theme))
+        self.theme_box.setAccessibleName("Appearance")
+        self.theme_box.setAccessibleDescription("Choose light, dark, or the same as your computer")
+        self.theme_box.currentIndexChanged.connect(
+            lambda index: self.theme_chosen.emit(self.theme_box.itemData(index))
+        )
+        form.addRow("Appearance", self.theme_box)
+        form.addRow("Your data", _path_label(str(paths.data), "Folder holding your data"))
+        form.addRow("Log files", _path_label(str(paths.log), "Folder holding the log files"))
+        layout.addLayout(form)
+
+        note = QLabel(
+            "The log helps fix problems and never contains anything you wrote. "
+            "Reminders and security options will appear here soon."
+        )
+        note.setWordWrap(True)
+        note.setMaximumWidth(620)
+        note.setObjectName("comingSoon")
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+def _path_label(text: str, accessible_name: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible_name)
+    return label

@@ -1,0 +1,34 @@
+"""The core/storage/ui split holds: pure modules never pull in Qt or network modules."""
+
+import json
+import subprocess
+import sys
+
+from conftest import REPO
+
+PROBE = """
+import importlib, json, pkgutil, sys
+import reconnect_gui.core, reconnect_gui.storage
+names = ["reconnect_gui.paths", "reconnect_gui.logs", "reconnect_gui.app"]
+for package in (reconnect_gui.core, reconnect_gui.storage):
+    names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+for name in names:
+    importlib.import_module(name)
+print(json.dumps({
+    "imported": names,
+    "qt": sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))),
+    "network": sorted(m for m in sys.modules
+                      if m in ("socket", "ssl", "http.client", "urllib.request")),
+}))
+"""
+
+
+def test_core_storage_paths_and_app_import_without_qt_or_network() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    found = json.loads(result.stdout)
+    assert "reconnect_gui.storage.settings_store" in found["imported"]
+    assert "reconnect_gui.core.settings" in found["imported"]
+    assert found["qt"] == []
+    assert found["network"] == []
