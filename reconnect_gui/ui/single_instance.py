@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_MS = 500
 REPLY_TIMEOUT_MS = 2000
 FIRST_COPY_STARTING_WAIT_MS = 3000  # the lock is held but the first copy is not listening yet
+READ_TIMEOUT_MS = 500
+MAX_REQUEST_BYTES = 64 * 1024
 ACK = b"ok\n"
 
 
@@ -106,32 +108,38 @@ class SingleInstance(QObject):
             log.warning("could not listen for later launches: %s", server.errorString())
             return
         self._server = server
+        log.info("listening for later launches")
 
     def _accept(self) -> None:
+        # Each later launch writes its one line right after connecting, so reading it here
+        # waits at most READ_TIMEOUT_MS. Handling it synchronously, with no deleteLater and
+        # no closures holding the socket, keeps Qt's and Python's ownership simple.
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
-            buffer = bytearray()
-
-            def read(conn: QLocalSocket = connection, buf: bytearray = buffer) -> None:
-                buf.extend(conn.readAll().data())
-                if b"\n" not in buf:
-                    return
-                line = bytes(buf).split(b"\n", 1)[0]
-                try:
-                    argv = json.loads(line.decode("utf-8"))["argv"]
-                    if not isinstance(argv, list):
-                        raise TypeError
-                except (ValueError, KeyError, TypeError):
-                    log.warning("ignored a malformed message from a later launch")
-                    conn.disconnectFromServer()
-                    return
-                conn.write(ACK)
-                conn.flush()
-                conn.disconnectFromServer()
+            argv = self._read_request(connection)
+            if argv is not None:
+                connection.write(ACK)
+                connection.waitForBytesWritten(READ_TIMEOUT_MS)
+            connection.disconnectFromServer()
+            if argv is not None:
                 log.info("a later launch asked to show the window")
-                self.activation_requested.emit([str(a) for a in argv])
+                self.activation_requested.emit(argv)
 
-            connection.readyRead.connect(read)
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                read()
+    @staticmethod
+    def _read_request(connection: QLocalSocket) -> list[str] | None:
+        while not connection.canReadLine():
+            if connection.bytesAvailable() > MAX_REQUEST_BYTES:
+                log.warning("ignored an oversized message from a later launch")
+                return None
+            if not connection.waitForReadyRead(READ_TIMEOUT_MS):
+                log.warning("a later launch connected but sent nothing")
+                return None
+        line = connection.readLine(MAX_REQUEST_BYTES).data()
+        try:
+            argv = json.loads(line.decode("utf-8"))["argv"]
+            if not isinstance(argv, list):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignored a malformed message from a later launch")
+            return None
+        return [str(arg) for arg in argv]

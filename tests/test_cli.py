@@ -1,0 +1,61 @@
+"""The command line: version, usage errors, and the --smoke start-up check."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import app_command
+
+from reconnect_gui import __version__
+from reconnect_gui.app import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"Reconnect {__version__}\n"
+
+
+@pytest.mark.parametrize("argv", [["--bogus"], ["journal"], ["--data-dir"]])
+def test_bad_arguments_print_usage_and_exit_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert "usage: reconnect" in capsys.readouterr().err
+
+
+def test_help_lists_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--tray", "--data-dir", "--version", "--smoke"):
+        assert option in out
+
+
+def test_smoke_prints_start_up_figures_and_leaves_nothing_behind(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    result = subprocess.run(
+        app_command("--smoke"),
+        env={**os.environ, "TMPDIR": str(temp)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    figures = json.loads(lines[0])
+    assert figures["version"] == __version__
+    assert 0 < figures["first_paint_ms"] < 30_000
+    assert 20 < figures["rss_mb"] < 1_000
+    assert list(temp.iterdir()) == [], "the throwaway data folder must be removed"
+    assert not isolated_home.exists(), "--smoke must not touch the real data folder"
