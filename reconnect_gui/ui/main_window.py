@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reconnect_gui import APP_NAME
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.paths import AppPaths
-from reconnect_gui.ui.panes import PANE_KEYS, PANES, ComingSoonPane
+from reconnect_gui.ui.panes import PANE_KEYS, PANES, ComingSoonPane, quiet_label
 
 if TYPE_CHECKING:
     from reconnect_gui.ui.about import AboutDialog
@@ -99,9 +99,7 @@ class MainWindow(QMainWindow):
         header.addWidget(title, 1)
         side.addLayout(header)
         side.addWidget(self.sidebar_list, 1)
-        footer = QLabel("Private. Stays on this computer.")
-        footer.setObjectName("sidebarFooter")
-        footer.setWordWrap(True)
+        footer = quiet_label("Private. Everything stays on this computer.")
         footer.setContentsMargins(20, 0, 12, 0)
         side.addWidget(footer)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -73,9 +73,7 @@ class ComingSoonPane(QWidget):
         blurb.setMaximumWidth(620)
         blurb.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(blurb)
-        soon = QLabel("Coming soon.")
-        soon.setObjectName("comingSoon")
-        layout.addWidget(soon)
+        layout.addWidget(quiet_label("Coming soon."))
         layout.addStretch(1)
 
 
@@ -89,3 +87,14 @@ def pane_heading(text: str) -> QLabel:
     heading.setWordWrap(True)
     heading.setAccessibleName(text)
     return heading
+
+
+def quiet_label(text: str) -> QLabel:
+    """Secondary text: the palette's muted colour (AA contrast in our light and dark)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = QFont(label.font())
+    font.setItalic(True)
+    label.setFont(font)
+    return label

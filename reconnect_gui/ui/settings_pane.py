@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from reconnect_gui.core.settings import THEMES
 from reconnect_gui.paths import AppPaths
-from reconnect_gui.ui.panes import pane_heading
+from reconnect_gui.ui.panes import pane_heading, quiet_label
 
 THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}
 
@@ -35,6 +35,7 @@ class SettingsPane(QWidget):
         for key in THEMES:
             self.theme_box.addItem(THEME_LABELS[key], key)
         self.theme_box.setCurrentIndex(THEMES.index(theme))
+        self.theme_box.setMaximumWidth(280)
         self.theme_box.setAccessibleName("Appearance")
         self.theme_box.setAccessibleDescription("Choose light, dark, or the same as your computer")
         self.theme_box.currentIndexChanged.connect(
@@ -45,13 +46,11 @@ class SettingsPane(QWidget):
         form.addRow("Log files", _path_label(str(paths.log), "Folder holding the log files"))
         layout.addLayout(form)
 
-        note = QLabel(
+        note = quiet_label(
             "The log helps fix problems and never contains anything you wrote. "
             "Reminders and security options will appear here soon."
         )
-        note.setWordWrap(True)
         note.setMaximumWidth(620)
-        note.setObjectName("comingSoon")
         layout.addWidget(note)
         layout.addStretch(1)
 

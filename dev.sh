@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Reconnect's developer commands. Each one installs what it needs first (a Python virtual
+# environment in .venv, and the Debian/Ubuntu packages Qt and the tests use), so it works
+# on a fresh machine with only Python 3.11+, and running it twice is harmless.
+#
+#   ./dev.sh start [ARGS]    install and start Reconnect (ARGS go to the app)
+#   ./dev.sh test [ARGS]     install and run ruff and the whole test suite (ARGS go to pytest)
+#   ./dev.sh build           build the standalone app with PyInstaller into dist/reconnect/
+#   ./dev.sh package         build, then test the built binary (offscreen and under Xvfb)
+#   ./dev.sh bench           run the benchmarks and print a table
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+
+# Shared libraries Qt's xcb platform plugin needs on a desktop (often missing on Ubuntu).
+RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-image0 libxkbcommon-x11-0 libegl1 libgl1
+  libfontconfig1 libdbus-1-3)
+# The real parts the tests use: an X server, a tray host, a Secret Service, age, xdotool.
+TEST_PACKAGES=(xvfb trayer gnome-keyring libsecret-tools dbus-x11 age xdotool imagemagick
+  fonts-dejavu-core)
+
+say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+
+ensure_system_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0  # not Debian/Ubuntu: see README
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  say "Installing system packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+ensure_venv() {  # $1: the pip extras to install, e.g. "test" or "test,build"
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    say "Reconnect needs Python 3.11 or newer; $PYTHON is $("$PYTHON" --version 2>&1)."
+    exit 1
+  }
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -c 'import ensurepip' 2>/dev/null || ensure_system_packages python3-venv
+    say "Creating the virtual environment in $VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
+  local wanted="${1:-}" stamp="$VENV/.installed"
+  local fingerprint
+  fingerprint="$(sha256sum pyproject.toml | cut -c1-16) $wanted"
+  if [ ! -f "$stamp" ] || ! grep -qxF "$fingerprint" "$stamp"; then
+    say "Installing Reconnect${wanted:+ with $wanted tools} into $VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".${wanted:+[$wanted]}"
+    echo "$fingerprint" >>"$stamp"
+  fi
+}
+
+command=${1:-start}
+shift || true
+case "$command" in
+  start)
+    ensure_system_packages "${RUN_PACKAGES[@]}"
+    ensure_venv ""
+    exec "$VENV/bin/python" -m reconnect_gui "$@"
+    ;;
+  test)
+    ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv "test"
+    "$VENV/bin/ruff" check .
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  build)
+    ensure_system_packages "${RUN_PACKAGES[@]}"
+    ensure_venv "build"
+    exec "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN build.spec
+    ;;
+  package)
+    ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv "test,build"
+    "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN build.spec
+    exec "$VENV/bin/python" -m pytest -m frozen "$@"
+    ;;
+  bench)
+    ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv "test,build"
+    exec "$VENV/bin/python" -m benchmarks "$@"
+    ;;
+  *)
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,81 @@
+"""A real X server (Xvfb) for end-to-end tests, and helpers to drive the app on it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from conftest import REPO, require_tool
+
+ARTIFACTS = Path(os.environ.get("RECONNECT_ARTIFACTS", REPO / "artifacts"))
+
+
+@contextmanager
+def xvfb_display(size: str = "1280x800x24") -> Iterator[str]:
+    """Start Xvfb on a free display (it picks the number itself) and yield ":N"."""
+    xvfb = require_tool("Xvfb")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", size, "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()
+        assert number.isdigit(), "Xvfb did not report its display"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def desktop_env(display: str, **extra: str) -> dict[str, str]:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **extra}
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def xdotool(display: str, *args: str, timeout: float = 20) -> str:
+    result = subprocess.run(
+        [require_tool("xdotool"), *args],
+        env=desktop_env(display),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def wait_for_window(display: str, title: str, timeout: float = 30) -> str:
+    """The X window id of the first visible window whose title contains ``title``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            found = xdotool(display, "search", "--onlyvisible", "--name", title, timeout=5)
+        except subprocess.CalledProcessError:
+            found = ""
+        if found:
+            return found.splitlines()[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no window titled {title!r} appeared")
+
+
+def screenshot(display: str, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    target = ARTIFACTS / "screenshots" / f"{name}.png"
+    target.parent.mkdir(exist_ok=True)
+    subprocess.run(
+        [require_tool("import"), "-window", "root", str(target)],
+        env=desktop_env(display),
+        check=True,
+        timeout=30,
+    )
+    return target

@@ -1,0 +1,66 @@
+"""The app from source on a real X server, driven by real key presses (xdotool)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import app_command
+
+from e2e.desktop import desktop_env, screenshot, wait_for_window, xdotool, xvfb_display
+
+
+@pytest.fixture(scope="module")
+def display() -> str:
+    with xvfb_display() as name:
+        yield name
+
+
+def test_smoke_on_a_real_x_server(display: str) -> None:
+    result = subprocess.run(
+        app_command("--smoke"),
+        env=desktop_env(display),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["first_paint_ms"] > 0
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_keyboard_drives_the_real_window_and_quit_keeps_the_settings(
+    display: str, isolated_home: Path, theme: str
+) -> None:
+    settings_file = isolated_home / "config" / "settings.json"
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text(json.dumps({"theme": theme}))
+    app = subprocess.Popen(app_command(), env=desktop_env(display))
+    try:
+        window = wait_for_window(display, "Reconnect")
+        xdotool(display, "windowfocus", "--sync", window)
+        for keys, title, pane in [
+            ("ctrl+1", "Countdown", "countdown"),
+            ("ctrl+2", "Draft", "draft"),
+            ("ctrl+4", "Settings", "settings"),
+            ("ctrl+3", "Journal", "journal"),
+        ]:
+            xdotool(display, "key", keys)
+            wait_for_window(display, f"{title} — Reconnect")
+            screenshot(display, f"{pane}-{theme}")
+        xdotool(display, "key", "F1")
+        wait_for_window(display, "About Reconnect")
+        screenshot(display, f"about-{theme}")
+        xdotool(display, "key", "Escape")
+        xdotool(display, "windowfocus", "--sync", window)
+        xdotool(display, "key", "ctrl+q")
+        assert app.wait(timeout=20) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+    saved = json.loads(settings_file.read_text())
+    assert saved["last_pane"] == "journal"
+    assert saved["theme"] == theme
+    assert saved["window_geometry"]
