@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +40,11 @@ SIDEBAR_STYLE = """
 
 
 class MainWindow(QMainWindow):
-    """Presents the panes. It owns no data: the app passes settings in and reads them back."""
+    """Presents the panes. It owns no data: the app passes settings in and reads them back.
+
+    Start-up note: the first touch of PySide6's ``Qt`` namespace costs ~40 ms, so nothing
+    built before the first frame uses it; panes shown later may.
+    """
 
     theme_chosen = Signal(str)
 
@@ -132,8 +136,9 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu, text: str, keys: str, slot: Callable[..., object]) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # setShortcuts([...]) rather than setShortcut(...): the latter's overload check builds
+        # PySide6's whole Qt namespace (~40 ms) before the first frame.
+        action.setShortcuts([QKeySequence(keys)])
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)  # shortcuts work even where the menu bar is hidden (macOS)

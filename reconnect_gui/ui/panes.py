@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -71,7 +70,6 @@ class ComingSoonPane(QWidget):
         blurb = QLabel(info.blurb)
         blurb.setWordWrap(True)
         blurb.setMaximumWidth(620)
-        blurb.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(blurb)
         layout.addWidget(quiet_label("Coming soon."))
         layout.addStretch(1)

@@ -1,0 +1,155 @@
+"""Run every benchmark and print one table: ``python -m benchmarks [--runs N] [--no-frozen]``.
+
+Start-up (issue 2): time to first paint and peak RSS of ``reconnect --smoke`` against a
+bare PySide6 window (benchmarks/floor_window.py, the floor), from source and from the
+PyInstaller onedir, and the onedir's size against the floor's onedir built with the same
+build.spec. Runs alternate between app and floor so machine load hits both alike; the
+median is reported. Exit code 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+APP_BINARY = REPO / "dist" / "reconnect" / "reconnect"
+FLOOR_WORK = REPO / "build" / "bench-floor"
+FLOOR_BINARY = FLOOR_WORK / "dist" / "floor" / "floor"
+
+
+@dataclass
+class Row:
+    name: str
+    app: float
+    floor: float
+    unit: str
+    target_ratio: float
+
+    @property
+    def ratio(self) -> float:
+        return self.app / self.floor
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.target_ratio
+
+
+def smoke_once(command: list[str]) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["RECONNECT_SPAWN_MONOTONIC_NS"] = str(time.monotonic_ns())
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise SystemExit(f"{command[0]} failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def startup_rows(label: str, app: list[str], floor: list[str], runs: int) -> list[Row]:
+    for command in (app, floor):  # warm the file cache and .pyc files once
+        smoke_once(command)
+    app_runs, floor_runs = [], []
+    for _ in range(runs):
+        app_runs.append(smoke_once(app))
+        floor_runs.append(smoke_once(floor))
+
+    def median(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    return [
+        Row(
+            f"first paint, {label}",
+            median(app_runs, "first_paint_ms"),
+            median(floor_runs, "first_paint_ms"),
+            "ms",
+            1.3,
+        ),
+        Row(
+            f"peak RSS, {label}",
+            median(app_runs, "rss_mb"),
+            median(floor_runs, "rss_mb"),
+            "MiB",
+            1.3,
+        ),
+    ]
+
+
+def folder_mib(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+
+
+def build_floor() -> None:
+    print("building the floor onedir with build.spec (once) ...", file=sys.stderr)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(FLOOR_WORK / "dist"),
+            "--workpath",
+            str(FLOOR_WORK / "work"),
+            str(REPO / "build.spec"),
+        ],
+        env={
+            **os.environ,
+            "RECONNECT_SPEC_ENTRY": "benchmarks/floor_window.py",
+            "RECONNECT_SPEC_NAME": "floor",
+        },
+        cwd=REPO,
+        check=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--runs", type=int, default=15, help="runs per start-up measurement")
+    parser.add_argument("--no-frozen", action="store_true", help="skip the PyInstaller part")
+    args = parser.parse_args()
+
+    # An installed app has its bytecode (pip and PyInstaller compile it); a checkout run
+    # with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every module on every start.
+    compileall.compile_dir(REPO / "reconnect_gui", quiet=1)
+    rows = startup_rows(
+        "source",
+        [sys.executable, "-m", "reconnect_gui", "--smoke"],
+        [sys.executable, str(REPO / "benchmarks" / "floor_window.py")],
+        args.runs,
+    )
+    if not args.no_frozen:
+        if not APP_BINARY.exists():
+            raise SystemExit("build the app first: ./dev.sh build (or pass --no-frozen)")
+        if not FLOOR_BINARY.exists():
+            build_floor()
+        rows += startup_rows("frozen", [str(APP_BINARY), "--smoke"], [str(FLOOR_BINARY)], args.runs)
+        rows.append(
+            Row(
+                "onedir size",
+                folder_mib(APP_BINARY.parent),
+                folder_mib(FLOOR_BINARY.parent),
+                "MiB",
+                1.2,
+            )
+        )
+
+    print(f"{'benchmark':<26}{'reconnect':>12}{'floor':>12}{'ratio':>8}{'target':>9}  result")
+    for row in rows:
+        print(
+            f"{row.name:<26}{row.app:>9.1f} {row.unit:<3}{row.floor:>8.1f} {row.unit:<3}"
+            f"{row.ratio:>7.2f}x{'≤':>4}{row.target_ratio:.1f}x  {'ok' if row.ok else 'MISSED'}"
+        )
+    return 0 if all(row.ok for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
