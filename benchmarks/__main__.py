@@ -82,7 +82,9 @@ def startup_rows(label: str, app: list[str], floor: list[str], runs: int) -> lis
 
 
 def folder_mib(folder: Path) -> float:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    """Size on disk of the regular files (PyInstaller's symlinks would count twice)."""
+    files = (f for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.stat().st_size for f in files) / 2**20
 
 
 def build_floor() -> None:

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import app_command
 
+from conftest import app_command
 from reconnect_gui import __version__
 from reconnect_gui.app import main
 

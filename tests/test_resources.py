@@ -10,9 +10,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import REPO
 from PySide6.QtGui import QImage
 
+from conftest import REPO
 from reconnect_gui.paths import app_icon_files, resources_dir
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import app_command
 
+from conftest import app_command
 from e2e.desktop import desktop_env, screenshot, wait_for_window, xdotool, xvfb_display
 
 

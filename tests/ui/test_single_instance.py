@@ -8,9 +8,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import app_command
 from PySide6.QtNetwork import QLocalSocket
 
+from conftest import app_command
 from reconnect_gui.paths import app_paths
 from reconnect_gui.ui.single_instance import SingleInstance, server_name
 
