@@ -143,6 +143,7 @@ class _GuiSession:
         try:
             return app.exec()
         finally:
+            window.close()
             errors.uninstall()
             instance.release()
             log.info("%s stopped", APP_NAME)
