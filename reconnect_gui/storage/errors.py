@@ -1,0 +1,60 @@
+"""What can go wrong with the vault, each with one plain sentence for the user.
+
+Every storage error carries ``message``: a calm sentence that says what happened and
+what to do next. It never contains anything the user wrote. The command line maps the
+classes to exit codes (see ``EXIT_CODES``).
+"""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base class: something kept the vault from doing what was asked."""
+
+    exit_code = 5
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class KeyUnavailable(VaultError):
+    """The data key cannot be had right now: no keyring, locked, timed out, or missing."""
+
+    exit_code = 3
+
+
+class WrongSecret(KeyUnavailable):
+    """The passphrase or recovery code did not open the vault."""
+
+
+class VaultLocked(KeyUnavailable):
+    """The vault is locked; unlock it first."""
+
+
+class VaultDamaged(VaultError):
+    """The file is damaged, tampered with, or not a Reconnect vault. It was left untouched."""
+
+    exit_code = 4
+
+
+class UnsupportedVersion(VaultDamaged):
+    """The vault was written by a newer Reconnect than this one."""
+
+
+class RecordDamaged(VaultDamaged):
+    """One record failed its integrity check; the others are fine."""
+
+    def __init__(self, message: str, record_id: str) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+
+
+class NoVault(VaultError):
+    """There is no vault yet at this location."""
+
+    exit_code = 3
+
+
+class VaultExists(VaultError):
+    """A vault already exists here; nothing was overwritten."""
