@@ -1,0 +1,214 @@
+"""First run: create the encrypted vault, show the recovery code once, offer a passphrase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect_gui.ui.background import BackgroundTask
+from reconnect_gui.ui.panes import pane_heading, quiet_label
+
+MIN_PASSPHRASE = 8
+
+
+class VaultSetupDialog(QDialog):
+    """Three short steps. ``create(code, passphrase)`` does the work; the dialog waits for it."""
+
+    created = Signal(object)  # whatever ``create`` returned (an ``Opened``)
+
+    def __init__(
+        self,
+        recovery_code: str,
+        create: Callable[[str, str | None], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set up Reconnect")
+        self.setMinimumWidth(560)
+        self._code = recovery_code
+        self._create = create
+        self._task: BackgroundTask | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._welcome_page())
+        self.pages.addWidget(self._code_page())
+        self.pages.addWidget(self._passphrase_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+    # ---- pages --------------------------------------------------------------------------
+
+    def _welcome_page(self) -> QWidget:
+        page, layout = _page("Welcome to Reconnect")
+        layout.addWidget(
+            _text(
+                "Everything you write here stays on this computer, encrypted. Your computer's "
+                "keyring holds the key, so you won't have to type a password every day."
+            )
+        )
+        layout.addWidget(
+            _text(
+                "Setting this up takes a minute. Next you'll get a recovery code: it is the "
+                "only way back to your words if this computer's keyring is ever lost."
+            )
+        )
+        layout.addStretch(1)
+        self.start_button = _button_row(layout, "Continue", lambda: self.pages.setCurrentIndex(1))
+        return page
+
+    def _code_page(self) -> QWidget:
+        page, layout = _page("Your recovery code")
+        layout.addWidget(
+            _text(
+                "Write this down or save it somewhere safe, away from this computer (a password "
+                "manager, or on paper). Reconnect will not show it again."
+            )
+        )
+        self.code_label = QLabel(self._code)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.code_label.setFont(font)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setAccessibleName("Recovery code")
+        self.code_label.setAccessibleDescription(" ".join(self._code))  # read out one by one
+        layout.addWidget(self.code_label)
+        save = QPushButton("Save as a file…")
+        save.clicked.connect(self._save_code)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.saved_status = quiet_label("")
+        layout.addWidget(self.saved_status)
+        self.confirm = QCheckBox("I have saved my recovery code somewhere safe")
+        layout.addWidget(self.confirm)
+        layout.addStretch(1)
+        self.code_next = _button_row(layout, "Continue", lambda: self.pages.setCurrentIndex(2))
+        self.code_next.setEnabled(False)
+        self.confirm.toggled.connect(self.code_next.setEnabled)
+        return page
+
+    def _passphrase_page(self) -> QWidget:
+        page, layout = _page("A passphrase (optional)")
+        layout.addWidget(
+            _text(
+                "A passphrase lets you open Reconnect even when the keyring can't help, and is "
+                "needed if you turn on the app lock later. You can skip this and add it later "
+                "in Settings."
+            )
+        )
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(f"Passphrase (at least {MIN_PASSPHRASE} characters)")
+        self.passphrase.setAccessibleName("Passphrase")
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setPlaceholderText("The same passphrase again")
+        self.repeat.setAccessibleName("Repeat the passphrase")
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.repeat)
+        self.problem = quiet_label("")
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.clicked.connect(lambda: self._finish(None))
+        self.finish_button = QPushButton("Set passphrase and finish")
+        self.finish_button.setDefault(True)
+        self.finish_button.clicked.connect(self._finish_with_passphrase)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.finish_button)
+        layout.addLayout(row)
+        return page
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def _save_code(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save your recovery code", "reconnect-recovery-code.txt", "Text files (*.txt)"
+        )
+        if chosen:
+            self.save_code_to(Path(chosen))
+
+    def save_code_to(self, path: Path) -> None:
+        from reconnect_gui.storage.atomic import atomic_write_bytes
+
+        text = f"Reconnect recovery code\n\n{self._code}\n"
+        try:
+            atomic_write_bytes(path, text.encode("ascii"))
+        except OSError as error:
+            self.saved_status.setText(
+                f"Could not save it there ({error.strerror}). Try another folder, or write it down."
+            )
+            return
+        self.saved_status.setText(f"Saved to {path}. Keep that file somewhere safe.")
+
+    def _finish_with_passphrase(self) -> None:
+        first, second = self.passphrase.text(), self.repeat.text()
+        if len(first) < MIN_PASSPHRASE:
+            self.problem.setText(f"Please use at least {MIN_PASSPHRASE} characters.")
+        elif first != second:
+            self.problem.setText("The two passphrases are not the same. Please type them again.")
+        else:
+            self._finish(first)
+
+    def _finish(self, passphrase: str | None) -> None:
+        self.problem.setText("Setting up your encrypted vault… this takes a moment.")
+        for button in (self.skip_button, self.finish_button):
+            button.setEnabled(False)
+        self._task = BackgroundTask(
+            lambda: self._create(self._code, passphrase), self._created, self._failed
+        )
+        self._task.start()
+
+    def _created(self, opened: object) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.created.emit(opened)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None) or "Something went wrong while setting up."
+        self.problem.setText(f"{message} Nothing was saved; you can try again.")
+        for button in (self.skip_button, self.finish_button):
+            button.setEnabled(True)
+
+
+def _page(title: str) -> tuple[QWidget, QVBoxLayout]:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 20, 24, 16)
+    layout.setSpacing(12)
+    layout.addWidget(pane_heading(title))
+    return page, layout
+
+
+def _text(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _button_row(layout: QVBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    button = QPushButton(text)
+    button.setDefault(True)
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    layout.addLayout(row)
+    return button
