@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.ui.background import BackgroundTask
 from reconnect_gui.ui.panes import pane_heading, quiet_label
+from reconnect_gui.ui.recovery_code import RecoveryCodeView
 
 MIN_PASSPHRASE = 8
 
@@ -72,33 +69,12 @@ class VaultSetupDialog(QDialog):
 
     def _code_page(self) -> QWidget:
         page, layout = _page("Your recovery code")
-        layout.addWidget(
-            _text(
-                "Write this down or save it somewhere safe, away from this computer (a password "
-                "manager, or on paper). Reconnect will not show it again."
-            )
-        )
-        self.code_label = QLabel(self._code)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.code_label.setFont(font)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setAccessibleName("Recovery code")
-        self.code_label.setAccessibleDescription(" ".join(self._code))  # read out one by one
-        layout.addWidget(self.code_label)
-        save = QPushButton("Save as a file…")
-        save.clicked.connect(self._save_code)
-        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.saved_status = quiet_label("")
-        layout.addWidget(self.saved_status)
-        self.confirm = QCheckBox("I have saved my recovery code somewhere safe")
-        layout.addWidget(self.confirm)
+        self.code_view = RecoveryCodeView(self._code)
+        layout.addWidget(self.code_view)
         layout.addStretch(1)
         self.code_next = _button_row(layout, "Continue", lambda: self.pages.setCurrentIndex(2))
         self.code_next.setEnabled(False)
-        self.confirm.toggled.connect(self.code_next.setEnabled)
+        self.code_view.confirmed.connect(self.code_next.setEnabled)
         return page
 
     def _passphrase_page(self) -> QWidget:
@@ -136,26 +112,6 @@ class VaultSetupDialog(QDialog):
         return page
 
     # ---- actions ------------------------------------------------------------------------
-
-    def _save_code(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save your recovery code", "reconnect-recovery-code.txt", "Text files (*.txt)"
-        )
-        if chosen:
-            self.save_code_to(Path(chosen))
-
-    def save_code_to(self, path: Path) -> None:
-        from reconnect_gui.storage.atomic import atomic_write_bytes
-
-        text = f"Reconnect recovery code\n\n{self._code}\n"
-        try:
-            atomic_write_bytes(path, text.encode("ascii"))
-        except OSError as error:
-            self.saved_status.setText(
-                f"Could not save it there ({error.strerror}). Try another folder, or write it down."
-            )
-            return
-        self.saved_status.setText(f"Saved to {path}. Keep that file somewhere safe.")
 
     def _finish_with_passphrase(self) -> None:
         first, second = self.passphrase.text(), self.repeat.text()

@@ -31,19 +31,19 @@ def test_setup_shows_the_code_and_waits_for_confirmation(qtbot) -> None:
     dialog = make_setup(qtbot, [])
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == 1
-    assert dialog.code_label.text() == CODE
+    assert dialog.code_view.code_label.text() == CODE
     assert not dialog.code_next.isEnabled()
-    dialog.confirm.setChecked(True)
+    dialog.code_view.confirm.setChecked(True)
     assert dialog.code_next.isEnabled()
 
 
 def test_setup_saves_the_code_to_a_private_file(qtbot, tmp_path: Path) -> None:
     dialog = make_setup(qtbot, [])
     target = tmp_path / "code.txt"
-    dialog.save_code_to(target)
+    dialog.code_view.save_code_to(target)
     assert CODE in target.read_text()
     assert target.stat().st_mode & 0o077 == 0
-    assert str(target) in dialog.saved_status.text()
+    assert str(target) in dialog.code_view.saved_status.text()
 
 
 def test_passphrase_must_be_long_enough_and_match(qtbot) -> None:
