@@ -1,0 +1,414 @@
+"""The encrypted vault: one SQLite file where everything the user wrote is ciphertext.
+
+Format version 1 (kept in step with docs/vault-format.md):
+
+    SQLite 3 file; page_size 16384 (2 KB records stay off overflow pages);
+    application_id 0x52434E56 ("RCNV"); user_version = format version (1);
+    journal_mode WAL; every writing connection: synchronous=FULL, secure_delete=ON.
+
+    meta(key TEXT PRIMARY KEY, value BLOB)
+        'vault_id'   TEXT: 32 lowercase hex digits (16 random bytes)
+        'key_check'  BLOB: nonce(12) || AES-256-GCM(data key, b"reconnect key check v1", AD_check)
+    key_slots(name TEXT PRIMARY KEY, kdf TEXT NOT NULL, nonce BLOB NOT NULL, wrapped BLOB NOT NULL)
+        name 'recovery' (always) or 'passphrase' (optional)
+        kdf      JSON {"length": 32, "n": .., "name": "scrypt", "p": .., "r": .., "salt": b64}
+        wrapped  AES-256-GCM(scrypt(secret), data key, AD_slot): 32 + 16 bytes
+                 secret = the 25 recovery symbols without dashes (ASCII), or the passphrase
+                 as NFC UTF-8
+    records(id TEXT PRIMARY KEY, kind TEXT NOT NULL, nonce BLOB NOT NULL,
+            ciphertext BLOB NOT NULL);  INDEX records_kind ON records(kind)
+        ciphertext  AES-256-GCM(data key, plaintext, AD_record), 16-byte tag at the end
+        plaintext   UTF-8 JSON {"created": ISO-8601 UTC, "updated": ISO-8601 UTC, "data": {..}}
+
+    Associated data: fields, each a u32 big-endian byte length then UTF-8 bytes:
+        AD_record = ("reconnect/record", "1", vault_id, record id, kind)
+        AD_slot   = ("reconnect/key-slot", "1", vault_id, slot name)
+        AD_check  = ("reconnect/key-check", "1", vault_id)
+    "1" is the encoding version: it changes only if the encryption changes, so schema
+    migrations (which run before any key is known) never need to re-encrypt.
+
+Only record id and kind are plain. Rolling one record back to its own older ciphertext is
+not detected (anyone who can write the file can also roll back the whole file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from reconnect_gui.storage import vault_codec as codec
+from reconnect_gui.storage import vault_format as fmt
+from reconnect_gui.storage.crypto import (
+    Aead,
+    DecryptError,
+    KdfParams,
+    new_data_key,
+    passphrase_bytes,
+    recovery_code_bytes,
+)
+from reconnect_gui.storage.errors import (
+    NoVault,
+    RecordDamaged,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    WrongSecret,
+)
+from reconnect_gui.storage.records import Record
+from reconnect_gui.storage.vault_format import FORMAT_VERSION, MIGRATIONS, Clock, Migration
+
+
+def open_vault(
+    path: Path, *, now: Clock = codec.utc_now, migrations: Mapping[int, Migration] = MIGRATIONS
+) -> LockedVault:
+    """Check the file read-only (a damaged, foreign or newer file is never changed), upgrade
+    an older format in one transaction, and return the vault still locked.
+
+    ``migrations`` is for tests of the upgrade path; the app keeps the default."""
+    path = Path(path)
+    if not path.exists():
+        raise NoVault(fmt.NO_VAULT)
+    version = fmt.check_file(path, migrations)
+    try:
+        conn = fmt.connect(path)
+    except sqlite3.Error as error:
+        raise fmt.sqlite_error(error, writing=False) from None
+    try:
+        if version < FORMAT_VERSION:
+            fmt.migrate(conn, version, migrations)
+        vault_id = str(fmt.meta(conn, "vault_id"))
+    except BaseException:
+        conn.close()
+        raise
+    return LockedVault(conn, vault_id, now)
+
+
+def create_vault(
+    path: Path,
+    *,
+    recovery_code: str,
+    passphrase: str | None = None,
+    kdf_params: KdfParams | None = None,
+    now: Clock = codec.utc_now,
+) -> tuple[Vault, bytes]:
+    """Make a new vault and its data key; raises VaultExists rather than overwrite.
+
+    The file is built under a temporary name and linked into place only when complete, so
+    a crash leaves no vault or a whole one. ``kdf_params`` sets the scrypt cost (each slot
+    still draws its own salt)."""
+    path = Path(path)
+    if fmt.vault_files_exist(path):
+        raise VaultExists(fmt.EXISTS)
+    recovery = recovery_code_bytes(recovery_code)
+    secret = None if passphrase is None else passphrase_bytes(passphrase)
+    key, vault_id = new_data_key(), secrets.token_hex(16)
+    fmt.create_file(
+        path, vault_id, key, codec.wrap_slots(vault_id, key, recovery, secret, kdf_params)
+    )
+    return open_vault(path, now=now).unlock_with_key(key), key
+
+
+class RestorePlan(Protocol):
+    """What apply_restore needs from storage.export.MergePlan."""
+
+    @property
+    def add(self) -> Sequence[Record]: ...
+    @property
+    def update(self) -> Sequence[Record]: ...
+    @property
+    def remove(self) -> Sequence[Record]: ...
+
+
+class LockedVault:
+    """A checked vault whose key is not known yet. A successful unlock hands the open file
+    to the returned Vault; ``close()`` after that does nothing. A failed unlock leaves this
+    object open, to try again."""
+
+    def __init__(self, conn: sqlite3.Connection, vault_id: str, now: Clock) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._vault_id = vault_id
+        self._now = now
+
+    @property
+    def vault_id(self) -> str:
+        return self._vault_id
+
+    @property
+    def has_passphrase(self) -> bool:
+        return self._slot(codec.PASSPHRASE) is not None
+
+    def record_count(self) -> int:
+        return int(fmt.query(self._connection(), "SELECT count(*) FROM records")[0][0])
+
+    def unlock_with_key(self, key: bytes) -> Vault:
+        """Verify ``key`` against the key check; raises WrongSecret if it is not this vault's."""
+        conn = self._connection()
+        check = fmt.query(conn, "SELECT value FROM meta WHERE key = 'key_check'")[0][0]
+        if not codec.key_matches(self._vault_id, key, check):
+            raise WrongSecret(fmt.WRONG_KEY)
+        self._conn = None
+        return Vault(conn, self._vault_id, key, self._now)
+
+    def unlock_with_secret(self, secret: str) -> tuple[Vault, bytes]:
+        """Try the recovery slot (if ``secret`` reads as a recovery code in any form) and the
+        passphrase slot; returns the vault and its data key (to put back in the keyring)."""
+        rows = fmt.query(self._connection(), "SELECT name, kdf, nonce, wrapped FROM key_slots")
+        try:
+            key = codec.unwrap_any(self._vault_id, {r[0]: tuple(r[1:]) for r in rows}, secret)
+        except ValueError:
+            raise VaultDamaged(fmt.SLOT_DAMAGED) from None
+        if key is None:
+            raise WrongSecret(fmt.WRONG_SECRET)
+        try:
+            return self.unlock_with_key(key), key
+        except WrongSecret:  # the slot opened but holds another key: tampering
+            raise VaultDamaged(fmt.SLOT_DAMAGED) from None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> LockedVault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise VaultError("This vault was already unlocked or closed.")
+        return self._conn
+
+    def _slot(self, name: str) -> tuple[Any, Any, Any] | None:
+        rows = fmt.query(
+            self._connection(), "SELECT kdf, nonce, wrapped FROM key_slots WHERE name = ?", (name,)
+        )
+        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+
+
+class Vault:
+    """An unlocked vault. Every mutating call is one transaction: it happens completely or
+    not at all. Calls are serialised, so the vault may be used from any one thread at a time."""
+
+    def __init__(self, conn: sqlite3.Connection, vault_id: str, key: bytes, now: Clock) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._vault_id = vault_id
+        self._key: bytes | None = key  # kept only to wrap new key slots
+        self._aead: Aead | None = Aead(key)
+        self._now = now
+        self._lock = threading.RLock()
+        self._aad = codec.RecordAad(vault_id)
+
+    @property
+    def vault_id(self) -> str:
+        return self._vault_id
+
+    @property
+    def has_passphrase(self) -> bool:
+        with self._lock:
+            conn, _ = self._open()
+            rows = fmt.query(conn, "SELECT 1 FROM key_slots WHERE name = ?", (codec.PASSPHRASE,))
+            return bool(rows)
+
+    def put(self, kind: str, data: dict[str, Any], record_id: str | None = None) -> Record:
+        """Save a new record (``record_id=None``) or replace one, keeping its ``created``."""
+        if not isinstance(kind, str) or not kind:
+            raise ValueError("A record needs a kind.")
+        if record_id is not None and (not isinstance(record_id, str) or not record_id):
+            raise ValueError("A record id must be non-empty text.")
+        with self._lock:
+            conn, aead = self._open()
+            moment = codec.utc(self._now())
+            new_id = record_id or secrets.token_urlsafe(12)
+            with fmt.transaction(conn):
+                created = moment
+                if record_id is not None:
+                    old = conn.execute(
+                        "SELECT id, kind, nonce, ciphertext FROM records WHERE id = ?", (new_id,)
+                    ).fetchone()
+                    if old is not None:
+                        created = self._decrypt(old).created
+                plaintext = codec.encode(created, moment, data)
+                nonce, ct = aead.encrypt(plaintext, self._aad(new_id, kind))
+                # A new id uses plain INSERT: a collision then fails instead of replacing.
+                verb = "INSERT" if record_id is None else "INSERT OR REPLACE"
+                conn.execute(f"{verb} INTO records VALUES (?, ?, ?, ?)", (new_id, kind, nonce, ct))
+            return codec.decode(new_id, kind, plaintext.decode())  # exactly what get() returns
+
+    def get(self, record_id: str) -> Record:
+        """The record; KeyError if there is none, RecordDamaged if it fails its check."""
+        with self._lock:
+            conn, _ = self._open()
+            rows = fmt.query(
+                conn, "SELECT id, kind, nonce, ciphertext FROM records WHERE id = ?", (record_id,)
+            )
+            if not rows:
+                raise KeyError(record_id)
+            return self._decrypt(rows[0])
+
+    def delete(self, record_id: str) -> None:
+        """Remove a record; KeyError if there is none."""
+        with self._lock:
+            conn, _ = self._open()
+            with fmt.transaction(conn):
+                if conn.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount == 0:
+                    raise KeyError(record_id)
+
+    def records(self, kind: str | None = None) -> tuple[list[Record], list[str]]:
+        """Every readable record, newest-updated first, and the ids of damaged ones."""
+        found, damaged = [], []
+        with self._lock:
+            for row in self._rows(kind):
+                try:
+                    found.append(self._decrypt(row))
+                except RecordDamaged as damage:
+                    damaged.append(damage.record_id)
+        return codec.newest_first(found), sorted(damaged)
+
+    def search(self, text: str, kind: str | None = None) -> tuple[list[Record], list[str]]:
+        """Records with ``text`` inside a string value, ignoring case (Unicode case folding)
+        and NFC/NFD differences; plus the ids of damaged records. No pattern syntax."""
+        needle, fold = codec.fold(text), codec.fold
+        # Skip parsing a record whose whole plaintext cannot contain the needle: sound,
+        # because JSON writes every character except the escaped ones as it is.
+        precheck = codec.JSON_ESCAPED.isdisjoint(needle)
+        found, damaged = [], []
+        with self._lock:
+            decrypt, aad = self._open()[1].decrypt, self._aad  # bound once: the loop is hot
+            for record_id, kind_, nonce, ciphertext in self._rows(kind):
+                try:
+                    plain = decrypt(nonce, ciphertext, aad(record_id, kind_)).decode()
+                    if precheck and needle not in fold(plain):
+                        continue
+                    record = codec.decode(record_id, kind_, plain)
+                except (DecryptError, ValueError, KeyError, TypeError, AttributeError):
+                    damaged.append(str(record_id))
+                    continue
+                if any(needle in fold(value) for value in codec.strings(record.data)):
+                    found.append(record)
+        return codec.newest_first(found), sorted(damaged)
+
+    def apply_restore(self, plan: RestorePlan) -> None:
+        """Apply a restore plan (see storage/export.py) in one transaction: records in
+        ``add`` and ``update`` are written exactly as given, timestamps included, and those
+        in ``remove`` are deleted. On any failure nothing changes."""
+        with self._lock:
+            conn, aead = self._open()
+            with fmt.transaction(conn):
+                conn.executemany("DELETE FROM records WHERE id = ?", [(r.id,) for r in plan.remove])
+                for record in (*plan.add, *plan.update):
+                    if not (isinstance(record.id, str) and record.id and record.kind):
+                        raise ValueError("A restored record needs an id and a kind.")
+                    plaintext = codec.encode(record.created, record.updated, record.data)
+                    nonce, ct = aead.encrypt(plaintext, self._aad(record.id, record.kind))
+                    conn.execute(
+                        "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
+                        (record.id, record.kind, nonce, ct),
+                    )
+
+    def set_passphrase(self, new: str | None, *, kdf_params: KdfParams | None = None) -> None:
+        """Set or change the passphrase; ``None`` removes it (the recovery code remains)."""
+        secret = None if new is None else passphrase_bytes(new)
+        with self._lock:
+            conn, _ = self._open()
+            if secret is None:
+                with fmt.transaction(conn):
+                    conn.execute("DELETE FROM key_slots WHERE name = ?", (codec.PASSPHRASE,))
+                return
+            self._store_slot(codec.PASSPHRASE, secret, kdf_params)
+
+    def replace_recovery_code(self, new_code: str, *, kdf_params: KdfParams | None = None) -> None:
+        """Wrap the key under a new recovery code; the old code stops working."""
+        secret = recovery_code_bytes(new_code)
+        with self._lock:
+            self._store_slot(codec.RECOVERY, secret, kdf_params)
+
+    def rotate_key(
+        self, recovery_code: str, passphrase: str | None, *, kdf_params: KdfParams | None = None
+    ) -> bytes:
+        """Re-encrypt everything under a new data key and rewrap the slots (no passphrase
+        slot when ``passphrase`` is None), in one transaction. Returns the new key; the old
+        one stops working. A damaged record aborts it with RecordDamaged, changing nothing."""
+        recovery = recovery_code_bytes(recovery_code)
+        secret = None if passphrase is None else passphrase_bytes(passphrase)
+        with self._lock:
+            conn, old = self._open()
+            key = new_data_key()
+            new = Aead(key)
+            slots = codec.wrap_slots(self._vault_id, key, recovery, secret, kdf_params)
+            with fmt.transaction(conn):
+                for record_id, kind, nonce, ciphertext in conn.execute(
+                    "SELECT id, kind, nonce, ciphertext FROM records"
+                ).fetchall():
+                    try:
+                        aad = self._aad(record_id, kind)
+                        plaintext = old.decrypt(nonce, ciphertext, aad)
+                    except (DecryptError, AttributeError):
+                        raise RecordDamaged(fmt.ROTATE_DAMAGED, record_id) from None
+                    conn.execute(
+                        "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
+                        (*new.encrypt(plaintext, aad), record_id),
+                    )
+                nonce, check = new.encrypt(codec.KEY_CHECK, codec.check_aad(self._vault_id))
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'key_check'", (nonce + check,))
+                conn.execute("DELETE FROM key_slots")
+                conn.executemany("INSERT INTO key_slots VALUES (?, ?, ?, ?)", slots)
+            self._key, self._aead = key, new
+            # Old ciphertext also sits in the WAL until it is reused: empty it now.
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return key
+
+    def close(self) -> None:
+        """Close the file and drop this object's reference to the key."""
+        with self._lock:
+            conn, self._conn, self._key, self._aead = self._conn, None, None, None
+            if conn is not None:
+                conn.close()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _open(self) -> tuple[sqlite3.Connection, Aead]:
+        if self._conn is None or self._aead is None:
+            raise VaultLocked(fmt.LOCKED)
+        return self._conn, self._aead
+
+    def _rows(self, kind: str | None) -> Iterator[tuple[Any, ...]]:
+        # Iterated, not fetched whole: reusing one row's memory for the next is twice as
+        # fast as holding every ciphertext at once.
+        conn, _ = self._open()
+        sql = "SELECT id, kind, nonce, ciphertext FROM records"
+        try:
+            if kind is None:
+                yield from conn.execute(sql)
+            else:
+                yield from conn.execute(sql + " WHERE kind = ?", (kind,))
+        except sqlite3.Error as error:
+            raise fmt.sqlite_error(error, writing=False) from None
+
+    def _decrypt(self, row: tuple[Any, ...]) -> Record:
+        record_id, kind, nonce, ciphertext = row
+        _, aead = self._open()
+        try:
+            plain = aead.decrypt(nonce, ciphertext, self._aad(record_id, kind))
+            return codec.decode(record_id, kind, plain.decode())
+        except (DecryptError, ValueError, KeyError, TypeError, AttributeError):
+            raise RecordDamaged(fmt.RECORD_DAMAGED, str(record_id)) from None
+
+    def _store_slot(self, name: str, secret: bytes, params: KdfParams | None) -> None:
+        conn, _ = self._open()
+        assert self._key is not None
+        slot = codec.wrap_slot(self._vault_id, name, secret, self._key, params)
+        with fmt.transaction(conn):
+            conn.execute("INSERT OR REPLACE INTO key_slots VALUES (?, ?, ?, ?)", slot)
