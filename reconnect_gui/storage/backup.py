@@ -1,0 +1,153 @@
+"""Encrypted backups: the JSON export inside an age file with a passphrase recipient.
+
+The file is standard age v1 (https://age-encryption.org/v1) with one scrypt stanza,
+written by ``pyrage``, so the ``age`` command-line tool opens it without Reconnect:
+``age -d reconnect-backup-20250101T120000Z.age > export.json``. The passphrase is used
+exactly as given (no trimming or Unicode normalisation) so that typing it into
+``age`` works too. Format details: docs/backup-format.md.
+
+pyrage holds the GIL for the whole scrypt run (about 1–4 s here), so a GUI thread
+waiting on another thread still stalls: run these in a separate process or accept
+a busy indicator that cannot animate.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reconnect_gui.storage.atomic import atomic_write_bytes
+from reconnect_gui.storage.errors import VaultDamaged, VaultError, WrongSecret
+
+AGE_MAGIC = b"age-encryption.org/v1\n"
+BACKUP_PATTERN = re.compile(r"reconnect-backup-(\d{8}T\d{6}Z)\.age", re.ASCII)
+_NAME_TIME = "%Y%m%dT%H%M%SZ"
+
+WRONG_PASSPHRASE = "That passphrase does not open this backup."
+NOT_A_BACKUP = (
+    "This file is not a Reconnect backup, so nothing was restored; choose a file named "
+    "like reconnect-backup-….age."
+)
+DAMAGED = "This backup file is damaged or incomplete, so nothing was restored; try an older backup."
+NOT_PASSPHRASE = (
+    "This age file was locked with a key rather than a passphrase, so Reconnect can't "
+    "open it; decrypt it with age and your key instead."
+)
+TOO_SLOW = (
+    "This backup asks for far more work to open than Reconnect allows, so it was not "
+    "opened; make a new backup with Reconnect."
+)
+
+
+def backup_name(moment: datetime) -> str:
+    """``reconnect-backup-YYYYmmddTHHMMSSZ.age`` for a timezone-aware moment (in UTC)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("backup times must be timezone-aware")
+    return f"reconnect-backup-{moment.astimezone(UTC).strftime(_NAME_TIME)}.age"
+
+
+def write_backup(path: Path, payload: bytes, passphrase: str) -> None:
+    """Encrypt ``payload`` to ``path`` atomically: an old file there stays whole on failure."""
+    if not passphrase:
+        raise ValueError("A backup needs a passphrase, so none was written; choose one.")
+    from pyrage import EncryptError
+    from pyrage import passphrase as age_passphrase
+
+    try:
+        sealed = age_passphrase.encrypt(payload, passphrase)
+    except EncryptError:
+        raise VaultError("Reconnect could not encrypt the backup; please try again.") from None
+    try:
+        atomic_write_bytes(path, sealed)
+    except OSError as error:
+        raise _write_problem(error) from None
+
+
+def read_backup(path: Path, passphrase: str) -> bytes:
+    """The decrypted payload (the JSON export bytes; validate with export.parse_document).
+
+    Wrong passphrase → WrongSecret. Not an age file, a truncated or altered one → VaultDamaged.
+    A damaged passphrase stanza is indistinguishable from a wrong passphrase (both fail
+    the same authentication), so it is reported as a wrong passphrase.
+    """
+    try:
+        sealed = path.read_bytes()
+    except FileNotFoundError:
+        raise VaultError("That backup file does not exist; check its name and try again.") from None
+    except IsADirectoryError:
+        raise VaultError("That is a folder, not a backup file; choose the .age file.") from None
+    except OSError:
+        raise VaultError(
+            "Reconnect could not read that backup file; check that you may open it."
+        ) from None
+    if not sealed.startswith(AGE_MAGIC):
+        raise VaultDamaged(NOT_A_BACKUP)
+    from pyrage import DecryptError
+    from pyrage import passphrase as age_passphrase
+
+    try:
+        return age_passphrase.decrypt(sealed, passphrase)
+    except DecryptError as error:
+        raise _decrypt_problem(str(error)) from None
+
+
+def _decrypt_problem(detail: str) -> VaultError:
+    # pyrage has one exception type; the rage error text is the only way to tell these
+    # apart. The text comes from the library, never from the file's contents.
+    if detail == "Decryption failed":  # the scrypt stanza did not authenticate
+        return WrongSecret(WRONG_PASSPHRASE)
+    if "No matching keys" in detail:
+        return VaultDamaged(NOT_PASSPHRASE)
+    if "Excessive work" in detail:
+        return VaultDamaged(TOO_SLOW)
+    return VaultDamaged(DAMAGED)
+
+
+def _write_problem(error: OSError) -> VaultError:
+    if error.errno == errno.ENOSPC:
+        return VaultError("The disk is full, so the backup was not saved; free some space.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return VaultError(
+            "Reconnect isn't allowed to write there, so the backup was not saved; choose "
+            "another folder."
+        )
+    return VaultError("Reconnect could not save the backup; try another folder.")
+
+
+def rotate_backups(folder: Path, keep: int) -> list[Path]:
+    """Delete the oldest automatic backups beyond the newest ``keep``; return them.
+
+    Only regular files named exactly ``reconnect-backup-YYYYmmddTHHMMSSZ.age`` with a
+    real date count (ordered by that date, not by file times, which copying changes);
+    anything else in the folder is never touched.
+    """
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    backups: list[tuple[datetime, Path]] = []
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    for path in entries:
+        match = BACKUP_PATTERN.fullmatch(path.name)
+        if not match or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            moment = datetime.strptime(match.group(1), _NAME_TIME)
+        except ValueError:  # e.g. a 13th month: not one of ours
+            continue
+        backups.append((moment, path))
+    backups.sort()
+    doomed = [path for _moment, path in backups[: max(0, len(backups) - keep)]]
+    for path in doomed:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            raise VaultError(
+                "Reconnect could not remove an old backup; check the backup folder's permissions."
+            ) from None
+    return doomed

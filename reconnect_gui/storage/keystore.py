@@ -1,0 +1,225 @@
+"""The vault's data key in the OS keyring, with a timeout and plain-sentence failures.
+
+One entry per vault: service ``reconnect``, username = the vault id, secret = the
+32-byte data key as standard base64 text. Every keyring call (including choosing and
+starting the backend, which talks to D-Bus on Linux) runs in a daemon worker thread
+that the caller waits for at most ``timeout`` seconds: the Secret Service can hang,
+and a hung keyring must never freeze the app.
+
+``keyring`` is imported inside the worker, never at module import: it costs about
+70 ms and pulls in network modules that must not load before the first paint.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
+
+from reconnect_gui.storage.errors import KeyUnavailable
+
+log = logging.getLogger(__name__)
+
+SERVICE = "reconnect"
+KEY_BYTES = 32
+DEFAULT_TIMEOUT = 5.0
+
+Reason = Literal["no_backend", "locked", "timeout", "error", "missing", "corrupt"]
+
+MESSAGES: dict[str, str] = {
+    "no_backend": (
+        "This computer has no system keyring that Reconnect can use, so it can't fetch its "
+        "key. Use your passphrase or recovery code instead."
+    ),
+    "locked": (
+        "Your system keyring is locked, so Reconnect can't fetch its key. Unlock it "
+        "(usually by logging in again) or use your passphrase or recovery code."
+    ),
+    "timeout": (
+        "Your system keyring did not answer in time, so Reconnect can't fetch its key. "
+        "Try again in a moment or use your passphrase or recovery code."
+    ),
+    "error": (
+        "Your system keyring reported a problem, so Reconnect can't use its key there. "
+        "Try again, or use your passphrase or recovery code."
+    ),
+    "missing": (
+        "There is no key stored for this vault on this computer. Use your passphrase or "
+        "recovery code to open it."
+    ),
+    "corrupt": (
+        "The key stored for this vault in your system keyring is damaged. Use your "
+        "passphrase or recovery code to open the vault."
+    ),
+}
+STORE_NOT_KEPT = (
+    "Your system keyring did not keep Reconnect's key, so you will need your passphrase "
+    "or recovery code to open the vault."
+)
+
+T = TypeVar("T")
+
+
+class KeyStoreError(KeyUnavailable):
+    """The keyring could not give (or take) the key; ``reason`` says why.
+
+    ``reason`` is one of ``no_backend``, ``locked``, ``timeout``, ``error``, ``missing``,
+    ``corrupt``. The message never contains the key or anything the user wrote.
+    """
+
+    def __init__(self, reason: Reason, message: str | None = None) -> None:
+        super().__init__(message or MESSAGES[reason])
+        self.reason: Reason = reason
+
+    @property
+    def keyring_works(self) -> bool:
+        """True when the keyring answered but had no good key: offer to put it back."""
+        return self.reason in ("missing", "corrupt")
+
+
+class KeyStore:
+    """The data key of each vault, kept in the OS keyring.
+
+    Every method waits at most ``timeout`` seconds. A call that times out keeps running
+    in its daemon thread and its result is dropped; a ``store`` that times out may still
+    land later, which is harmless (the same key, written twice).
+    """
+
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT, service: str = SERVICE) -> None:
+        self.timeout = timeout
+        self.service = service
+
+    def load(self, vault_id: str) -> bytes:
+        """The vault's 32-byte data key from the keyring.
+
+        Raises ``KeyStoreError`` (a ``KeyUnavailable``) for every failure. Reason
+        ``missing`` means the keyring answered "nothing stored" — that is NOT proof
+        the vault has no key: the entry may have been deleted, or the keyring may be a
+        different one (another login, a restored home folder). The caller must never
+        create a new key in that case while the vault holds ciphertext; it unlocks with
+        the passphrase or recovery code and may then ``store`` the key back.
+        """
+
+        def call(keyring: Any) -> str | None:
+            return keyring.get_password(self.service, vault_id)
+
+        return _decode(self._run(call))
+
+    def store(self, vault_id: str, key: bytes) -> None:
+        """Put the key into the keyring, then read it back to be sure it was kept."""
+        if not isinstance(key, bytes) or len(key) != KEY_BYTES:
+            raise ValueError(f"the data key must be {KEY_BYTES} bytes")
+        encoded = base64.b64encode(key).decode("ascii")
+
+        def call(keyring: Any) -> bool:
+            keyring.set_password(self.service, vault_id, encoded)
+            # Some backends accept a write and drop it (a null or read-only keyring):
+            # reading it back is the only way to tell the user the truth.
+            found = keyring.get_password(self.service, vault_id)
+            return isinstance(found, str) and hmac.compare_digest(found, encoded)
+
+        if not self._run(call):
+            raise KeyStoreError("error", STORE_NOT_KEPT)
+
+    def forget(self, vault_id: str) -> None:
+        """Remove the vault's key from this computer's keyring; quiet if there is none."""
+
+        def call(keyring: Any) -> None:
+            from keyring.errors import PasswordDeleteError
+
+            try:
+                keyring.delete_password(self.service, vault_id)
+            except PasswordDeleteError:
+                # Backends use this both for "nothing there" and for real failures.
+                if keyring.get_password(self.service, vault_id) is not None:
+                    raise
+
+        self._run(call)
+
+    def backend_name(self) -> str:
+        """The keyring in use, for display; never raises (status screens call it).
+
+        A backend's own name (e.g. "SecretService Keyring"), "none" when there is no
+        usable keyring, or "not answering" when it failed or timed out.
+        """
+
+        def call(keyring: Any) -> str:
+            return str(type(keyring).name)
+
+        try:
+            return self._run(call)
+        except KeyStoreError as error:
+            return "none" if error.reason == "no_backend" else "not answering"
+
+    def _run(self, call: Callable[[Any], T]) -> T:
+        """Run ``call(backend)`` in a daemon thread; map every failure to KeyStoreError."""
+        outcome: list[Any] = []  # [("ok", value)] or [("fail", reason)]
+
+        def work() -> None:
+            try:
+                backend = _usable_backend()
+                outcome.append(("ok", call(backend)))
+            except KeyStoreError as error:
+                outcome.append(("fail", error.reason))
+            except BaseException as error:  # any backend exception, never the thread's end
+                outcome.append(("fail", _reason_for(error)))
+
+        worker = threading.Thread(target=work, name="reconnect-keyring", daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if not outcome:
+            log.warning("keyring did not answer within %.1f s", self.timeout)
+            raise KeyStoreError("timeout")
+        status, value = outcome[0]
+        if status == "fail":
+            # Raised here, outside any except block, so no backend exception (whose text
+            # we do not control) is chained onto what the caller sees or logs.
+            raise KeyStoreError(value)
+        return value
+
+
+def _usable_backend() -> Any:
+    """The current keyring backend, or KeyStoreError("no_backend") if it cannot store."""
+    import keyring
+    from keyring.backends import chainer, fail, null
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        raise KeyStoreError("no_backend")
+    # An empty chainer silently answers None to everything, like the null keyring.
+    if isinstance(backend, chainer.ChainerBackend) and not list(backend.backends):
+        raise KeyStoreError("no_backend")
+    return backend
+
+
+def _reason_for(error: BaseException) -> Reason:
+    """Classify a backend exception; only its type is logged, never its message."""
+    try:
+        from keyring.errors import KeyringLocked, NoKeyringError
+    except ImportError:  # keyring itself failed to import
+        log.warning("keyring unavailable: %s", type(error).__name__)
+        return "no_backend"
+    if isinstance(error, KeyringLocked):
+        return "locked"
+    if isinstance(error, NoKeyringError):
+        return "no_backend"
+    log.warning("keyring call failed: %s", type(error).__name__)
+    return "error"
+
+
+def _decode(stored: object) -> bytes:
+    if stored is None:
+        raise KeyStoreError("missing")
+    if not isinstance(stored, str):
+        raise KeyStoreError("corrupt")
+    try:
+        key = base64.b64decode(stored.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise KeyStoreError("corrupt") from None
+    if len(key) != KEY_BYTES:
+        raise KeyStoreError("corrupt")
+    return key

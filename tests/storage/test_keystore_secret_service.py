@@ -1,0 +1,141 @@
+"""KeyStore against a real Secret Service (gnome-keyring on a private D-Bus session).
+
+The recipe is the one in TESTING.md: a fresh XDG_DATA_HOME (an old "login" keyring with
+another password would stay locked and make gnome-keyring try to show a prompt),
+``dbus-run-session``, and ``gnome-keyring-daemon --unlock`` fed a password on stdin.
+Every step runs in its own process inside that one session, so the key is found
+again by a process that did not store it, and ``secret-tool`` (a real libsecret
+client) sees what we wrote.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, require_tool
+
+# Each step prints a marker line first so the test can split the session's output.
+SESSION = r"""
+set -e
+eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"
+export GNOME_KEYRING_CONTROL
+step() { echo "@@ $1"; }
+step store;     "$PY" "$STEPS" store "$VAULT"
+step search;    secret-tool search --all service reconnect 2>&1
+step load;      "$PY" "$STEPS" load "$VAULT"
+step forget;    "$PY" "$STEPS" forget "$VAULT"
+step search2;   secret-tool search --all service reconnect 2>&1
+step load2;     "$PY" "$STEPS" load "$VAULT"
+step lock;      "$PY" "$STEPS" lock "$VAULT"
+step end
+"""
+
+# Runs inside the session. Prints digests of the key, never the key itself.
+STEPS = r"""
+import hashlib, os, sys, time
+from reconnect_gui.storage.keystore import KeyStore, KeyStoreError
+
+action, vault = sys.argv[1], sys.argv[2]
+store = KeyStore(timeout=3)
+if action == "store":
+    key = os.urandom(32)
+    store.store(vault, key)
+    print("backend:", store.backend_name())
+    print("stored:", hashlib.sha256(key).hexdigest())
+    print("same-process load:", hashlib.sha256(store.load(vault)).hexdigest())
+elif action == "load":
+    try:
+        print("loaded:", hashlib.sha256(store.load(vault)).hexdigest())
+    except KeyStoreError as error:
+        print("failed:", error.reason)
+elif action == "forget":
+    store.forget(vault)
+    store.forget(vault)  # a second forget finds nothing and is quiet
+    print("forgotten")
+elif action == "lock":
+    # Store again, then lock the collection the way a screen lock would.
+    import secretstorage
+    store.store(vault, os.urandom(32))
+    bus = secretstorage.dbus_init()
+    secretstorage.get_default_collection(bus).lock()
+    started = time.monotonic()
+    try:
+        store.load(vault)
+        print("locked-load: succeeded")
+    except KeyStoreError as error:
+        print("locked-load:", error.reason, round(time.monotonic() - started, 2))
+"""
+
+
+def run_session(tmp_path: Path, vault: str) -> dict[str, str]:
+    for tool in ("dbus-run-session", "gnome-keyring-daemon", "secret-tool"):
+        require_tool(tool)
+    keyring_home = tmp_path / "keyring-data"
+    keyring_home.mkdir()
+    # gnome-keyring puts its control socket under XDG_CACHE_HOME and creates only the
+    # last folder level; without it a second, locked daemon gets D-Bus-activated.
+    socket_home = tmp_path / "keyring-cache"
+    socket_home.mkdir()
+    steps = tmp_path / "steps.py"
+    steps.write_text(STEPS)
+    env = dict(os.environ)
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND", "GNOME_KEYRING_CONTROL"):
+        env.pop(var, None)  # no display: gnome-keyring must not be able to show a prompt
+    env.update(
+        XDG_DATA_HOME=str(keyring_home),
+        XDG_CACHE_HOME=str(socket_home),
+        PYTHONPATH=str(REPO),
+        PY=sys.executable,
+        STEPS=str(steps),
+        VAULT=vault,
+    )
+    result = subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", SESSION],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    sections: dict[str, str] = {}
+    name = ""
+    for line in result.stdout.splitlines():
+        if line.startswith("@@ "):
+            name = line[3:]
+            sections[name] = ""
+        elif name:
+            sections[name] += line + "\n"
+    assert "end" in sections, result.stdout
+    return sections
+
+
+def test_real_secret_service_store_find_forget(tmp_path: Path) -> None:
+    vault = "vault-" + os.urandom(6).hex()
+    out = run_session(tmp_path, vault)
+
+    assert "backend: SecretService Keyring" in out["store"]
+    digest = out["store"].split("stored: ")[1].split()[0]
+    assert f"same-process load: {digest}" in out["store"]
+
+    # A real libsecret client sees one entry, under our service and vault id, holding
+    # the key as base64 text.
+    search = out["search"]
+    assert "attribute.service = reconnect" in search
+    assert f"attribute.username = {vault}" in search
+    secret = search.split("secret = ")[1].split()[0]
+    assert hashlib.sha256(base64.b64decode(secret)).hexdigest() == digest
+
+    assert out["load"].strip() == f"loaded: {digest}"  # a fresh process finds it
+    assert out["forget"].strip() == "forgotten"
+    assert vault not in out["search2"]
+    assert out["load2"].strip() == "failed: missing"
+
+    # A locked collection never yields the key and never blocks past the timeout.
+    reason, seconds = out["lock"].split("locked-load: ")[1].split()
+    assert reason in ("locked", "timeout")
+    assert float(seconds) < 3 + 1
