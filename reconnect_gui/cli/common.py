@@ -1,0 +1,61 @@
+"""What the commands share: where the vault is, reading secrets, unlocking, output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from reconnect_gui.paths import app_paths
+from reconnect_gui.storage.errors import KeyUnavailable, VaultError
+from reconnect_gui.storage.keystore import KeyStore
+from reconnect_gui.storage.unlock import Opened, open_with_keyring, open_with_secret, vault_file
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    paths = app_paths(args.data_dir)
+    paths.ensure()
+    return vault_file(paths.data)
+
+
+def read_secret_file(path: str) -> str:
+    """The first line of a file holding a passphrase or recovery code."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise VaultError(f"Reconnect could not read {path}: {_reason(error)}.") from None
+    secret = text.split("\n", 1)[0].rstrip("\r")
+    if not secret.strip():
+        raise VaultError(f"{path} is empty; put the passphrase or recovery code on its first line.")
+    return secret
+
+
+def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened:
+    """Open the vault: the keyring first, then --passphrase-file, then a prompt on a terminal."""
+    path = vault_path(args)
+    keystore = keystore or KeyStore()
+    secret_file = getattr(args, "passphrase_file", None)
+    try:
+        return open_with_keyring(path, keystore)
+    except KeyUnavailable as problem:
+        if secret_file:
+            return open_with_secret(path, read_secret_file(secret_file), keystore)
+        if sys.stdin.isatty():
+            print(problem.message, file=sys.stderr)
+            secret = getpass.getpass("Passphrase or recovery code: ")
+            return open_with_secret(path, secret, keystore)
+        raise KeyUnavailable(
+            f"{problem.message} To unlock without a terminal, pass --passphrase-file FILE."
+        ) from None
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or type(error).__name__

@@ -1,0 +1,142 @@
+"""``reconnect journal add|list|show|search``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reconnect_gui.cli.options import add_passphrase_option
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    journal = commands.add_parser("journal", help="write and read journal entries")
+    actions = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add an entry; the body is read from standard input")
+    add.add_argument("--title", required=True)
+    add.add_argument("--mood", type=int, choices=range(1, 6), metavar="1-5")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    add.set_defaults(handler=add_entry)
+
+    listing = actions.add_parser("list", help="list entries, newest first")
+    listing.set_defaults(handler=list_entries)
+
+    show = actions.add_parser("show", help="show one entry")
+    show.add_argument("id")
+    show.set_defaults(handler=show_entry)
+
+    search = actions.add_parser("search", help="find entries containing TEXT")
+    search.add_argument("text")
+    search.set_defaults(handler=search_entries)
+
+    for parser in (add, listing, show, search):
+        add_passphrase_option(parser)
+    for parser in (listing, show, search):
+        parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def add_entry(args: argparse.Namespace) -> int:
+    from reconnect_gui.cli.common import unlock
+    from reconnect_gui.core.journal import entry_data
+    from reconnect_gui.storage.records import JOURNAL_ENTRY
+
+    body = sys.stdin.read()
+    data = entry_data(args.title, body, mood=args.mood, tags=args.tag)
+    vault = unlock(args).vault
+    try:
+        record = vault.put(JOURNAL_ENTRY, data)
+    finally:
+        vault.close()
+    print(record.id)
+    return 0
+
+
+def list_entries(args: argparse.Namespace) -> int:
+    return _print_entries(args, lambda vault, kind: vault.records(kind))
+
+
+def search_entries(args: argparse.Namespace) -> int:
+    return _print_entries(args, lambda vault, kind: vault.search(args.text, kind))
+
+
+def show_entry(args: argparse.Namespace) -> int:
+    from reconnect_gui.cli.common import print_json, unlock
+    from reconnect_gui.storage.errors import VaultError
+    from reconnect_gui.storage.records import JOURNAL_ENTRY
+
+    vault = unlock(args).vault
+    try:
+        record = vault.get(args.id)
+    except KeyError:
+        raise VaultError(f"There is no journal entry with the id {args.id}.") from None
+    finally:
+        vault.close()
+    if record.kind != JOURNAL_ENTRY:
+        raise VaultError(f"There is no journal entry with the id {args.id}.")
+    entry = _entry(record)
+    if args.json:
+        print_json(_entry_json(entry))
+    else:
+        print(f"{entry.display_title}\n{_when(entry.created)}{_details(entry)}\n")
+        print(entry.body)
+    return 0
+
+
+def _print_entries(args: argparse.Namespace, query) -> int:
+    from reconnect_gui.cli.common import print_json, unlock
+    from reconnect_gui.storage.records import JOURNAL_ENTRY
+
+    vault = unlock(args).vault
+    try:
+        records, damaged = query(vault, JOURNAL_ENTRY)
+    finally:
+        vault.close()
+    entries = [_entry(r) for r in records]
+    if args.json:
+        print_json({"entries": [_entry_json(e) for e in entries], "damaged": damaged})
+    else:
+        for entry in entries:
+            print(f"{entry.id}  {_when(entry.created)}  {entry.display_title}{_details(entry)}")
+        if not entries:
+            print("No entries found.")
+    if damaged:
+        print(
+            f"{len(damaged)} entr{'y' if len(damaged) == 1 else 'ies'} could not be read "
+            f"because the vault file was damaged: {', '.join(damaged)}",
+            file=sys.stderr,
+        )
+        return 4
+    return 0
+
+
+def _entry(record):
+    from reconnect_gui.core.journal import entry_from_record
+
+    return entry_from_record(record.id, record.created, record.updated, record.data)
+
+
+def _entry_json(entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "body": entry.body,
+        "mood": entry.mood,
+        "tags": list(entry.tags),
+        "type": entry.entry_type,
+        "created": entry.created.isoformat(),
+        "updated": entry.updated.isoformat(),
+    }
+
+
+def _when(moment) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _details(entry) -> str:
+    parts = []
+    if entry.mood:
+        parts.append(f"mood {entry.mood}/5")
+    if entry.tags:
+        parts.append(", ".join(f"#{t}" for t in entry.tags))
+    return f"  ({'; '.join(parts)})" if parts else ""

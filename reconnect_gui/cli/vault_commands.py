@@ -1,0 +1,150 @@
+"""``reconnect vault init|status|recover``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    vault = commands.add_parser("vault", help="create, check or recover your encrypted vault")
+    actions = vault.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
+
+    init = actions.add_parser("init", help="create the vault and show its recovery code")
+    init.add_argument(
+        "--recovery-code-file",
+        metavar="FILE",
+        help="also save the new recovery code in FILE (readable by you only)",
+    )
+    init.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="protect the vault with the passphrase on FILE's first line too",
+    )
+    init.set_defaults(handler=init_vault)
+
+    status = actions.add_parser("status", help="say whether the vault exists and can be opened")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.set_defaults(handler=vault_status)
+
+    recover = actions.add_parser(
+        "recover", help="unlock with the recovery code and put the key back into the keyring"
+    )
+    recover.add_argument(
+        "--recovery-code-file",
+        metavar="FILE",
+        required=True,
+        help="FILE holding the recovery code (or the passphrase)",
+    )
+    recover.set_defaults(handler=recover_vault)
+
+
+def init_vault(args: argparse.Namespace) -> int:
+    from reconnect_gui.cli.common import read_secret_file, vault_path
+    from reconnect_gui.storage.atomic import atomic_write_bytes
+    from reconnect_gui.storage.crypto import new_recovery_code
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.unlock import create_user_vault
+
+    passphrase = read_secret_file(args.passphrase_file) if args.passphrase_file else None
+    code = new_recovery_code()
+    opened = create_user_vault(vault_path(args), KeyStore(), code, passphrase)
+    opened.vault.close()
+    if args.recovery_code_file:
+        from pathlib import Path
+
+        atomic_write_bytes(Path(args.recovery_code_file), (code + "\n").encode("ascii"))
+    print("Your vault is ready. This is your recovery code; keep it somewhere safe, away")
+    print("from this computer. It is the only way back in if the key on this computer is lost.")
+    print()
+    print(f"    {code}")
+    if opened.keyring_problem:
+        print(
+            f"\n{opened.keyring_problem} Until then, Reconnect unlocks with your "
+            "passphrase or recovery code.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def vault_status(args: argparse.Namespace) -> int:
+    from reconnect_gui.cli.common import print_json, vault_path
+    from reconnect_gui.storage.errors import KeyUnavailable, NoVault, VaultDamaged
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.vault import open_vault
+
+    path = vault_path(args)
+    keystore = KeyStore()
+    status: dict[str, object] = {
+        "path": str(path),
+        "exists": path.exists(),
+        "keyring_backend": keystore.backend_name(),
+    }
+    code = 0
+    try:
+        locked = open_vault(path)
+    except NoVault:
+        status["state"] = "no_vault"
+    except VaultDamaged as damage:
+        status.update(state="damaged", problem=damage.message)
+        code = damage.exit_code
+    else:
+        try:
+            status.update(
+                vault_id=locked.vault_id,
+                records=locked.record_count(),
+                has_passphrase=locked.has_passphrase,
+            )
+            try:
+                locked.unlock_with_key(keystore.load(locked.vault_id)).close()
+                status.update(state="ready", key_in_keyring=True)
+            except KeyUnavailable as problem:
+                status.update(
+                    state="needs_secret", key_in_keyring=False, keyring_problem=problem.message
+                )
+        finally:
+            locked.close()
+    if args.json:
+        print_json(status)
+    else:
+        _print_status(status)
+    return code
+
+
+def _print_status(status: dict[str, object]) -> None:
+    lines = {
+        "no_vault": "There is no vault yet. Create one with: reconnect vault init",
+        "damaged": f"The vault is damaged: {status.get('problem')}",
+        "ready": "The vault is fine and unlocks with the key in your keyring.",
+        "needs_secret": f"The vault is fine, but {status.get('keyring_problem')}",
+    }
+    print(lines[str(status["state"])])
+    print(f"Location: {status['path']}")
+    if "records" in status:
+        print(
+            f"Records: {status['records']}; passphrase set: "
+            f"{'yes' if status['has_passphrase'] else 'no'}"
+        )
+    print(f"Keyring: {status['keyring_backend']}")
+
+
+def recover_vault(args: argparse.Namespace) -> int:
+    from reconnect_gui.cli.common import read_secret_file, vault_path
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.unlock import open_with_secret
+
+    opened = open_with_secret(
+        vault_path(args), read_secret_file(args.recovery_code_file), KeyStore()
+    )
+    opened.vault.close()
+    if opened.keyring_problem:
+        print(
+            f"The vault opened, but its key could not be put back: {opened.keyring_problem}",
+            file=sys.stderr,
+        )
+        return 3
+    print(
+        "The vault opened, and its key is back in your keyring: Reconnect will unlock "
+        "on its own again."
+    )
+    return 0

@@ -1,0 +1,156 @@
+"""The vault, journal, backup and export commands, in-process with a real vault file."""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+from pathlib import Path
+
+import keyring
+import pytest
+
+from fake_keyrings import LockedKeyring, MemoryKeyring
+from reconnect_gui.app import main
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def run(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))  # not a terminal: never prompts
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def initialised(tmp_path: Path, capsys, monkeypatch, memory_keyring) -> Path:
+    code_file = tmp_path / "recovery.txt"
+    code, out, _ = run(capsys, monkeypatch, "vault", "init", "--recovery-code-file", str(code_file))
+    assert code == 0
+    assert code_file.read_text().strip() in out
+    return code_file
+
+
+def test_journal_round_trip_without_prompts(initialised, capsys, monkeypatch) -> None:
+    canary = "canary " + secrets.token_hex(6)
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "journal",
+        "add",
+        "--title",
+        "Day one",
+        "--mood",
+        "2",
+        "--tag",
+        "urge",
+        stdin=f"I wanted to text them. {canary}\n",
+    )
+    assert code == 0
+    entry_id = out.strip()
+
+    code, out, _ = run(capsys, monkeypatch, "journal", "list", "--json")
+    assert code == 0
+    (entry,) = json.loads(out)["entries"]
+    assert (entry["id"], entry["title"], entry["mood"], entry["tags"]) == (
+        entry_id,
+        "Day one",
+        2,
+        ["urge"],
+    )
+
+    code, out, _ = run(capsys, monkeypatch, "journal", "show", entry_id)
+    assert code == 0 and canary in out
+    code, out, _ = run(capsys, monkeypatch, "journal", "search", canary.upper(), "--json")
+    assert [e["id"] for e in json.loads(out)["entries"]] == [entry_id]
+    code, out, _ = run(capsys, monkeypatch, "journal", "search", "nothing like this")
+    assert code == 0 and "No entries found" in out
+
+
+def test_status_reports_a_ready_vault(initialised, capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, "vault", "status", "--json")
+    status = json.loads(out)
+    assert code == 0
+    assert status["state"] == "ready" and status["key_in_keyring"] is True
+
+
+def test_init_twice_never_replaces_the_vault(initialised, capsys, monkeypatch) -> None:
+    code, _, err = run(capsys, monkeypatch, "vault", "init")
+    assert code == 5 and "already" in err
+
+
+def test_lost_keyring_entry_exits_3_then_recovery_puts_the_key_back(
+    initialised, capsys, monkeypatch, memory_keyring
+) -> None:
+    memory_keyring.entries.clear()
+    code, _, err = run(capsys, monkeypatch, "journal", "list")
+    assert code == 3 and "--passphrase-file" in err
+    code, out, _ = run(
+        capsys, monkeypatch, "vault", "recover", "--recovery-code-file", str(initialised)
+    )
+    assert code == 0 and "back in your keyring" in out
+    assert run(capsys, monkeypatch, "journal", "list")[0] == 0
+
+
+def test_a_locked_keyring_can_be_bypassed_with_the_recovery_code(
+    initialised, capsys, monkeypatch
+) -> None:
+    keyring.set_keyring(LockedKeyring())
+    code, _, err = run(capsys, monkeypatch, "journal", "list")
+    assert code == 3 and "locked" in err.lower()
+    code, out, _ = run(
+        capsys, monkeypatch, "journal", "list", "--passphrase-file", str(initialised)
+    )
+    assert code == 0 and "No entries found" in out
+
+
+def test_wrong_recovery_code_exits_3(initialised, capsys, monkeypatch, tmp_path) -> None:
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("ABCDE-ABCDE-ABCDE-ABCDE-ABCDE\n")
+    code, _, err = run(capsys, monkeypatch, "vault", "recover", "--recovery-code-file", str(wrong))
+    assert code == 3 and "Traceback" not in err
+
+
+def test_no_vault_yet_is_explained(capsys, monkeypatch, memory_keyring) -> None:
+    code, out, _ = run(capsys, monkeypatch, "vault", "status")
+    assert code == 0 and "reconnect vault init" in out
+    code, _, err = run(capsys, monkeypatch, "journal", "list")
+    assert code == 3 and err.strip()
+
+
+def test_export_needs_explicit_consent(initialised, capsys, monkeypatch, tmp_path) -> None:
+    code, _, err = run(capsys, monkeypatch, "export", str(tmp_path / "out"))
+    assert code == 2 and "NOT encrypted" in err
+    assert not (tmp_path / "out").exists()
+    run(capsys, monkeypatch, "journal", "add", "--title", "Plain", stdin="body")
+    code, _, _ = run(
+        capsys, monkeypatch, "export", str(tmp_path / "out"), "--format", "json", "--yes-plaintext"
+    )
+    assert code == 0
+    assert "Plain" in (tmp_path / "out" / "reconnect-export.json").read_text()
+
+
+def test_backup_create_and_restore(initialised, capsys, monkeypatch, tmp_path) -> None:
+    secret = tmp_path / "backup-pass.txt"
+    secret.write_text("a backup passphrase\n")
+    run(capsys, monkeypatch, "journal", "add", "--title", "Kept", stdin="body")
+    backup = tmp_path / "b.age"
+    code, _, _ = run(
+        capsys, monkeypatch, "backup", "create", str(backup), "--passphrase-file", str(secret)
+    )
+    assert code == 0 and backup.read_bytes().startswith(b"age-encryption.org/v1")
+    entry_id = json.loads(run(capsys, monkeypatch, "journal", "list", "--json")[1])["entries"][0]
+    code, _, _ = run(
+        capsys, monkeypatch, "backup", "restore", str(backup), "--passphrase-file", str(secret)
+    )
+    assert code == 0
+    entries = json.loads(run(capsys, monkeypatch, "journal", "list", "--json")[1])["entries"]
+    assert [e["id"] for e in entries] == [entry_id["id"]]
