@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the whole app on a throwaway data folder, print start-up figures as "
         "one JSON line once the window has painted, and exit",
     )
+    from reconnect_gui.cli import add_subcommands
+
+    add_subcommands(parser)
     return parser
 
 
@@ -54,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(f"{APP_NAME} {__version__}")
         return 0
+    if args.command:
+        from reconnect_gui.cli import run
+
+        return run(args)
     return run_gui(args)
 
 
@@ -125,6 +132,8 @@ class _GuiSession:
         if self.args.smoke:  # connected first: the paint time is taken before anything else
             probe.painted.connect(lambda: self._report_smoke(app, icon))
         probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
+        if not self.args.smoke:
+            probe.painted.connect(lambda: self._start_vault(window))
         if self.args.tray and not self.args.smoke:
             window.showMinimized()  # the tray icon itself arrives with the tray issue
         else:
@@ -147,6 +156,42 @@ class _GuiSession:
             errors.uninstall()
             instance.release()
             log.info("%s stopped", APP_NAME)
+
+    def _start_vault(self, window) -> None:
+        """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
+        from reconnect_gui.ui.vault_controller import (
+            NEEDS_SETUP,
+            STATUS_TEXT,
+            UNLOCKED,
+            VaultController,
+        )
+
+        controller = VaultController(self.paths.data, window)
+        self.vault_controller = controller
+
+        def show_state(state: str) -> None:
+            text = controller.problem if state != UNLOCKED and controller.problem else ""
+            action = {NEEDS_SETUP: "Set up…", UNLOCKED: None}.get(state, "Unlock…")
+            if state in ("checking", "damaged"):
+                action = None
+            window.show_vault_state(text or STATUS_TEXT[state], action)
+
+        def act() -> None:
+            if controller.state == NEEDS_SETUP:
+                controller.show_setup()
+            else:
+                controller.show_unlock()
+
+        controller.state_changed.connect(show_state)
+        window.vault_action_requested.connect(act)
+
+        def security_section():
+            from reconnect_gui.ui.security_section import SecuritySection
+
+            return SecuritySection(controller)
+
+        window.add_settings_section(security_section)
+        controller.start()
 
     def _change_theme(self, theme: str) -> None:
         from PySide6.QtWidgets import QApplication

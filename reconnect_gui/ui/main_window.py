@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
     """
 
     theme_chosen = Signal(str)
+    vault_action_requested = Signal()  # the sidebar's Unlock… / Set up… button
 
     def __init__(
         self,
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Panes are built the first time they are shown, so start-up pays for one only.
         self._built: dict[int, QWidget] = {}
+        self._settings_sections: list[Callable[[], QWidget]] = []
         self._theme = settings.theme
         for pane in PANES:
             item = QListWidgetItem(pane.title)
@@ -103,6 +106,19 @@ class MainWindow(QMainWindow):
         header.addWidget(title, 1)
         side.addLayout(header)
         side.addWidget(self.sidebar_list, 1)
+        self.vault_status = quiet_label("")
+        self.vault_status.setContentsMargins(20, 0, 12, 4)
+        self.vault_status.setAccessibleName("Vault status")
+        self.vault_status.hide()
+        side.addWidget(self.vault_status)
+        self.vault_button = QPushButton()
+        self.vault_button.clicked.connect(self.vault_action_requested)
+        self.vault_button.hide()
+        button_row = QHBoxLayout()
+        button_row.setContentsMargins(20, 0, 12, 12)
+        button_row.addWidget(self.vault_button)
+        button_row.addStretch(1)
+        side.addLayout(button_row)
         footer = quiet_label("Private. Everything stays on this computer.")
         footer.setContentsMargins(20, 0, 12, 0)
         side.addWidget(footer)
@@ -173,8 +189,17 @@ class MainWindow(QMainWindow):
             settings_pane = SettingsPane(self._paths, self._theme)
             settings_pane.theme_chosen.connect(self._remember_theme)
             settings_pane.theme_chosen.connect(self.theme_chosen)
+            for make_section in self._settings_sections:
+                settings_pane.add_section(make_section())
             return settings_pane
         return ComingSoonPane(pane)
+
+    def add_settings_section(self, make_section: Callable[[], QWidget]) -> None:
+        """Add a section to Settings now, or when the Settings pane is first built."""
+        self._settings_sections.append(make_section)
+        settings_index = PANE_KEYS.index("settings")
+        if settings_index in self._built:
+            self._built[settings_index].add_section(make_section())
 
     def _remember_theme(self, theme: str) -> None:
         self._theme = theme
@@ -188,6 +213,15 @@ class MainWindow(QMainWindow):
             self.hide()
         else:
             self.showMinimized()
+
+    def show_vault_state(self, text: str, action: str | None) -> None:
+        """The sidebar's vault line, and its button (None hides it)."""
+        self.vault_status.setText(text)
+        self.vault_status.setVisible(bool(text))
+        self.vault_button.setVisible(action is not None)
+        if action is not None:
+            self.vault_button.setText(action)
+            self.vault_button.setAccessibleName(action.rstrip("…"))
 
     def request_quit(self) -> None:
         QApplication.quit()

@@ -48,11 +48,18 @@ class SettingsPane(QWidget):
 
         note = quiet_label(
             "The log helps fix problems and never contains anything you wrote. "
-            "Reminders and security options will appear here soon."
+            "Reminders will appear here soon."
         )
         note.setMaximumWidth(620)
         layout.addWidget(note)
+        self._sections = QVBoxLayout()
+        layout.addLayout(self._sections)
         layout.addStretch(1)
+
+    def add_section(self, section: QWidget) -> None:
+        """A group of settings that belongs to another part of the app (e.g. Security)."""
+        section.setMaximumWidth(720)
+        self._sections.addWidget(section)
 
 
 def _path_label(text: str, accessible_name: str) -> QLabel:

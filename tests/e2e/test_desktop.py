@@ -39,7 +39,12 @@ def test_keyboard_drives_the_real_window_and_quit_keeps_the_settings(
     settings_file.write_text(json.dumps({"theme": theme}))
     app = subprocess.Popen(app_command(), env=desktop_env(display))
     try:
-        window = wait_for_window(display, "Reconnect")
+        # A first start offers to set up the vault; a person can put that off with Escape.
+        setup = wait_for_window(display, "Set up Reconnect")
+        screenshot(display, f"setup-{theme}")
+        xdotool(display, "windowfocus", "--sync", setup)
+        xdotool(display, "key", "Escape")
+        window = wait_for_window(display, "Countdown — Reconnect")
         xdotool(display, "windowfocus", "--sync", window)
         for keys, title, pane in [
             ("ctrl+1", "Countdown", "countdown"),

@@ -1,0 +1,265 @@
+"""Settings → Security: lock now, passphrase, recovery code, key rotation, forget the key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect_gui.ui.background import BackgroundTask
+from reconnect_gui.ui.panes import quiet_label
+from reconnect_gui.ui.recovery_code import RecoveryCodeView
+from reconnect_gui.ui.vault_controller import UNLOCKED, VaultController
+
+MIN_PASSPHRASE = 8
+
+
+class SecretsDialog(QDialog):
+    """Optionally shows a new recovery code (to confirm as saved) and asks for a passphrase,
+    then runs ``work(passphrase)`` in the background."""
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        action: str,
+        work: Callable[[str | None], Any],
+        code: str | None = None,
+        ask_passphrase: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self._work = work
+        self._task: BackgroundTask | None = None
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.code_view = RecoveryCodeView(code) if code else None
+        if self.code_view:
+            layout.addWidget(self.code_view)
+        self.passphrase = self.repeat = None
+        if ask_passphrase:
+            self.passphrase, self.repeat = QLineEdit(), QLineEdit()
+            for field, hint in ((self.passphrase, "Passphrase"), (self.repeat, "Repeat it")):
+                field.setEchoMode(QLineEdit.EchoMode.Password)
+                field.setPlaceholderText(hint)
+                field.setAccessibleName(hint)
+                layout.addWidget(field)
+        self.status = quiet_label("")
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.action_button = QPushButton(action)
+        self.action_button.setDefault(True)
+        self.action_button.clicked.connect(self.submit)
+        row.addWidget(cancel)
+        row.addWidget(self.action_button)
+        layout.addLayout(row)
+        if self.code_view:
+            self.action_button.setEnabled(False)
+            self.code_view.confirmed.connect(self.action_button.setEnabled)
+
+    def submit(self) -> None:
+        passphrase = None
+        if self.passphrase is not None and self.repeat is not None:
+            passphrase = self.passphrase.text()
+            if len(passphrase) < MIN_PASSPHRASE:
+                self.status.setText(f"Please use at least {MIN_PASSPHRASE} characters.")
+                return
+            if passphrase != self.repeat.text():
+                self.status.setText("The two passphrases are not the same. Please type again.")
+                return
+        self.status.setText("Working… this takes a moment.")
+        self.action_button.setEnabled(False)
+        self._task = BackgroundTask(lambda: self._work(passphrase), self._done, self._failed)
+        self._task.start()
+
+    def _done(self, _result: object) -> None:
+        for field in (self.passphrase, self.repeat):
+            if field is not None:
+                field.clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None)
+        if message is None:
+            raise error  # a bug: the app's error reporter logs and shows it
+        self.status.setText(f"{message} Nothing was changed.")
+        self.action_button.setEnabled(True)
+
+
+class SecuritySection(QGroupBox):
+    """Enabled while the vault is unlocked; each action says what it did in ``status``."""
+
+    def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
+        super().__init__("Security", parent)
+        self._controller = controller
+        self.dialog: QDialog | None = None
+        self._task: BackgroundTask | None = None
+        layout = QVBoxLayout(self)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        layout.addWidget(self.state_label)
+        grid = QGridLayout()
+        self.lock_button = self._button(grid, 0, 0, "Lock now", controller.lock)
+        self.passphrase_button = self._button(
+            grid, 0, 1, "Change passphrase…", self.change_passphrase
+        )
+        self.recovery_button = self._button(
+            grid, 1, 0, "New recovery code…", self.new_recovery_code
+        )
+        self.rotate_button = self._button(grid, 1, 1, "Change encryption key…", self.rotate_key)
+        self.forget_button = self._button(
+            grid, 2, 0, "Forget the key on this computer…", self.forget_key
+        )
+        layout.addLayout(grid)
+        self.status = quiet_label("")
+        self.status.setAccessibleName("Security status")
+        layout.addWidget(self.status)
+        controller.state_changed.connect(self._refresh)
+        self._refresh(controller.state)
+
+    def _button(self, grid: QGridLayout, row: int, column: int, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        grid.addWidget(button, row, column)
+        return button
+
+    def _refresh(self, state: str) -> None:
+        unlocked = state == UNLOCKED
+        for button in (
+            self.lock_button,
+            self.passphrase_button,
+            self.recovery_button,
+            self.rotate_button,
+            self.forget_button,
+        ):
+            button.setEnabled(unlocked)
+        self.state_label.setText(
+            "Your vault is unlocked. Everything you write is encrypted on this computer."
+            if unlocked
+            else "Unlock your vault to change these settings."
+        )
+
+    def _open(self, dialog: QDialog, done_message: str) -> None:
+        dialog.accepted.connect(lambda: self.status.setText(done_message))
+        self.dialog = dialog
+        dialog.open()
+
+    def change_passphrase(self) -> None:
+        vault = self._controller.vault
+        if vault is None:
+            return
+        self._open(
+            SecretsDialog(
+                "Change passphrase",
+                "Choose a passphrase you will remember. It opens Reconnect when the keyring "
+                "can't, and your recovery code keeps working as before.",
+                "Change passphrase",
+                vault.set_passphrase,
+                ask_passphrase=True,
+                parent=self,
+            ),
+            "Your passphrase was changed.",
+        )
+
+    def new_recovery_code(self) -> None:
+        from reconnect_gui.storage.crypto import new_recovery_code
+
+        vault = self._controller.vault
+        if vault is None:
+            return
+        code = new_recovery_code()
+        self._open(
+            SecretsDialog(
+                "New recovery code",
+                "Here is a new recovery code. Once you use it, the old code stops working.",
+                "Use this code",
+                lambda _p: vault.replace_recovery_code(code),
+                code=code,
+                parent=self,
+            ),
+            "Your new recovery code is in use; the old one no longer opens the vault.",
+        )
+
+    def rotate_key(self) -> None:
+        from reconnect_gui.storage.crypto import new_recovery_code
+
+        vault = self._controller.vault
+        if vault is None:
+            return
+        code = new_recovery_code()
+        keystore = self._controller.keystore()
+
+        def rotate(passphrase: str | None) -> None:
+            key = vault.rotate_key(code, passphrase)
+            keystore.store(vault.vault_id, key)
+
+        with_passphrase = self._controller.has_passphrase()
+        self._open(
+            SecretsDialog(
+                "Change encryption key",
+                "Reconnect will re-encrypt everything with a new key. That also means a new "
+                "recovery code"
+                + (" and typing your passphrase again (or a new one)." if with_passphrase else "."),
+                "Change key",
+                rotate,
+                code=code,
+                ask_passphrase=with_passphrase,
+                parent=self,
+            ),
+            "Everything is now encrypted with a new key, and your new recovery code is in use.",
+        )
+
+    def forget_key(self) -> None:
+        if self._controller.vault is None:
+            return
+        confirm = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Forget the key on this computer?",
+            "Reconnect will remove its key from this computer's keyring and lock. From then "
+            "on you open it with your passphrase or recovery code. Nothing you wrote is "
+            "deleted.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        confirm.button(QMessageBox.StandardButton.Yes).clicked.connect(self._forget_now)
+        self.dialog = confirm
+        confirm.open()
+
+    def _forget_now(self) -> None:
+        vault = self._controller.vault
+        if vault is None:
+            return
+        vault_id, keystore = vault.vault_id, self._controller.keystore()
+
+        def forgotten(_result: object) -> None:
+            self._controller.lock()
+            self.status.setText(
+                "The key was removed from this computer's keyring. "
+                "Next time, unlock with your passphrase or recovery code."
+            )
+
+        def failed(error: BaseException) -> None:
+            self.status.setText(getattr(error, "message", "The keyring could not be changed."))
+
+        self._task = BackgroundTask(lambda: keystore.forget(vault_id), forgotten, failed)
+        self._task.start()

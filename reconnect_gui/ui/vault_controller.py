@@ -1,0 +1,190 @@
+"""The vault's life in the GUI: find it, unlock it, set it up, lock it.
+
+Starts after the first frame (keyring and cryptography are slow to import) and does
+every slow step in the background. Panes ask ``vault`` for data and listen to
+``state_changed`` to clear themselves when the vault locks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reconnect_gui.ui.background import BackgroundTask
+
+if TYPE_CHECKING:
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.vault import Vault
+
+CHECKING, NEEDS_SETUP, LOCKED, UNLOCKED, DAMAGED = (
+    "checking",
+    "needs_setup",
+    "locked",
+    "unlocked",
+    "damaged",
+)
+
+STATUS_TEXT = {
+    CHECKING: "Opening your vault…",
+    NEEDS_SETUP: "Your vault is not set up yet.",
+    LOCKED: "Locked. Your entries are hidden.",
+    UNLOCKED: "Unlocked",
+    DAMAGED: "Your vault needs attention.",
+}
+
+
+def _default_keystore() -> KeyStore:
+    from reconnect_gui.storage.keystore import KeyStore
+
+    return KeyStore()
+
+
+class VaultController(QObject):
+    state_changed = Signal(str)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        window: QWidget,
+        keystore_factory: Callable[[], KeyStore] = _default_keystore,
+    ) -> None:
+        super().__init__(window)
+        self._data_dir = data_dir
+        self._window = window
+        self._keystore_factory = keystore_factory
+        self._task: BackgroundTask | None = None
+        self.vault: Vault | None = None
+        self.state = CHECKING
+        self.problem: str | None = None  # the last plain-words reason, for the status line
+        self.dialog: QWidget | None = None
+
+    def keystore(self) -> KeyStore:
+        return self._keystore_factory()
+
+    def has_passphrase(self) -> bool:
+        return self.vault is not None and self.vault.has_passphrase
+
+    @property
+    def path(self) -> Path:
+        from reconnect_gui.storage.unlock import vault_file
+
+        return vault_file(self._data_dir)
+
+    # ---- starting -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._set_state(CHECKING)
+        self._task = BackgroundTask(self._check, self._checked, self._check_failed)
+        self._task.start()
+
+    def _check(self) -> tuple[str, Any]:
+        from reconnect_gui.storage.errors import KeyUnavailable
+        from reconnect_gui.storage.unlock import open_with_keyring
+
+        if not self.path.exists():
+            return NEEDS_SETUP, None
+        try:
+            return UNLOCKED, open_with_keyring(self.path, self._keystore_factory())
+        except KeyUnavailable as problem:
+            return LOCKED, problem.message
+
+    def _checked(self, outcome: tuple[str, Any]) -> None:
+        state, detail = outcome
+        if state == UNLOCKED:
+            self._opened(detail)
+        elif state == NEEDS_SETUP:
+            self._set_state(NEEDS_SETUP)
+            self.show_setup()
+        else:
+            self.problem = detail
+            self._set_state(LOCKED)
+            self.show_unlock(detail)
+
+    def _check_failed(self, error: BaseException) -> None:
+        from reconnect_gui.storage.errors import VaultError
+
+        if not isinstance(error, VaultError):
+            raise error
+        self.problem = error.message
+        self._set_state(DAMAGED)
+        self._notice(
+            QMessageBox.Icon.Warning,
+            "Your vault could not be opened",
+            f"{error.message}\n\nThe file was left exactly as it was: {self.path}\n"
+            "If you have a backup, you can restore it from the command line "
+            "(reconnect backup restore).",
+        )
+
+    # ---- dialogs --------------------------------------------------------------------------
+
+    def show_setup(self) -> None:
+        from reconnect_gui.storage.crypto import new_recovery_code
+        from reconnect_gui.ui.vault_setup import VaultSetupDialog
+
+        dialog = VaultSetupDialog(new_recovery_code(), self._create, self._window)
+        dialog.created.connect(self._created)
+        self._show(dialog)
+
+    def show_unlock(self, reason: str | None = None) -> None:
+        from reconnect_gui.ui.unlock_dialog import UnlockDialog
+
+        reason = reason or self.problem or "Reconnect is locked."
+        dialog = UnlockDialog(reason, self._unlock_with_secret, self._window)
+        dialog.unlocked.connect(self._unlocked_by_secret)
+        self._show(dialog)
+
+    def _notice(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A non-modal message: the app keeps running (and tests keep their event loop)."""
+        self._show(QMessageBox(icon, title, text, parent=self._window))
+
+    def _show(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def _create(self, code: str, passphrase: str | None) -> Any:
+        from reconnect_gui.storage.unlock import create_user_vault
+
+        return create_user_vault(self.path, self._keystore_factory(), code, passphrase)
+
+    def _created(self, opened: Any) -> None:
+        self._opened(opened)
+        if opened.keyring_problem:
+            self._notice(
+                QMessageBox.Icon.Information,
+                "Your vault is ready",
+                f"{opened.keyring_problem}\n\nUntil that is fixed, Reconnect will ask for your "
+                "passphrase or recovery code when it starts.",
+            )
+
+    def _unlock_with_secret(self, secret: str) -> Any:
+        from reconnect_gui.storage.unlock import open_with_secret
+
+        return open_with_secret(self.path, secret, self._keystore_factory())
+
+    def _unlocked_by_secret(self, opened: Any) -> None:
+        self._opened(opened)
+        if opened.key_restored:
+            self.problem = "Your key is back in this computer's keyring."
+
+    # ---- state ----------------------------------------------------------------------------
+
+    def _opened(self, opened: Any) -> None:
+        self.vault = opened.vault
+        self._set_state(UNLOCKED)
+
+    def lock(self) -> None:
+        """Close the vault and tell every pane to forget what it showed."""
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+        if self.state == UNLOCKED:
+            self.problem = None
+            self._set_state(LOCKED)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)

@@ -1,0 +1,140 @@
+"""The vault in the GUI with real parts: a real vault file, real cryptography, and a
+working keyring backend installed with keyring.set_keyring (in memory)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fake_keyrings import MemoryKeyring
+from reconnect_gui.storage.errors import WrongSecret
+from reconnect_gui.storage.records import JOURNAL_ENTRY
+from reconnect_gui.storage.unlock import vault_file
+from reconnect_gui.storage.vault import open_vault
+from reconnect_gui.ui.security_section import SecuritySection
+from reconnect_gui.ui.unlock_dialog import UnlockDialog
+from reconnect_gui.ui.vault_controller import (
+    DAMAGED,
+    LOCKED,
+    NEEDS_SETUP,
+    UNLOCKED,
+    VaultController,
+)
+from reconnect_gui.ui.vault_setup import VaultSetupDialog
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def window(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.add_widget(widget)
+    return widget
+
+
+def started(qtbot, window: QWidget, data_dir: Path) -> VaultController:
+    controller = VaultController(data_dir, window)
+    controller.start()
+    qtbot.wait_until(lambda: controller.state != "checking", timeout=20000)
+    return controller
+
+
+def set_up(qtbot, window: QWidget, data_dir: Path) -> tuple[VaultController, str]:
+    controller = started(qtbot, window, data_dir)
+    assert controller.state == NEEDS_SETUP
+    dialog = controller.dialog
+    assert isinstance(dialog, VaultSetupDialog)
+    code = dialog.code_view.code_label.text()
+    dialog.pages.setCurrentIndex(2)
+    dialog.skip_button.click()
+    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    return controller, code
+
+
+def test_first_run_sets_up_and_the_next_start_unlocks_quietly(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller, _ = set_up(qtbot, window, tmp_path)
+    controller.vault.put(JOURNAL_ENTRY, {"title": "kept"})
+    assert vault_file(tmp_path).exists()
+    assert len(memory_keyring.entries) == 1
+    controller.lock()
+    assert controller.state == LOCKED and controller.vault is None
+
+    again = started(qtbot, window, tmp_path)
+    assert again.state == UNLOCKED and again.dialog is None
+    records, damaged = again.vault.records(JOURNAL_ENTRY)
+    assert [r.data["title"] for r in records] == ["kept"] and damaged == []
+    again.lock()
+
+
+def test_a_lost_keyring_entry_asks_for_the_code_and_puts_the_key_back(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller, code = set_up(qtbot, window, tmp_path)
+    controller.lock()
+    memory_keyring.entries.clear()
+
+    again = started(qtbot, window, tmp_path)
+    assert again.state == LOCKED
+    dialog = again.dialog
+    assert isinstance(dialog, UnlockDialog)
+    assert "no key stored" in dialog.reason.text()
+    dialog.secret.setText(code.lower().replace("-", " "))
+    dialog.submit()
+    qtbot.wait_until(lambda: again.state == UNLOCKED, timeout=20000)
+    assert len(memory_keyring.entries) == 1, "the key goes back into the keyring"
+    again.lock()
+
+
+def test_a_damaged_vault_is_explained_and_left_untouched(qtbot, window, tmp_path) -> None:
+    path = vault_file(tmp_path)
+    path.write_bytes(b"this is not a vault" * 100)
+    controller = started(qtbot, window, tmp_path)
+    assert controller.state == DAMAGED
+    assert isinstance(controller.dialog, QMessageBox)
+    assert str(path) in controller.dialog.text()
+    assert path.read_bytes() == b"this is not a vault" * 100
+
+
+def test_security_section_changes_secrets_and_forgets_the_key(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller, old_code = set_up(qtbot, window, tmp_path)
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    assert section.passphrase_button.isEnabled()
+
+    section.change_passphrase()
+    section.dialog.passphrase.setText("a calm passphrase")
+    section.dialog.repeat.setText("a calm passphrase")
+    section.dialog.submit()
+    qtbot.wait_until(lambda: "changed" in section.status.text(), timeout=20000)
+    assert controller.has_passphrase()
+
+    section.new_recovery_code()
+    new_code = section.dialog.code_view.code_label.text()
+    section.dialog.code_view.confirm.setChecked(True)
+    section.dialog.submit()
+    qtbot.wait_until(lambda: "new recovery code" in section.status.text(), timeout=20000)
+    with open_vault(vault_file(tmp_path)) as locked:
+        vault, _ = locked.unlock_with_secret(new_code)
+        vault.close()
+    with open_vault(vault_file(tmp_path)) as locked, pytest.raises(WrongSecret):
+        locked.unlock_with_secret(old_code)
+
+    section.forget_key()
+    section.dialog.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.wait_until(lambda: controller.state == LOCKED, timeout=20000)
+    assert memory_keyring.entries == {}
+    assert not section.passphrase_button.isEnabled()
