@@ -160,9 +160,9 @@ class _GuiSession:
     def _start_vault(self, window) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
         from reconnect_gui.ui.vault_controller import (
+            LOCKED,
             NEEDS_SETUP,
             STATUS_TEXT,
-            UNLOCKED,
             VaultController,
         )
 
@@ -170,11 +170,9 @@ class _GuiSession:
         self.vault_controller = controller
 
         def show_state(state: str) -> None:
-            text = controller.problem if state != UNLOCKED and controller.problem else ""
-            action = {NEEDS_SETUP: "Set up…", UNLOCKED: None}.get(state, "Unlock…")
-            if state in ("checking", "damaged"):
-                action = None
-            window.show_vault_state(text or STATUS_TEXT[state], action)
+            # Short words in the sidebar; the dialogs give the full reason.
+            action = {NEEDS_SETUP: "Set up…", LOCKED: "Unlock…"}.get(state)
+            window.show_vault_state(STATUS_TEXT[state], action)
 
         def act() -> None:
             if controller.state == NEEDS_SETUP:

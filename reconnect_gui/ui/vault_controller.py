@@ -32,7 +32,7 @@ STATUS_TEXT = {
     CHECKING: "Opening your vault…",
     NEEDS_SETUP: "Your vault is not set up yet.",
     LOCKED: "Locked. Your entries are hidden.",
-    UNLOCKED: "Unlocked",
+    UNLOCKED: "Unlocked. Stored encrypted.",
     DAMAGED: "Your vault needs attention.",
 }
 
