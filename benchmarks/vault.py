@@ -28,10 +28,11 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from benchmarks.table import Row, print_table
 from reconnect_gui.storage import vault_codec as codec
 from reconnect_gui.storage import vault_format as fmt
 from reconnect_gui.storage.crypto import Aead, KdfParams
@@ -63,25 +64,6 @@ WORDS = [
     "send",
     "wait",
 ]
-
-
-class VaultRow(NamedTuple):
-    """Same fields as benchmarks.__main__.Row, plus an absolute limit for some rows."""
-
-    name: str
-    app: float
-    floor: float
-    unit: str
-    target_ratio: float
-    limit: float | None = None  # the app's own figure must also stay at or under this
-
-    @property
-    def ratio(self) -> float:
-        return self.app / self.floor
-
-    @property
-    def ok(self) -> bool:
-        return self.ratio <= self.target_ratio and (self.limit is None or self.app <= self.limit)
 
 
 def entry(rng: random.Random, index: int) -> dict[str, Any]:
@@ -178,7 +160,7 @@ def timed_pair(
     return statistics.median(app_times), statistics.median(floor_times)
 
 
-def vault_rows(entries: int = 10_000, runs: int = 7) -> list[VaultRow]:
+def vault_rows(entries: int = 10_000, runs: int = 7) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="reconnect-bench-") as folder:
         path, key, floor_path, floor_key = fill(Path(folder), entries)
 
@@ -189,7 +171,7 @@ def vault_rows(entries: int = 10_000, runs: int = 7) -> list[VaultRow]:
             return len(records)
 
         rows = [
-            VaultRow(
+            Row(
                 f"unlock + list {entries:,}",
                 *timed_pair(unlock_and_list, lambda: floor_list(floor_path, floor_key), runs),
                 "ms",
@@ -206,7 +188,7 @@ def vault_rows(entries: int = 10_000, runs: int = 7) -> list[VaultRow]:
                 lambda: floor_search(floor, floor_key, NEEDLE.lower()),
                 runs,
             )
-            rows.append(VaultRow(f"search {entries:,}", *search, "ms", 2.0, 100.0))
+            rows.append(Row(f"search {entries:,}", *search, "ms", 2.0, 100.0))
             rng, counter = random.Random(2), iter(range(10**9))
             data = entry(rng, -1)
             plaintext = codec.encode(datetime.now(UTC), datetime.now(UTC), data)
@@ -215,20 +197,9 @@ def vault_rows(entries: int = 10_000, runs: int = 7) -> list[VaultRow]:
                 lambda: floor_save(floor, floor_key, plaintext, f"floor{next(counter)}"),
                 runs * 5,
             )
-            rows.append(VaultRow("save one entry", *save, "ms", 2.0))
+            rows.append(Row("save one entry", *save, "ms", 2.0))
             floor.close()
     return rows
-
-
-def print_rows(rows: list[VaultRow]) -> None:
-    print(f"{'benchmark':<26}{'reconnect':>12}{'floor':>12}{'ratio':>8}{'target':>9}  result")
-    for row in rows:
-        limit = f", ≤{row.limit:.0f} {row.unit}" if row.limit is not None else ""
-        print(
-            f"{row.name:<26}{row.app:>9.1f} {row.unit:<3}{row.floor:>8.1f} {row.unit:<3}"
-            f"{row.ratio:>7.2f}x{'≤':>4}{row.target_ratio:.1f}x{limit}  "
-            f"{'ok' if row.ok else 'MISSED'}"
-        )
 
 
 def main() -> int:
@@ -237,7 +208,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement")
     args = parser.parse_args()
     rows = vault_rows(args.entries, args.runs)
-    print_rows(rows)
+    print_table(rows)
     return 0 if all(row.ok for row in rows) else 1
 
 

@@ -116,30 +116,41 @@ def _write_problem(error: OSError) -> VaultError:
     return VaultError("Reconnect could not save the backup; try another folder.")
 
 
-def rotate_backups(folder: Path, keep: int) -> list[Path]:
-    """Delete the oldest automatic backups beyond the newest ``keep``; return them.
-
-    Only regular files named exactly ``reconnect-backup-YYYYmmddTHHMMSSZ.age`` with a
-    real date count (ordered by that date, not by file times, which copying changes);
-    anything else in the folder is never touched.
-    """
-    if keep < 1:
-        raise ValueError("keep at least one backup")
-    backups: list[tuple[datetime, Path]] = []
+def dated_files(
+    folder: Path, pattern: re.Pattern[str] = BACKUP_PATTERN
+) -> list[tuple[datetime, Path]]:
+    """Regular files in ``folder`` whose whole name matches ``pattern`` (its group 1 is a
+    ``YYYYmmddTHHMMSSZ`` time), with that time in UTC, oldest first."""
+    found: list[tuple[datetime, Path]] = []
     try:
         entries = list(folder.iterdir())
     except FileNotFoundError:
         return []
     for path in entries:
-        match = BACKUP_PATTERN.fullmatch(path.name)
+        match = pattern.fullmatch(path.name)
         if not match or path.is_symlink() or not path.is_file():
             continue
         try:
-            moment = datetime.strptime(match.group(1), _NAME_TIME)
+            moment = datetime.strptime(match.group(1), _NAME_TIME).replace(tzinfo=UTC)
         except ValueError:  # e.g. a 13th month: not one of ours
             continue
-        backups.append((moment, path))
-    backups.sort()
+        found.append((moment, path))
+    found.sort()
+    return found
+
+
+def rotate_backups(
+    folder: Path, keep: int, pattern: re.Pattern[str] = BACKUP_PATTERN
+) -> list[Path]:
+    """Delete the oldest automatic backups beyond the newest ``keep``; return them.
+
+    Only regular files named exactly like ``pattern`` (by default
+    ``reconnect-backup-YYYYmmddTHHMMSSZ.age``) with a real date count, ordered by that
+    date, not by file times, which copying changes; anything else is never touched.
+    """
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    backups = dated_files(folder, pattern)
     doomed = [path for _moment, path in backups[: max(0, len(backups) - keep)]]
     for path in doomed:
         try:

@@ -7,7 +7,9 @@ every slow step in the background. Panes ask ``vault`` for data and listen to
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reconnect_gui.ui.background import BackgroundTask
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from reconnect_gui.storage.keystore import KeyStore
@@ -51,12 +55,15 @@ class VaultController(QObject):
         data_dir: Path,
         window: QWidget,
         keystore_factory: Callable[[], KeyStore] = _default_keystore,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(window)
         self._data_dir = data_dir
         self._window = window
         self._keystore_factory = keystore_factory
+        self._now = now
         self._task: BackgroundTask | None = None
+        self._snapshot_task: BackgroundTask | None = None
         self.vault: Vault | None = None
         self.state = CHECKING
         self.problem: str | None = None  # the last plain-words reason, for the status line
@@ -175,6 +182,19 @@ class VaultController(QObject):
     def _opened(self, opened: Any) -> None:
         self.vault = opened.vault
         self._set_state(UNLOCKED)
+        self._snapshot_task = BackgroundTask(
+            self._take_snapshot, lambda _path: None, self._snapshot_failed
+        )
+        self._snapshot_task.start()
+
+    def _take_snapshot(self) -> Path | None:
+        """Today's automatic copy of the (encrypted) vault file, if none was made yet."""
+        from reconnect_gui.storage.snapshots import FOLDER_NAME, take_snapshot_if_due
+
+        return take_snapshot_if_due(self.path, self._data_dir / FOLDER_NAME, self._now())
+
+    def _snapshot_failed(self, error: BaseException) -> None:
+        log.warning("automatic vault copy failed (%s)", type(error).__name__)
 
     def lock(self) -> None:
         """Close the vault and tell every pane to forget what it showed."""

@@ -67,6 +67,7 @@ def test_first_run_sets_up_and_the_next_start_unlocks_quietly(
     controller, _ = set_up(qtbot, window, tmp_path)
     controller.vault.put(JOURNAL_ENTRY, {"title": "kept"})
     assert vault_file(tmp_path).exists()
+    qtbot.wait_until(lambda: len(list((tmp_path / "snapshots").glob("vault-*.sqlite3"))) == 1)
     assert len(memory_keyring.entries) == 1
     controller.lock()
     assert controller.state == LOCKED and controller.vault is None
