@@ -61,6 +61,7 @@ from reconnect_gui.storage.errors import (
     WrongSecret,
 )
 from reconnect_gui.storage.records import Record
+from reconnect_gui.storage.vault_cache import PlainCache
 from reconnect_gui.storage.vault_format import FORMAT_VERSION, MIGRATIONS, Clock, Migration
 
 
@@ -205,6 +206,7 @@ class Vault:
         self._now = now
         self._lock = threading.RLock()
         self._aad = codec.RecordAad(vault_id)
+        self._cache = PlainCache()
 
     @property
     def vault_id(self) -> str:
@@ -240,7 +242,9 @@ class Vault:
                 # A new id uses plain INSERT: a collision then fails instead of replacing.
                 verb = "INSERT" if record_id is None else "INSERT OR REPLACE"
                 conn.execute(f"{verb} INTO records VALUES (?, ?, ?, ?)", (new_id, kind, nonce, ct))
-            return codec.decode(new_id, kind, plaintext.decode())  # exactly what get() returns
+            record = codec.decode(new_id, kind, plaintext.decode())  # exactly what get() returns
+            self._cache.put(record)
+            return record
 
     def get(self, record_id: str) -> Record:
         """The record; KeyError if there is none, RecordDamaged if it fails its check."""
@@ -260,46 +264,43 @@ class Vault:
             with fmt.transaction(conn):
                 if conn.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount == 0:
                     raise KeyError(record_id)
+            self._cache.remove(record_id)
 
     def records(self, kind: str | None = None) -> tuple[list[Record], list[str]]:
         """Every readable record, newest-updated first, and the ids of damaged ones."""
-        found, damaged = [], []
         with self._lock:
-            for row in self._rows(kind):
-                try:
-                    found.append(self._decrypt(row))
-                except RecordDamaged as damage:
-                    damaged.append(damage.record_id)
-        return codec.newest_first(found), sorted(damaged)
+            return self._current_cache().records(kind)
 
     def search(self, text: str, kind: str | None = None) -> tuple[list[Record], list[str]]:
         """Records with ``text`` inside a string value, ignoring case (Unicode case folding)
         and NFC/NFD differences; plus the ids of damaged records. No pattern syntax."""
-        needle, fold = codec.fold(text), codec.fold
-        # Skip parsing a record whose whole plaintext cannot contain the needle: sound,
-        # because JSON writes every character except the escaped ones as it is.
-        precheck = codec.JSON_ESCAPED.isdisjoint(needle)
-        found, damaged = [], []
         with self._lock:
-            decrypt, aad = self._open()[1].decrypt, self._aad  # bound once: the loop is hot
-            for record_id, kind_, nonce, ciphertext in self._rows(kind):
+            return self._current_cache().search(codec.fold(text), kind)
+
+    def _current_cache(self) -> PlainCache:
+        """The decrypted records, read afresh if this is the first read since unlocking or
+        another connection has committed a change since the last one."""
+        conn, _ = self._open()
+        try:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:
+            raise fmt.sqlite_error(error, writing=False) from None
+        if not self._cache.is_current(version):
+            found, damaged = [], {}
+            for row in self._rows(None):
                 try:
-                    plain = decrypt(nonce, ciphertext, aad(record_id, kind_)).decode()
-                    if precheck and needle not in fold(plain):
-                        continue
-                    record = codec.decode(record_id, kind_, plain)
-                except (DecryptError, ValueError, KeyError, TypeError, AttributeError):
-                    damaged.append(str(record_id))
-                    continue
-                if any(needle in fold(value) for value in codec.strings(record.data)):
-                    found.append(record)
-        return codec.newest_first(found), sorted(damaged)
+                    found.append(self._decrypt(row))
+                except RecordDamaged as damage:
+                    damaged[damage.record_id] = str(row[1])
+            self._cache.fill(version, found, damaged)
+        return self._cache
 
     def apply_restore(self, plan: RestorePlan) -> None:
         """Apply a restore plan (see storage/export.py) in one transaction: records in
         ``add`` and ``update`` are written exactly as given, timestamps included, and those
         in ``remove`` are deleted. On any failure nothing changes."""
         with self._lock:
+            self._cache.clear()
             conn, aead = self._open()
             with fmt.transaction(conn):
                 conn.executemany("DELETE FROM records WHERE id = ?", [(r.id,) for r in plan.remove])
@@ -339,6 +340,7 @@ class Vault:
         recovery = recovery_code_bytes(recovery_code)
         secret = None if passphrase is None else passphrase_bytes(passphrase)
         with self._lock:
+            self._cache.clear()
             conn, old = self._open()
             key = new_data_key()
             new = Aead(key)
@@ -369,6 +371,7 @@ class Vault:
     def close(self) -> None:
         """Close the file and drop this object's reference to the key."""
         with self._lock:
+            self._cache.clear()  # decrypted text never outlives the unlock
             conn, self._conn, self._key, self._aead = self._conn, None, None, None
             if conn is not None:
                 conn.close()

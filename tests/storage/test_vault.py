@@ -755,3 +755,28 @@ def test_paths_with_unusual_characters(tmp_path: Path) -> None:
     with open_vault(path) as locked, locked.unlock_with_key(key) as again:
         assert again.get(saved.id) == saved
     assert sorted(p.name for p in path.parent.iterdir()) == ["vault.sqlite3"]
+
+
+def test_reads_see_writes_from_another_connection_and_locking_drops_the_cache(tmp_path) -> None:
+    """The decrypted-record cache follows other writers (SQLite data_version) and our own."""
+    from reconnect_gui.storage.crypto import KdfParams
+    from reconnect_gui.storage.vault import create_vault, open_vault
+
+    path = tmp_path / "vault.sqlite3"
+    first, key = create_vault(
+        path, recovery_code=RECOVERY_FOR_CACHE_TEST, kdf_params=KdfParams.new(n=2**10)
+    )
+    kept = first.put("journal_entry", {"title": "Mine"})
+    assert [r.id for r in first.search("mine")[0]] == [kept.id]  # the cache is filled now
+    with open_vault(path) as locked, locked.unlock_with_key(key) as other:
+        added = other.put("journal_entry", {"title": "From the command line"})
+        other.delete(kept.id)
+    assert [r.id for r in first.records()[0]] == [added.id]
+    assert first.search("mine")[0] == []
+    own = first.put("journal_entry", {"title": "Mine again"})
+    assert [r.id for r in first.search("MINE")[0]] == [own.id]
+    first.close()
+    assert first._cache.records(None) == ([], [])
+
+
+RECOVERY_FOR_CACHE_TEST = "ABCDE-FGHJK-MNPQR-STVWX-YZ012"
