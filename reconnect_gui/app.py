@@ -166,8 +166,11 @@ class _GuiSession:
             VaultController,
         )
 
-        controller = VaultController(self.paths.data, window)
+        controller = VaultController(
+            self.paths.data, window, app_lock_minutes=self.settings.app_lock_minutes
+        )
         self.vault_controller = controller
+        controller.app_lock_changed.connect(lambda minutes: self._save_app_lock(minutes, window))
 
         def show_state(state: str) -> None:
             # Short words in the sidebar; the dialogs give the full reason.
@@ -190,6 +193,11 @@ class _GuiSession:
 
         window.add_settings_section(security_section)
         controller.start()
+
+    def _save_app_lock(self, minutes: int, window) -> None:
+        if minutes != self.settings.app_lock_minutes:
+            self.settings = replace(self.settings, app_lock_minutes=minutes)
+            self._save(window)
 
     def _change_theme(self, theme: str) -> None:
         from PySide6.QtWidgets import QApplication

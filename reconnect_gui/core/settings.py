@@ -12,6 +12,7 @@ from typing import Any
 
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
+APP_LOCK_CHOICES = (0, 5, 15, 30, 60)  # minutes without use before locking; 0 = no app lock
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(); empty means "centre a default"
     last_pane: str = "countdown"
     theme: str = "system"  # "system" follows the desktop's light/dark choice
+    app_lock_minutes: int = 0  # see APP_LOCK_CHOICES
 
     def to_json_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -56,6 +58,8 @@ def settings_from_json_dict(data: object) -> tuple[Settings, list[str]]:
 def _allowed(name: str, value: object) -> bool:
     if name == "theme":
         return value in THEMES
+    if name == "app_lock_minutes":
+        return value in APP_LOCK_CHOICES
     if name == "version":
         return isinstance(value, int) and value >= 1
     return True

@@ -42,6 +42,11 @@ def create_user_vault(
     return Opened(vault)
 
 
+def open_vault_checked(path: Path) -> None:
+    """Check that the vault opens (identity, version, integrity) without unlocking it."""
+    open_vault(path).close()
+
+
 def open_with_keyring(path: Path, keystore: KeyStore) -> Opened:
     """Unlock with the key from the keyring; raises KeyUnavailable to ask for a secret."""
     locked = open_vault(path)

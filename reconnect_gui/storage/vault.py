@@ -213,6 +213,15 @@ class Vault:
         return self._vault_id
 
     @property
+    def data_key(self) -> bytes:
+        """The data key, only to put it (back) into the keyring, e.g. when the app lock is
+        turned off. Never log or write it anywhere else."""
+        with self._lock:
+            self._open()
+            assert self._key is not None
+            return self._key
+
+    @property
     def has_passphrase(self) -> bool:
         with self._lock:
             conn, _ = self._open()

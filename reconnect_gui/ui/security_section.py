@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect_gui.core.settings import APP_LOCK_CHOICES
 from reconnect_gui.ui.background import BackgroundTask
 from reconnect_gui.ui.panes import quiet_label
 from reconnect_gui.ui.recovery_code import RecoveryCodeView
@@ -131,6 +133,22 @@ class SecuritySection(QGroupBox):
             grid, 2, 0, "Forget the key on this computer…", self.forget_key
         )
         layout.addLayout(grid)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(QLabel("App lock"))
+        self.app_lock = QComboBox()
+        self.app_lock.setAccessibleName("App lock")
+        self.app_lock.setAccessibleDescription(
+            "Ask for the passphrase at start and after this long without use"
+        )
+        for minutes in APP_LOCK_CHOICES:
+            self.app_lock.addItem(
+                f"After {minutes} minutes without use" if minutes else "Off", minutes
+            )
+        self.app_lock.setCurrentIndex(APP_LOCK_CHOICES.index(controller.app_lock_minutes))
+        self.app_lock.activated.connect(self._app_lock_chosen)  # the user's choice only
+        lock_row.addWidget(self.app_lock, 1)
+        layout.addLayout(lock_row)
+        controller.app_lock_changed.connect(self._app_lock_changed)
         self.status = quiet_label("")
         self.status.setAccessibleName("Security status")
         layout.addWidget(self.status)
@@ -158,6 +176,32 @@ class SecuritySection(QGroupBox):
             if unlocked
             else "Unlock your vault to change these settings."
         )
+
+    def _app_lock_chosen(self, index: int) -> None:
+        minutes = APP_LOCK_CHOICES[index]
+        if minutes and not self._controller.has_passphrase():
+            self._show_app_lock(self._controller.app_lock_minutes)
+            self.status.setText("Set a passphrase first: the app lock asks for it.")
+            return
+        self.status.setText("Changing the app lock…")
+        self._controller.set_app_lock(minutes)
+
+    def _app_lock_changed(self, minutes: int) -> None:
+        self._show_app_lock(minutes)
+        if minutes != self._controller.app_lock_minutes:
+            return
+        if self._controller.problem and self.status.text() == "Changing the app lock…":
+            self.status.setText(self._controller.problem)
+        elif minutes:
+            self.status.setText(
+                f"The app lock is on: Reconnect asks for your passphrase when it opens and "
+                f"after {minutes} minutes without use. Its key is no longer kept in the keyring."
+            )
+        else:
+            self.status.setText("The app lock is off, and the key is back in your keyring.")
+
+    def _show_app_lock(self, minutes: int) -> None:
+        self.app_lock.setCurrentIndex(APP_LOCK_CHOICES.index(minutes))
 
     def _open(self, dialog: QDialog, done_message: str) -> None:
         dialog.accepted.connect(lambda: self.status.setText(done_message))

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reconnect_gui.ui.background import BackgroundTask
+from reconnect_gui.ui.idle import IdleWatcher
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,16 @@ def _default_keystore() -> KeyStore:
     return KeyStore()
 
 
+def app_lock_text(minutes: int) -> str:
+    return (
+        "The app lock is on, so Reconnect asks for your passphrase each time it opens "
+        f"and after {minutes} minutes without use."
+    )
+
+
 class VaultController(QObject):
     state_changed = Signal(str)
+    app_lock_changed = Signal(int)  # minutes; 0 = off (the app saves it in its settings)
 
     def __init__(
         self,
@@ -56,12 +65,18 @@ class VaultController(QObject):
         window: QWidget,
         keystore_factory: Callable[[], KeyStore] = _default_keystore,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        app_lock_minutes: int = 0,
+        minute_ms: int = 60_000,  # tests shorten a "minute"
     ) -> None:
         super().__init__(window)
         self._data_dir = data_dir
         self._window = window
         self._keystore_factory = keystore_factory
         self._now = now
+        self.app_lock_minutes = app_lock_minutes
+        self._minute_ms = minute_ms
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self._idle_lock)
         self._task: BackgroundTask | None = None
         self._snapshot_task: BackgroundTask | None = None
         self.vault: Vault | None = None
@@ -90,10 +105,13 @@ class VaultController(QObject):
 
     def _check(self) -> tuple[str, Any]:
         from reconnect_gui.storage.errors import KeyUnavailable
-        from reconnect_gui.storage.unlock import open_with_keyring
+        from reconnect_gui.storage.unlock import open_vault_checked, open_with_keyring
 
         if not self.path.exists():
             return NEEDS_SETUP, None
+        if self.app_lock_minutes:  # the key is deliberately not in the keyring
+            open_vault_checked(self.path)
+            return LOCKED, app_lock_text(self.app_lock_minutes)
         try:
             return UNLOCKED, open_with_keyring(self.path, self._keystore_factory())
         except KeyUnavailable as problem:
@@ -170,7 +188,10 @@ class VaultController(QObject):
     def _unlock_with_secret(self, secret: str) -> Any:
         from reconnect_gui.storage.unlock import open_with_secret
 
-        return open_with_secret(self.path, secret, self._keystore_factory())
+        # With the app lock on, the key stays out of the keyring on purpose.
+        return open_with_secret(
+            self.path, secret, self._keystore_factory(), restore_key=not self.app_lock_minutes
+        )
 
     def _unlocked_by_secret(self, opened: Any) -> None:
         self._opened(opened)
@@ -182,6 +203,8 @@ class VaultController(QObject):
     def _opened(self, opened: Any) -> None:
         self.vault = opened.vault
         self._set_state(UNLOCKED)
+        if self.app_lock_minutes:
+            self.idle.arm(self.app_lock_minutes * self._minute_ms)
         self._snapshot_task = BackgroundTask(
             self._take_snapshot, lambda _path: None, self._snapshot_failed
         )
@@ -198,12 +221,56 @@ class VaultController(QObject):
 
     def lock(self) -> None:
         """Close the vault and tell every pane to forget what it showed."""
+        self.idle.disarm()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
         if self.state == UNLOCKED:
             self.problem = None
             self._set_state(LOCKED)
+
+    def _idle_lock(self) -> None:
+        if self.state != UNLOCKED:
+            return
+        self.lock()
+        self.problem = (
+            f"Reconnect locked itself after {self.app_lock_minutes} minutes without use. "
+            "Type your passphrase to go on."
+        )
+        self.show_unlock(self.problem)
+
+    def set_app_lock(self, minutes: int) -> BackgroundTask | None:
+        """Turn the app lock on (the key leaves the keyring) or off (it goes back)."""
+        vault = self.vault
+        if vault is None:
+            return None
+        keystore, vault_id = self._keystore_factory(), vault.vault_id
+
+        def change() -> None:
+            if minutes:
+                keystore.forget(vault_id)
+            else:
+                keystore.store(vault_id, vault.data_key)
+
+        def changed(_result: object) -> None:
+            self.app_lock_minutes = minutes
+            if minutes and self.state == UNLOCKED:
+                self.idle.arm(minutes * self._minute_ms)
+            elif not minutes:
+                self.idle.disarm()
+            self.app_lock_changed.emit(minutes)
+
+        task = BackgroundTask(change, changed, self._app_lock_failed)
+        self._app_lock_task = task
+        task.start()
+        return task
+
+    def _app_lock_failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None)
+        if message is None:
+            raise error
+        self.problem = message
+        self.app_lock_changed.emit(self.app_lock_minutes)  # unchanged: the section resets
 
     def _set_state(self, state: str) -> None:
         self.state = state

@@ -10,7 +10,9 @@ from reconnect_gui.core.settings import (
 
 
 def test_round_trip_keeps_every_field() -> None:
-    original = Settings(window_geometry="AAAA", last_pane="journal", theme="dark")
+    original = Settings(
+        window_geometry="AAAA", last_pane="journal", theme="dark", app_lock_minutes=15
+    )
     loaded, rejected = settings_from_json_dict(original.to_json_dict())
     assert loaded == original
     assert rejected == []
@@ -18,10 +20,16 @@ def test_round_trip_keeps_every_field() -> None:
 
 def test_bad_fields_fall_back_alone_and_are_named() -> None:
     loaded, rejected = settings_from_json_dict(
-        {"theme": "purple", "last_pane": 3, "version": True, "window_geometry": "QUJD"}
+        {
+            "theme": "purple",
+            "last_pane": 3,
+            "version": True,
+            "window_geometry": "QUJD",
+            "app_lock_minutes": 7,
+        }
     )
     assert loaded == Settings(window_geometry="QUJD")
-    assert sorted(rejected) == ["last_pane", "theme", "version"]
+    assert sorted(rejected) == ["app_lock_minutes", "last_pane", "theme", "version"]
 
 
 def test_unknown_keys_from_a_newer_version_are_ignored() -> None:

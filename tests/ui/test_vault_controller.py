@@ -139,3 +139,60 @@ def test_security_section_changes_secrets_and_forgets_the_key(
     qtbot.wait_until(lambda: controller.state == LOCKED, timeout=20000)
     assert memory_keyring.entries == {}
     assert not section.passphrase_button.isEnabled()
+
+
+def set_up_with_passphrase(qtbot, window, data_dir, passphrase: str, **options):
+    controller = VaultController(data_dir, window, **options)
+    controller.start()
+    qtbot.wait_until(lambda: controller.state == NEEDS_SETUP, timeout=20000)
+    dialog = controller.dialog
+    dialog.pages.setCurrentIndex(2)
+    dialog.passphrase.setText(passphrase)
+    dialog.repeat.setText(passphrase)
+    dialog.finish_button.click()
+    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    return controller
+
+
+def test_app_lock_keeps_the_key_out_of_the_keyring_and_locks_when_idle(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller = set_up_with_passphrase(qtbot, window, tmp_path, "a calm passphrase")
+    with qtbot.wait_signal(controller.app_lock_changed) as changed:
+        controller.set_app_lock(5)
+    assert changed.args == [5] and memory_keyring.entries == {}
+    controller.lock()
+
+    # Next start: asks for the passphrase at once, and idles out after "5 minutes".
+    again = VaultController(tmp_path, window, app_lock_minutes=5, minute_ms=40)
+    again.start()
+    qtbot.wait_until(lambda: again.state == LOCKED, timeout=20000)
+    assert isinstance(again.dialog, UnlockDialog)
+    assert "app lock is on" in again.dialog.reason.text()
+    again.dialog.secret.setText("a calm passphrase")
+    again.dialog.submit()
+    qtbot.wait_until(lambda: again.state == UNLOCKED, timeout=20000)
+    assert memory_keyring.entries == {}, "the app lock keeps the key out of the keyring"
+    assert again.idle.armed
+    qtbot.wait_until(lambda: again.state == LOCKED, timeout=5000)
+    assert again.vault is None and not again.idle.armed
+    assert "locked itself" in again.dialog.reason.text()
+
+    again.dialog.secret.setText("a calm passphrase")
+    again.dialog.submit()
+    qtbot.wait_until(lambda: again.state == UNLOCKED, timeout=20000)
+    with qtbot.wait_signal(again.app_lock_changed):
+        again.set_app_lock(0)
+    assert len(memory_keyring.entries) == 1 and not again.idle.armed
+    again.lock()
+
+
+def test_the_app_lock_needs_a_passphrase(qtbot, window, tmp_path, memory_keyring) -> None:
+    controller, _code = set_up(qtbot, window, tmp_path)
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    section.app_lock.activated.emit(2)  # what choosing "After 15 minutes" does
+    assert "Set a passphrase first" in section.status.text()
+    assert section.app_lock.currentIndex() == 0
+    assert controller.app_lock_minutes == 0 and len(memory_keyring.entries) == 1
+    controller.lock()
