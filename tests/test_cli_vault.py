@@ -154,3 +154,60 @@ def test_backup_create_and_restore(initialised, capsys, monkeypatch, tmp_path) -
     assert code == 0
     entries = json.loads(run(capsys, monkeypatch, "journal", "list", "--json")[1])["entries"]
     assert [e["id"] for e in entries] == [entry_id["id"]]
+
+
+def test_lock_takes_the_key_out_until_recover_puts_it_back(
+    initialised, capsys, monkeypatch, memory_keyring
+) -> None:
+    code, out, _ = run(capsys, monkeypatch, "vault", "lock")
+    assert code == 0 and memory_keyring.entries == {} and "recover" in out
+    assert run(capsys, monkeypatch, "journal", "list")[0] == 3
+    assert (
+        run(capsys, monkeypatch, "vault", "recover", "--recovery-code-file", str(initialised))[0]
+        == 0
+    )
+    assert run(capsys, monkeypatch, "journal", "list")[0] == 0
+
+
+def test_no_file_the_app_writes_holds_a_canary_in_plain_text(
+    initialised, capsys, monkeypatch, isolated_home, tmp_path
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr("tempfile.tempdir", None)  # so tempfile sees the new TMPDIR
+    canary = "canary-" + secrets.token_hex(8)
+    run(
+        capsys,
+        monkeypatch,
+        "journal",
+        "add",
+        "--title",
+        f"title {canary}",
+        "--tag",
+        canary,
+        stdin=f"body {canary}",
+    )
+    run(capsys, monkeypatch, "journal", "search", canary)
+    secret = tmp_path / "backup-pass.txt"
+    secret.write_text("a backup passphrase\n")
+    backup = isolated_home / "data" / "manual-backup.age"
+    assert (
+        run(capsys, monkeypatch, "backup", "create", str(backup), "--passphrase-file", str(secret))[
+            0
+        ]
+        == 0
+    )
+    from datetime import UTC, datetime
+
+    from reconnect_gui.storage.snapshots import take_snapshot_if_due
+    from reconnect_gui.storage.unlock import vault_file
+
+    take_snapshot_if_due(
+        vault_file(isolated_home / "data"), isolated_home / "data" / "snapshots", datetime.now(UTC)
+    )
+    needles = [canary.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    scanned = [p for root in (isolated_home, temp) for p in root.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".sqlite3" for p in scanned), "the vault itself was scanned"
+    hits = [p for p in scanned for needle in needles if needle in p.read_bytes()]
+    assert hits == []

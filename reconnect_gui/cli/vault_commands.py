@@ -38,6 +38,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     recover.set_defaults(handler=recover_vault)
 
+    lock = actions.add_parser(
+        "lock",
+        help="take the key out of this computer's keyring: from then on the vault opens only "
+        "with your passphrase or recovery code (reconnect vault recover puts it back)",
+    )
+    lock.set_defaults(handler=lock_vault)
+
 
 def init_vault(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import read_secret_file, vault_path
@@ -146,5 +153,20 @@ def recover_vault(args: argparse.Namespace) -> int:
     print(
         "The vault opened, and its key is back in your keyring: Reconnect will unlock "
         "on its own again."
+    )
+    return 0
+
+
+def lock_vault(args: argparse.Namespace) -> int:
+    from reconnect_gui.cli.common import vault_path
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.vault import open_vault
+
+    with open_vault(vault_path(args)) as locked:
+        vault_id = locked.vault_id
+    KeyStore().forget(vault_id)
+    print(
+        "Locked: the key is no longer in this computer's keyring. Open the vault with your "
+        "passphrase or recovery code; reconnect vault recover puts the key back."
     )
     return 0
