@@ -211,3 +211,27 @@ def test_no_file_the_app_writes_holds_a_canary_in_plain_text(
     assert any(p.suffix == ".sqlite3" for p in scanned), "the vault itself was scanned"
     hits = [p for p in scanned for needle in needles if needle in p.read_bytes()]
     assert hits == []
+
+
+def test_one_damaged_entry_is_named_and_never_hides_the_others(
+    initialised, capsys, monkeypatch, isolated_home
+) -> None:
+    import sqlite3
+
+    from reconnect_gui.storage.unlock import vault_file
+
+    ids = [
+        run(capsys, monkeypatch, "journal", "add", "--title", t, stdin="b")[1].strip()
+        for t in ("first", "second", "third")
+    ]
+    with sqlite3.connect(vault_file(isolated_home / "data")) as db:
+        (ciphertext,) = db.execute(
+            "SELECT ciphertext FROM records WHERE id = ?", (ids[1],)
+        ).fetchone()
+        flipped = bytes([ciphertext[0] ^ 1]) + ciphertext[1:]
+        db.execute("UPDATE records SET ciphertext = ? WHERE id = ?", (flipped, ids[1]))
+    code, out, err = run(capsys, monkeypatch, "journal", "list", "--json")
+    assert code == 4
+    listing = json.loads(out)
+    assert sorted(e["title"] for e in listing["entries"]) == ["first", "third"]
+    assert listing["damaged"] == [ids[1]] and ids[1] in err and "Traceback" not in err

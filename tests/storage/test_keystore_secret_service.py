@@ -13,18 +13,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import REPO, require_tool
+from secret_service import run_in_secret_service
 
 # Each step prints a marker line first so the test can split the session's output.
 SESSION = r"""
-set -e
-eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"
-export GNOME_KEYRING_CONTROL
-step() { echo "@@ $1"; }
 step store;     "$PY" "$STEPS" store "$VAULT"
 step search;    secret-tool search --all service reconnect 2>&1
 step load;      "$PY" "$STEPS" load "$VAULT"
@@ -32,7 +26,6 @@ step forget;    "$PY" "$STEPS" forget "$VAULT"
 step search2;   secret-tool search --all service reconnect 2>&1
 step load2;     "$PY" "$STEPS" load "$VAULT"
 step lock;      "$PY" "$STEPS" lock "$VAULT"
-step end
 """
 
 # Runs inside the session. Prints digests of the key, never the key itself.
@@ -73,45 +66,9 @@ elif action == "lock":
 
 
 def run_session(tmp_path: Path, vault: str) -> dict[str, str]:
-    for tool in ("dbus-run-session", "gnome-keyring-daemon", "secret-tool"):
-        require_tool(tool)
-    keyring_home = tmp_path / "keyring-data"
-    keyring_home.mkdir()
-    # gnome-keyring puts its control socket under XDG_CACHE_HOME and creates only the
-    # last folder level; without it a second, locked daemon gets D-Bus-activated.
-    socket_home = tmp_path / "keyring-cache"
-    socket_home.mkdir()
     steps = tmp_path / "steps.py"
     steps.write_text(STEPS)
-    env = dict(os.environ)
-    for var in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND", "GNOME_KEYRING_CONTROL"):
-        env.pop(var, None)  # no display: gnome-keyring must not be able to show a prompt
-    env.update(
-        XDG_DATA_HOME=str(keyring_home),
-        XDG_CACHE_HOME=str(socket_home),
-        PYTHONPATH=str(REPO),
-        PY=sys.executable,
-        STEPS=str(steps),
-        VAULT=vault,
-    )
-    result = subprocess.run(
-        ["dbus-run-session", "--", "bash", "-c", SESSION],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    sections: dict[str, str] = {}
-    name = ""
-    for line in result.stdout.splitlines():
-        if line.startswith("@@ "):
-            name = line[3:]
-            sections[name] = ""
-        elif name:
-            sections[name] += line + "\n"
-    assert "end" in sections, result.stdout
-    return sections
+    return run_in_secret_service(tmp_path, SESSION, STEPS=str(steps), VAULT=vault)
 
 
 def test_real_secret_service_store_find_forget(tmp_path: Path) -> None:

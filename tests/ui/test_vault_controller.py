@@ -3,6 +3,7 @@ working keyring backend installed with keyring.set_keyring (in memory)."""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import keyring
@@ -133,6 +134,23 @@ def test_security_section_changes_secrets_and_forgets_the_key(
         vault.close()
     with open_vault(vault_file(tmp_path)) as locked, pytest.raises(WrongSecret):
         locked.unlock_with_secret(old_code)
+
+    kept = controller.vault.put(JOURNAL_ENTRY, {"title": "still readable"})
+    section.rotate_key()
+    rotated_code = section.dialog.code_view.code_label.text()
+    section.dialog.code_view.confirm.setChecked(True)
+    section.dialog.passphrase.setText("a new passphrase")
+    section.dialog.repeat.setText("a new passphrase")
+    section.dialog.submit()
+    qtbot.wait_until(lambda: "new key" in section.status.text(), timeout=30000)
+    (new_key,) = (base64.b64decode(v) for v in memory_keyring.entries.values())
+    with open_vault(vault_file(tmp_path)) as locked:
+        vault = locked.unlock_with_key(new_key)
+        assert vault.get(kept.id).data == {"title": "still readable"}
+        vault.close()
+    with open_vault(vault_file(tmp_path)) as locked:
+        vault, _ = locked.unlock_with_secret(rotated_code)
+        vault.close()
 
     section.forget_key()
     section.dialog.button(QMessageBox.StandardButton.Yes).click()
