@@ -66,3 +66,29 @@ def test_bundle_carries_resources_and_keyring_backends_but_no_gtk(binary: Path) 
     names = {p.name for p in bundle.rglob("*")}
     assert not any(n.startswith(("libgtk-3", "libqgtk3")) for n in names)
     assert not any(n.endswith(".qm") for n in names), "Qt translations are not used"
+
+
+def test_the_frozen_app_uses_the_real_keyring(binary: Path, tmp_path: Path) -> None:
+    from secret_service import run_in_secret_service
+
+    script = r"""
+step init;    "$BIN" vault init >/dev/null; echo "rc=$?"
+step status;  "$BIN" vault status --json
+step add;     echo "kept" | "$BIN" journal add --title "frozen"
+step list;    "$BIN" journal list --json
+step backup;  printf 'pass phrase\n' > "$PASS"
+              "$BIN" backup create "$OUT" --passphrase-file "$PASS"
+"""
+    out = run_in_secret_service(
+        tmp_path,
+        script,
+        BIN=str(binary),
+        RECONNECT_HOME=str(tmp_path / "home"),
+        PASS=str(tmp_path / "pass.txt"),
+        OUT=str(tmp_path / "backup.age"),
+    )
+    assert out["init"].strip() == "rc=0"
+    status = json.loads(out["status"])
+    assert status["keyring_backend"] == "SecretService Keyring" and status["state"] == "ready"
+    assert [e["title"] for e in json.loads(out["list"])["entries"]] == ["frozen"]
+    assert (tmp_path / "backup.age").read_bytes().startswith(b"age-encryption.org/v1")
