@@ -30,6 +30,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def memory_keyring():
+    """A working in-memory keyring backend for the test (keyring.set_keyring, restored)."""
+    import keyring
+
+    from fake_keyrings import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
 def require_tool(name: str) -> str:
     """The path of a system tool; in CI a missing tool fails the test instead of skipping."""
     found = shutil.which(name)

@@ -34,3 +34,6 @@ class LockedKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise KeyringLocked("locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise KeyringLocked("locked")

@@ -10,17 +10,8 @@ from pathlib import Path
 import keyring
 import pytest
 
-from fake_keyrings import LockedKeyring, MemoryKeyring
+from fake_keyrings import LockedKeyring
 from reconnect_gui.app import main
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def run(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:

@@ -17,43 +17,15 @@ import keyring.core
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import PasswordDeleteError
 
 from conftest import REPO
+from fake_keyrings import LockedKeyring, MemoryKeyring
 from reconnect_gui.storage.errors import KeyUnavailable
 from reconnect_gui.storage.keystore import SERVICE, KeyStore, KeyStoreError
 
 KEY = os.urandom(32)
 KEY_TEXT = base64.b64encode(KEY).decode()
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password!")
-
-
-class LockedKeyring(MemoryKeyring):
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("Failed to unlock the collection!")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("Failed to unlock the collection!")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise KeyringLocked("Failed to unlock the collection!")
 
 
 class RaisingKeyring(MemoryKeyring):
@@ -158,7 +130,7 @@ def test_round_trip_forget_and_two_vaults(install: Callable[[KeyringBackend], No
     assert fails_with("missing", lambda: store.load("vault-a")).keyring_works
     assert store.load("vault-b") == other
     store.forget("vault-a")  # forgetting twice is not an error
-    assert store.backend_name() == "test keystore MemoryKeyring"
+    assert store.backend_name() == "fake keyrings MemoryKeyring"
 
 
 def test_store_replaces_the_old_key(install: Callable[[KeyringBackend], None]) -> None:

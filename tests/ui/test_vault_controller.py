@@ -6,11 +6,9 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-import keyring
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from fake_keyrings import MemoryKeyring
 from reconnect_gui.storage.errors import WrongSecret
 from reconnect_gui.storage.records import JOURNAL_ENTRY
 from reconnect_gui.storage.unlock import vault_file
@@ -25,15 +23,6 @@ from reconnect_gui.ui.vault_controller import (
     VaultController,
 )
 from reconnect_gui.ui.vault_setup import VaultSetupDialog
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
