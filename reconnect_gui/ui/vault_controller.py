@@ -167,6 +167,13 @@ class VaultController(QObject):
         self._show(QMessageBox(icon, title, text, parent=self._window))
 
     def _show(self, dialog: QWidget) -> None:
+        """Open ``dialog``, unless the same kind is already open: then bring that one up."""
+        current = self.dialog
+        if current is not None and current.isVisible() and type(current) is type(dialog):
+            dialog.deleteLater()
+            current.raise_()
+            current.activateWindow()
+            return
         self.dialog = dialog
         dialog.open()
 

@@ -80,6 +80,8 @@ def test_a_lost_keyring_entry_asks_for_the_code_and_puts_the_key_back(
     assert again.state == LOCKED
     dialog = again.dialog
     assert isinstance(dialog, UnlockDialog)
+    again.show_unlock()  # the sidebar's Unlock… while the dialog is open: no second one
+    assert again.dialog is dialog
     assert "no key stored" in dialog.reason.text()
     dialog.secret.setText(code.lower().replace("-", " "))
     dialog.submit()
