@@ -58,3 +58,27 @@ def require_tool(name: str) -> str:
 def app_command(*args: str) -> list[str]:
     """Run the app from this checkout with the test's interpreter."""
     return [sys.executable, "-m", "reconnect_gui", *args]
+
+
+def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run ``reconnect ARGV`` in-process; stdin is not a terminal, so it never prompts."""
+    import io
+
+    from reconnect_gui.app import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def initialised(tmp_path: Path, capsys, monkeypatch, memory_keyring) -> Path:
+    """A vault made with ``reconnect vault init``; returns the recovery code's file."""
+    code_file = tmp_path / "recovery.txt"
+    code, out, _ = run_cli(
+        capsys, monkeypatch, "vault", "init", "--recovery-code-file", str(code_file)
+    )
+    assert code == 0
+    assert code_file.read_text().strip() in out
+    return code_file

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 import secrets
-from pathlib import Path
 
 import keyring
-import pytest
 
+from conftest import run_cli as run
 from fake_keyrings import LockedKeyring
-from reconnect_gui.app import main
-
-
-def run(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))  # not a terminal: never prompts
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def initialised(tmp_path: Path, capsys, monkeypatch, memory_keyring) -> Path:
-    code_file = tmp_path / "recovery.txt"
-    code, out, _ = run(capsys, monkeypatch, "vault", "init", "--recovery-code-file", str(code_file))
-    assert code == 0
-    assert code_file.read_text().strip() in out
-    return code_file
 
 
 def test_journal_round_trip_without_prompts(initialised, capsys, monkeypatch) -> None:

@@ -11,14 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reconnect_gui.cli import backup_commands, journal_commands, vault_commands
+from reconnect_gui.cli import (
+    backup_commands,
+    journal_commands,
+    nocontact_commands,
+    vault_commands,
+)
 
 EXIT_OTHER = 5
 
 
 def add_subcommands(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for module in (vault_commands, journal_commands, backup_commands):
+    for module in (vault_commands, journal_commands, nocontact_commands, backup_commands):
         module.register(commands)
 
 

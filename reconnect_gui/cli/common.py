@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
+import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,39 @@ def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened
         raise KeyUnavailable(
             f"{problem.message} To unlock without a terminal, pass --passphrase-file FILE."
         ) from None
+
+
+def now_utc() -> datetime:
+    """The one place the command line reads the clock (core functions take it as input)."""
+    return datetime.now(UTC)
+
+
+def local_zone_name() -> str:
+    """This computer's IANA zone name (TZ, or /etc/localtime's target), else UTC."""
+    from reconnect_gui.core.moments import is_zone_name
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    return next((name for name in candidates if name and is_zone_name(name)), "UTC")
+
+
+def parse_moment(text: str, zone: str) -> datetime:
+    """An ISO date-time; without an offset it is read as local time in ``zone``."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a date and time Reconnect understands; "
+            "write it like 2026-11-01T20:00."
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return moment
 
 
 def print_json(value: Any) -> None:
