@@ -79,7 +79,8 @@ def create_backup(args: argparse.Namespace) -> int:
 def restore_backup(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import read_secret_file, unlock
     from reconnect_gui.storage.backup import read_backup
-    from reconnect_gui.storage.export import merge_plan, parse_document
+    from reconnect_gui.storage.export import parse_document
+    from reconnect_gui.storage.restore_plan import merge_plan
 
     incoming = parse_document(
         read_backup(Path(args.file), read_secret_file(args.backup_passphrase_file))
@@ -100,7 +101,7 @@ def plain_export(args: argparse.Namespace) -> int:
         print(PLAINTEXT_WARNING, file=sys.stderr)
         return 2
     from reconnect_gui.cli.common import unlock
-    from reconnect_gui.storage.export import write_plain_export
+    from reconnect_gui.storage.plain_export import write_plain_export
 
     vault = unlock(args).vault
     try:

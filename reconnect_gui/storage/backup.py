@@ -13,13 +13,12 @@ a busy indicator that cannot animate.
 
 from __future__ import annotations
 
-import errno
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reconnect_gui.storage.atomic import atomic_write_bytes
-from reconnect_gui.storage.errors import VaultDamaged, VaultError, WrongSecret
+from reconnect_gui.storage.errors import VaultDamaged, VaultError, WrongSecret, write_failure
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 BACKUP_PATTERN = re.compile(r"reconnect-backup-(\d{8}T\d{6}Z)\.age", re.ASCII)
@@ -62,7 +61,7 @@ def write_backup(path: Path, payload: bytes, passphrase: str) -> None:
     try:
         atomic_write_bytes(path, sealed)
     except OSError as error:
-        raise _write_problem(error) from None
+        raise write_failure(error, "the backup was not saved") from None
 
 
 def read_backup(path: Path, passphrase: str) -> bytes:
@@ -103,17 +102,6 @@ def _decrypt_problem(detail: str) -> VaultError:
     if "Excessive work" in detail:
         return VaultDamaged(TOO_SLOW)
     return VaultDamaged(DAMAGED)
-
-
-def _write_problem(error: OSError) -> VaultError:
-    if error.errno == errno.ENOSPC:
-        return VaultError("The disk is full, so the backup was not saved; free some space.")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return VaultError(
-            "Reconnect isn't allowed to write there, so the backup was not saved; choose "
-            "another folder."
-        )
-    return VaultError("Reconnect could not save the backup; try another folder.")
 
 
 def dated_files(

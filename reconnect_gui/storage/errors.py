@@ -7,6 +7,8 @@ classes to exit codes (see ``EXIT_CODES``).
 
 from __future__ import annotations
 
+import errno
+
 
 class VaultError(Exception):
     """Base class: something kept the vault from doing what was asked."""
@@ -58,3 +60,15 @@ class NoVault(VaultError):
 
 class VaultExists(VaultError):
     """A vault already exists here; nothing was overwritten."""
+
+
+def write_failure(error: OSError, outcome: str) -> VaultError:
+    """One plain sentence for a failed write: why (disk full, not allowed, other) and what
+    it means for the user (``outcome``, e.g. "the backup was not saved")."""
+    if error.errno == errno.ENOSPC:
+        return VaultError(f"The disk is full, so {outcome}; free some space and try again.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return VaultError(
+            f"Reconnect isn't allowed to write there, so {outcome}; choose another folder."
+        )
+    return VaultError(f"Reconnect could not write there, so {outcome}; try another folder.")

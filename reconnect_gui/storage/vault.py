@@ -116,7 +116,7 @@ def create_vault(
 
 
 class RestorePlan(Protocol):
-    """What apply_restore needs from storage.export.MergePlan."""
+    """What apply_restore needs from storage.restore_plan.MergePlan."""
 
     @property
     def add(self) -> Sequence[Record]: ...
@@ -305,7 +305,7 @@ class Vault:
         return self._cache
 
     def apply_restore(self, plan: RestorePlan) -> None:
-        """Apply a restore plan (see storage/export.py) in one transaction: records in
+        """Apply a restore plan (see storage/restore_plan.py) in one transaction: records in
         ``add`` and ``update`` are written exactly as given, timestamps included, and those
         in ``remove`` are deleted. On any failure nothing changes."""
         with self._lock:

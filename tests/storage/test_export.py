@@ -18,16 +18,20 @@ from reconnect_gui.storage.errors import UnsupportedVersion, VaultDamaged, Vault
 from reconnect_gui.storage.export import (
     JSON_EXPORT_NAME,
     NOT_AN_EXPORT,
-    Conflict,
-    FolderNotEmpty,
     document_bytes,
     export_document,
-    merge_plan,
     parse_document,
     read_document,
+)
+from reconnect_gui.storage.plain_export import (
+    FolderNotEmpty,
     write_plain_export,
 )
 from reconnect_gui.storage.records import DRAFT, JOURNAL_ENTRY, KNOWN_KINDS, Record
+from reconnect_gui.storage.restore_plan import (
+    Conflict,
+    merge_plan,
+)
 
 T0 = datetime(2025, 2, 14, 21, 5, 7, 123456, tzinfo=UTC)
 EXPORTED = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
