@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect_gui.core.passphrase import new_passphrase_problem
 from reconnect_gui.core.settings import APP_LOCK_CHOICES
 from reconnect_gui.ui.background import BackgroundTask
 from reconnect_gui.ui.panes import quiet_label
 from reconnect_gui.ui.recovery_code import RecoveryCodeView
 from reconnect_gui.ui.vault_controller import UNLOCKED, VaultController
-
-MIN_PASSPHRASE = 8
 
 
 class SecretsDialog(QDialog):
@@ -83,11 +82,9 @@ class SecretsDialog(QDialog):
         passphrase = None
         if self.passphrase is not None and self.repeat is not None:
             passphrase = self.passphrase.text()
-            if len(passphrase) < MIN_PASSPHRASE:
-                self.status.setText(f"Please use at least {MIN_PASSPHRASE} characters.")
-                return
-            if passphrase != self.repeat.text():
-                self.status.setText("The two passphrases are not the same. Please type again.")
+            problem = new_passphrase_problem(passphrase, self.repeat.text())
+            if problem:
+                self.status.setText(problem)
                 return
         self.status.setText("Working… this takes a moment.")
         self.action_button.setEnabled(False)
@@ -149,6 +146,7 @@ class SecuritySection(QGroupBox):
         lock_row.addWidget(self.app_lock, 1)
         layout.addLayout(lock_row)
         controller.app_lock_changed.connect(self._app_lock_changed)
+        controller.app_lock_failed.connect(self._app_lock_failed)
         self.status = quiet_label("")
         self.status.setAccessibleName("Security status")
         layout.addWidget(self.status)
@@ -188,17 +186,17 @@ class SecuritySection(QGroupBox):
 
     def _app_lock_changed(self, minutes: int) -> None:
         self._show_app_lock(minutes)
-        if minutes != self._controller.app_lock_minutes:
-            return
-        if self._controller.problem and self.status.text() == "Changing the app lock…":
-            self.status.setText(self._controller.problem)
-        elif minutes:
+        if minutes:
             self.status.setText(
                 f"The app lock is on: Reconnect asks for your passphrase when it opens and "
                 f"after {minutes} minutes without use. Its key is no longer kept in the keyring."
             )
         else:
             self.status.setText("The app lock is off, and the key is back in your keyring.")
+
+    def _app_lock_failed(self, message: str) -> None:
+        self._show_app_lock(self._controller.app_lock_minutes)
+        self.status.setText(message)
 
     def _show_app_lock(self, minutes: int) -> None:
         self.app_lock.setCurrentIndex(APP_LOCK_CHOICES.index(minutes))

@@ -58,6 +58,7 @@ def app_lock_text(minutes: int) -> str:
 class VaultController(QObject):
     state_changed = Signal(str)
     app_lock_changed = Signal(int)  # minutes; 0 = off (the app saves it in its settings)
+    app_lock_failed = Signal(str)  # why the app lock could not be changed (it was not)
 
     def __init__(
         self,
@@ -276,8 +277,7 @@ class VaultController(QObject):
         message = getattr(error, "message", None)
         if message is None:
             raise error
-        self.problem = message
-        self.app_lock_changed.emit(self.app_lock_minutes)  # unchanged: the section resets
+        self.app_lock_failed.emit(message)
 
     def _set_state(self, state: str) -> None:
         self.state = state

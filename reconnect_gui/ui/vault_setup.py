@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect_gui.core.passphrase import MIN_PASSPHRASE, new_passphrase_problem
 from reconnect_gui.ui.background import BackgroundTask
 from reconnect_gui.ui.panes import pane_heading, quiet_label
 from reconnect_gui.ui.recovery_code import RecoveryCodeView
-
-MIN_PASSPHRASE = 8
 
 
 class VaultSetupDialog(QDialog):
@@ -114,11 +113,10 @@ class VaultSetupDialog(QDialog):
     # ---- actions ------------------------------------------------------------------------
 
     def _finish_with_passphrase(self) -> None:
-        first, second = self.passphrase.text(), self.repeat.text()
-        if len(first) < MIN_PASSPHRASE:
-            self.problem.setText(f"Please use at least {MIN_PASSPHRASE} characters.")
-        elif first != second:
-            self.problem.setText("The two passphrases are not the same. Please type them again.")
+        first = self.passphrase.text()
+        problem = new_passphrase_problem(first, self.repeat.text())
+        if problem:
+            self.problem.setText(problem)
         else:
             self._finish(first)
 

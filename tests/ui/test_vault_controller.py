@@ -205,3 +205,22 @@ def test_the_app_lock_needs_a_passphrase(qtbot, window, tmp_path, memory_keyring
     assert section.app_lock.currentIndex() == 0
     assert controller.app_lock_minutes == 0 and len(memory_keyring.entries) == 1
     controller.lock()
+
+
+def test_an_app_lock_change_the_keyring_refuses_changes_nothing(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    import keyring
+
+    from fake_keyrings import LockedKeyring
+
+    controller = set_up_with_passphrase(qtbot, window, tmp_path, "a calm passphrase")
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    keyring.set_keyring(LockedKeyring())  # restored by the memory_keyring fixture
+    with qtbot.wait_signal(controller.app_lock_failed, timeout=20000) as failed:
+        section.app_lock.activated.emit(1)
+    assert "locked" in failed.args[0].lower()
+    assert controller.app_lock_minutes == 0 and section.app_lock.currentIndex() == 0
+    assert failed.args[0] == section.status.text()
+    controller.lock()
