@@ -82,11 +82,8 @@ def vault_status(args: argparse.Namespace) -> int:
 
     path = vault_path(args)
     keystore = KeyStore()
-    status: dict[str, object] = {
-        "path": str(path),
-        "exists": path.exists(),
-        "keyring_backend": keystore.backend_name(),
-    }
+    status: dict[str, object] = {"path": str(path), "exists": path.exists()}
+    keyring_hung = False
     code = 0
     try:
         locked = open_vault(path)
@@ -106,11 +103,14 @@ def vault_status(args: argparse.Namespace) -> int:
                 locked.unlock_with_key(keystore.load(locked.vault_id)).close()
                 status.update(state="ready", key_in_keyring=True)
             except KeyUnavailable as problem:
+                keyring_hung = getattr(problem, "reason", None) == "timeout"
                 status.update(
                     state="needs_secret", key_in_keyring=False, keyring_problem=problem.message
                 )
         finally:
             locked.close()
+    # A keyring that just timed out is not asked again: one wait is enough.
+    status["keyring_backend"] = "not answering" if keyring_hung else keystore.backend_name()
     if args.json:
         print_json(status)
     else:
