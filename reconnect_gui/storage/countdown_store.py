@@ -6,6 +6,9 @@ is its own record, so a damaged one never hides the others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from reconnect_gui.core.contact_log import (
     ContactEntry,
     Urge,
@@ -19,6 +22,7 @@ from reconnect_gui.storage.records import CONTACT_LOG, COUNTDOWN, URGE_LOG
 from reconnect_gui.storage.vault import Vault
 
 PLAN_RECORD_ID = "countdown"
+T = TypeVar("T")
 
 
 def load_plan(vault: Vault) -> Plan | None:
@@ -39,9 +43,7 @@ def add_contact(vault: Vault, entry: ContactEntry) -> str:
 
 
 def load_contacts(vault: Vault) -> tuple[list[ContactEntry], list[str]]:
-    records, damaged = vault.records(CONTACT_LOG)
-    entries = [contact_from_data(r.data) for r in records]
-    return [e for e in entries if e is not None], damaged
+    return _load_each(vault, CONTACT_LOG, contact_from_data)
 
 
 def add_urge(vault: Vault, urge: Urge) -> str:
@@ -49,6 +51,14 @@ def add_urge(vault: Vault, urge: Urge) -> str:
 
 
 def load_urges(vault: Vault) -> tuple[list[Urge], list[str]]:
-    records, damaged = vault.records(URGE_LOG)
-    urges = [urge_from_data(r.data) for r in records]
-    return [u for u in urges if u is not None], damaged
+    return _load_each(vault, URGE_LOG, urge_from_data)
+
+
+def _load_each(
+    vault: Vault, kind: str, from_data: Callable[[Any], T | None]
+) -> tuple[list[T], list[str]]:
+    """Every readable record of ``kind``, parsed (unparsable ones skipped), and the ids
+    of damaged ones."""
+    records, damaged = vault.records(kind)
+    parsed = [from_data(r.data) for r in records]
+    return [item for item in parsed if item is not None], damaged
