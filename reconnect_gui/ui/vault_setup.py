@@ -136,10 +136,12 @@ class VaultSetupDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        message = getattr(error, "message", None) or "Something went wrong while setting up."
-        self.problem.setText(f"{message} Nothing was saved; you can try again.")
         for button in (self.skip_button, self.finish_button):
             button.setEnabled(True)
+        message = getattr(error, "message", None)
+        if message is None:
+            raise error  # a bug: the app's error reporter logs and shows it
+        self.problem.setText(f"{message} Nothing was saved; you can try again.")
 
 
 def _page(title: str) -> tuple[QWidget, QVBoxLayout]:
