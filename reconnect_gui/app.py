@@ -26,7 +26,7 @@ from reconnect_gui.storage.settings_store import load_settings, save_settings
 log = logging.getLogger("reconnect")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reconnect",
         description=f"{APP_NAME}: a private companion for the weeks after a breakup.",
@@ -46,18 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the whole app on a throwaway data folder, print start-up figures as "
         "one JSON line once the window has painted, and exit",
     )
-    from reconnect_gui.cli import add_subcommands
+    if with_commands:
+        from reconnect_gui.cli import add_subcommands
 
-    add_subcommands(parser)
+        add_subcommands(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)  # exits with 2 and the usage on bad arguments
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The subcommands' parsers cost ~10 ms; a plain (or --tray) start never needs them.
+    may_name_a_command = any(not a.startswith("-") or a in ("-h", "--help") for a in argv)
+    parser = build_parser(with_commands=may_name_a_command)
+    args = parser.parse_args(argv)  # exits with 2 and the usage on bad arguments
     if args.version:
         print(f"{APP_NAME} {__version__}")
         return 0
-    if args.command:
+    if getattr(args, "command", None):
         from reconnect_gui.cli import run
 
         return run(args)
