@@ -143,7 +143,9 @@ class SecuritySection(QGroupBox):
             )
         self.app_lock.setCurrentIndex(APP_LOCK_CHOICES.index(controller.app_lock_minutes))
         self.app_lock.activated.connect(self._app_lock_chosen)  # the user's choice only
-        lock_row.addWidget(self.app_lock, 1)
+        self.app_lock.setMaximumWidth(320)  # like Appearance: a choice, not a text field
+        lock_row.addWidget(self.app_lock)
+        lock_row.addStretch(1)
         layout.addLayout(lock_row)
         controller.app_lock_changed.connect(self._app_lock_changed)
         controller.app_lock_failed.connect(self._app_lock_failed)
