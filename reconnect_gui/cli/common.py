@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import json
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,18 +56,6 @@ def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened
 def now_utc() -> datetime:
     """The one place the command line reads the clock (core functions take it as input)."""
     return datetime.now(UTC)
-
-
-def local_zone_name() -> str:
-    """This computer's IANA zone name (TZ, or /etc/localtime's target), else UTC."""
-    from reconnect_gui.core.moments import is_zone_name
-
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    with contextlib.suppress(OSError):
-        target = os.path.realpath("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    return next((name for name in candidates if name and is_zone_name(name)), "UTC")
 
 
 def parse_moment(text: str, zone: str) -> datetime:

@@ -44,9 +44,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def start_countdown(args: argparse.Namespace) -> int:
-    from reconnect_gui.cli.common import local_zone_name, now_utc, parse_moment, unlock
+    from reconnect_gui.cli.common import now_utc, parse_moment, unlock
     from reconnect_gui.core.countdown import new_plan
-    from reconnect_gui.core.moments import checked_zone
+    from reconnect_gui.core.moments import checked_zone, local_zone_name
     from reconnect_gui.storage.countdown_store import load_plan, save_plan
     from reconnect_gui.storage.errors import VaultError
 

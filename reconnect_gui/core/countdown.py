@@ -119,14 +119,28 @@ def edit_plan(
     plan: Plan,
     *,
     zone: str | None = None,
+    target_days: int | None = None,
+    current_start: datetime | None = None,
     ex_name: str | None = None,
     ex_pronouns: str | None = None,
     reasons: Iterable[str] | None = None,
 ) -> Plan:
-    """The plan with some settings changed. A new zone (travel) never changes the day count."""
+    """The plan with some settings changed. A new zone (travel) never changes the day count.
+
+    ``current_start`` moves the start of the current attempt (a mistyped start date); it
+    never moves before the previous attempt ended, so the history stays in order.
+    """
+    attempts = plan.attempts
+    if current_start is not None:
+        start = utc_moment(current_start, "The start")
+        if len(attempts) > 1 and attempts[-2].end is not None:
+            start = max(start, attempts[-2].end)
+        attempts = (*attempts[:-1], replace(attempts[-1], start=start))
     return replace(
         plan,
+        attempts=attempts,
         zone=plan.zone if zone is None else checked_zone(zone),
+        target_days=plan.target_days if target_days is None else _checked_target(target_days),
         ex_name=plan.ex_name if ex_name is None else ex_name.strip(),
         ex_pronouns=plan.ex_pronouns if ex_pronouns is None else ex_pronouns.strip(),
         reasons=plan.reasons if reasons is None else _clean_reasons(reasons),

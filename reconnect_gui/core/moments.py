@@ -8,6 +8,8 @@ Reading stored data is tolerant: anything that is not a clear aware moment becom
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,6 +60,16 @@ def is_zone_name(name: object) -> bool:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
+
+
+def local_zone_name() -> str:
+    """This computer's IANA zone name (TZ, or /etc/localtime's target), else UTC."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    return next((name for name in candidates if name and is_zone_name(name)), "UTC")
 
 
 def checked_zone(name: str) -> str:

@@ -2,7 +2,8 @@
 
 Starts after the first frame (keyring and cryptography are slow to import) and does
 every slow step in the background. Panes ask ``vault`` for data and listen to
-``state_changed`` to clear themselves when the vault locks.
+``state_changed`` to clear themselves when the vault locks (after ``locking``, which
+gives them a moment to save what the user typed).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def app_lock_text(minutes: int) -> str:
 
 class VaultController(QObject):
     state_changed = Signal(str)
+    # Emitted while the vault is still open, just before it locks: last chance for a pane
+    # to save what the user typed (never lose a word), then ``state_changed`` clears it.
+    locking = Signal()
     app_lock_changed = Signal(int)  # minutes; 0 = off (the app saves it in its settings)
     app_lock_failed = Signal(str)  # why the app lock could not be changed (it was not)
 
@@ -231,6 +235,7 @@ class VaultController(QObject):
         """Close the vault and tell every pane to forget what it showed."""
         self.idle.disarm()
         if self.vault is not None:
+            self.locking.emit()
             self.vault.close()
             self.vault = None
         if self.state == UNLOCKED:

@@ -116,6 +116,22 @@ def test_travel_changes_the_zone_only() -> None:
         edit_plan(p, zone="Nowhere/Else")
 
 
+def test_editing_the_target_and_a_mistyped_start() -> None:
+    p = edit_plan(plan(), target_days=60, current_start=START - timedelta(days=2))
+    assert p.target_days == 60 and p.start == START - timedelta(days=2)
+    with pytest.raises(ValueError, match="whole number"):
+        edit_plan(p, target_days=0)
+
+
+def test_moving_the_start_never_goes_before_the_previous_attempt() -> None:
+    slipped = record_slip(plan(), START + timedelta(days=5), "replied", restart=True)
+    moved = edit_plan(slipped, current_start=START)
+    assert moved.current.start == START + timedelta(days=5)
+    later = edit_plan(slipped, current_start=START + timedelta(days=6))
+    assert later.current.start == START + timedelta(days=6)
+    assert later.attempts[0] == slipped.attempts[0]
+
+
 def test_round_trip_with_attempts_slips_and_readiness() -> None:
     p = record_slip(
         plan(ex_name="Alex", reasons=["me"]), START + timedelta(days=3), "replied", restart=True

@@ -224,3 +224,20 @@ def test_an_app_lock_change_the_keyring_refuses_changes_nothing(
     assert controller.app_lock_minutes == 0 and section.app_lock.currentIndex() == 0
     assert failed.args[0] == section.status.text()
     controller.lock()
+
+
+def test_locking_is_announced_while_the_vault_is_still_open(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller, _ = set_up(qtbot, window, tmp_path)
+    saved: list[str] = []
+    # A pane saving its last keystrokes when the vault locks.
+    controller.locking.connect(
+        lambda: saved.append(controller.vault.put(JOURNAL_ENTRY, {"title": "last words"}).id)
+    )
+    controller.lock()
+    assert controller.state == LOCKED and len(saved) == 1
+    again = started(qtbot, window, tmp_path)
+    records, _ = again.vault.records(JOURNAL_ENTRY)
+    assert [r.data["title"] for r in records] == ["last words"]
+    again.lock()
