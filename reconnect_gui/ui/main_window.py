@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Panes are built the first time they are shown, so start-up pays for one only.
         self._built: dict[int, QWidget] = {}
+        self._pane_factories: dict[str, Callable[[], QWidget]] = {}
         self._settings_sections: list[Callable[[], QWidget]] = []
         self._theme = settings.theme
         for pane in PANES:
@@ -173,16 +174,35 @@ class MainWindow(QMainWindow):
     def pane_widget(self, index: int) -> QWidget:
         """The pane at ``index``, built now if this is the first time it is needed."""
         if index not in self._built:
-            placeholder = self.stack.widget(index)
-            widget = self._create_pane(index)
-            self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self._built[index] = widget
+            self._put_pane(index, self._create_pane(index))
         return self._built[index]
+
+    def _put_pane(self, index: int, widget: QWidget) -> None:
+        """Put ``widget`` in the stack at ``index`` in place of what was there."""
+        was_current = self.stack.currentIndex() == index
+        old = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._built[index] = widget
+        if was_current:
+            self.stack.setCurrentWidget(widget)
+
+    def provide_pane(self, key: str, factory: Callable[[], QWidget]) -> None:
+        """The real pane for ``key`` (it needs the vault, which arrives after the first frame).
+
+        A placeholder already on screen is replaced at once; otherwise ``factory`` runs the
+        first time the pane is shown.
+        """
+        self._pane_factories[key] = factory
+        index = PANE_KEYS.index(key)
+        if index in self._built:
+            self._put_pane(index, factory())
 
     def _create_pane(self, index: int) -> QWidget:
         pane = PANES[index]
+        if pane.key in self._pane_factories:
+            return self._pane_factories[pane.key]()
         if pane.key == "settings":
             from reconnect_gui.ui.settings_pane import SettingsPane
 

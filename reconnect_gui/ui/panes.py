@@ -1,4 +1,4 @@
-"""The four panes of the main window. Until their issues land, each is a calm placeholder."""
+"""The four panes of the main window, and the calm placeholder shown until a pane is ready."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class PaneInfo:
     heading: str
     blurb: str
     shortcut: str
+    waiting_note: str = "Coming soon."  # what the placeholder says until the pane is ready
 
 
 PANES: tuple[PaneInfo, ...] = (
@@ -22,10 +23,9 @@ PANES: tuple[PaneInfo, ...] = (
         "countdown",
         "Countdown",
         "Your No-Contact countdown",
-        "This is where you will see how many days you have given yourself, with a ring "
-        "that fills a little more each day, and a calm place to turn to when the urge "
-        "to reach out feels strong.",
+        "",
         "Ctrl+1",
+        "Opening your vault…",  # the real pane arrives once the vault is open
     ),
     PaneInfo(
         "draft",
@@ -67,11 +67,12 @@ class ComingSoonPane(QWidget):
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(14)
         layout.addWidget(pane_heading(info.heading))
-        blurb = QLabel(info.blurb)
-        blurb.setWordWrap(True)
-        blurb.setMaximumWidth(620)
-        layout.addWidget(blurb)
-        layout.addWidget(quiet_label("Coming soon."))
+        if info.blurb:
+            blurb = QLabel(info.blurb)
+            blurb.setWordWrap(True)
+            blurb.setMaximumWidth(620)
+            layout.addWidget(blurb)
+        layout.addWidget(quiet_label(info.waiting_note))
         layout.addStretch(1)
 
 

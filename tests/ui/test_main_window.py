@@ -35,9 +35,20 @@ def test_opens_on_the_countdown_with_a_friendly_placeholder(make_window) -> None
     window = make_window()
     assert window.current_pane_key() == "countdown"
     assert window.windowTitle() == "Countdown — Reconnect"
-    assert "Coming soon" in visible_texts(window)
+    assert "Opening your vault" in visible_texts(window)
     assert not window.windowIcon().isNull()
     assert window.size() == DEFAULT_SIZE
+
+
+def test_a_provided_pane_replaces_the_placeholder_on_screen(make_window) -> None:
+    window = make_window()
+    window.provide_pane("countdown", lambda: QLabel("the real countdown"))
+    assert window.stack.currentWidget().text() == "the real countdown"
+    journal_index = [p.key for p in PANES].index("journal")
+    window.provide_pane("journal", lambda: QLabel("the real journal"))
+    assert journal_index not in window._built  # still built only when first shown
+    window.show_pane(journal_index)
+    assert window.stack.currentWidget().text() == "the real journal"
 
 
 @pytest.mark.parametrize("index", range(len(PANES)))
