@@ -197,6 +197,13 @@ class _GuiSession:
             return SecuritySection(controller)
 
         window.add_settings_section(security_section)
+
+        def countdown_pane():
+            from reconnect_gui.ui.countdown_pane import CountdownPane
+
+            return CountdownPane(controller)
+
+        window.provide_pane("countdown", countdown_pane)
         controller.start()
 
     def _save_app_lock(self, minutes: int, window) -> None:

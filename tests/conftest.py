@@ -82,3 +82,25 @@ def initialised(tmp_path: Path, capsys, monkeypatch, memory_keyring) -> Path:
     assert code == 0
     assert code_file.read_text().strip() in out
     return code_file
+
+
+@pytest.fixture
+def unlocked_controller(qtbot, tmp_path: Path, memory_keyring):
+    """A VaultController holding a real, freshly made vault, unlocked through the keyring."""
+    from PySide6.QtWidgets import QWidget
+
+    from reconnect_gui.storage.crypto import new_recovery_code
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.unlock import create_user_vault, vault_file
+    from reconnect_gui.ui.vault_controller import UNLOCKED, VaultController
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    create_user_vault(vault_file(data_dir), KeyStore(), new_recovery_code()).vault.close()
+    window = QWidget()
+    qtbot.add_widget(window)
+    controller = VaultController(data_dir, window)
+    controller.start()
+    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    yield controller
+    controller.lock()
