@@ -433,7 +433,15 @@ class CountdownPane(QWidget):
             self.dialog.activateWindow()
             return
         self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
+
+    def _closed(self, dialog: QWidget) -> None:
+        """A dialog that is done goes away (it may hold what the user typed)."""
+        if self.dialog is dialog:
+            self.dialog = None
+        if not dialog.isVisible():
+            dialog.deleteLater()
 
     def open_sos(self) -> None:
         from reconnect_gui.ui.sos_flow import SosDialog
