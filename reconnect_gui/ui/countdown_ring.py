@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -243,6 +243,10 @@ def _day_row(view: RingView, fonts: _RingFonts, radius: float, top: float) -> li
 class CountdownRing(QWidget):
     """The countdown as a ring that fills towards the target, with the day in its centre."""
 
+    # A new day or state (e.g. the target reached while the window is open): the home
+    # screen refreshes its streaks and buttons. Not emitted for the minutes in between.
+    day_changed = Signal()
+
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._now = now
@@ -289,9 +293,13 @@ class CountdownRing(QWidget):
         """Recompute the words from ``now()``, repaint if they changed, re-aim the timer."""
         view = None if self._plan is None else ring_view(self._plan, self._now(), self._contacts)
         if view != self._view:
-            self._view = view
+            before, self._view = self._view, view
             self._describe(self._placeholder if view is None else view.accessible_text)
             self.update()
+            if view is not None and (
+                before is None or (before.day, before.state) != (view.day, view.state)
+            ):
+                self.day_changed.emit()
         self._aim_timer()
 
     def _aim_timer(self) -> None:

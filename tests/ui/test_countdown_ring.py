@@ -72,6 +72,15 @@ def test_the_timer_wakes_the_ring_when_the_minute_turns(qtbot, ring, clock) -> N
     assert ring.timer.isActive()  # re-aimed at the next change
 
 
+def test_a_new_day_is_announced_but_a_new_minute_is_not(qtbot, ring, clock) -> None:
+    with qtbot.assertNotEmitted(ring.day_changed):
+        clock.at += timedelta(minutes=5)
+        ring.refresh()
+    with qtbot.waitSignal(ring.day_changed, timeout=0):
+        clock.at += timedelta(days=1)
+        ring.refresh()
+
+
 def test_the_timer_runs_only_while_the_ring_is_shown(qtbot, ring, clock) -> None:
     assert not ring.timer.isActive()  # set up but never shown: nothing wakes up
     ring.show()
