@@ -164,10 +164,12 @@ class _GuiSession:
 
     def _start_vault(self, window) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
+        from reconnect_gui.ui.panes import PANE_KEYS
         from reconnect_gui.ui.vault_controller import (
             LOCKED,
             NEEDS_SETUP,
             STATUS_TEXT,
+            UNLOCKED,
             VaultController,
         )
 
@@ -177,10 +179,16 @@ class _GuiSession:
         self.vault_controller = controller
         controller.app_lock_changed.connect(lambda minutes: self._save_app_lock(minutes, window))
 
+        previous = [controller.state]
+
         def show_state(state: str) -> None:
             # Short words in the sidebar; the dialogs give the full reason.
             action = {NEEDS_SETUP: "Set up…", LOCKED: "Unlock…"}.get(state)
             window.show_vault_state(STATUS_TEXT[state], action)
+            if previous[0] == NEEDS_SETUP and state == UNLOCKED:
+                # A new vault: the countdown's first-run questions come next.
+                window.show_pane(PANE_KEYS.index("countdown"))
+            previous[0] = state
 
         def act() -> None:
             if controller.state == NEEDS_SETUP:
