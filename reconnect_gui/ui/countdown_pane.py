@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,7 +35,7 @@ from reconnect_gui.storage import countdown_store as store
 from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown_ring import CountdownRing
 from reconnect_gui.ui.history_list import HistoryList
-from reconnect_gui.ui.panes import pane_heading, quiet_label
+from reconnect_gui.ui.panes import caption, pane_heading, quiet_label, wrapped_label
 from reconnect_gui.ui.urge_chart import UrgeChart
 from reconnect_gui.ui.vault_controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
 
@@ -65,14 +64,6 @@ STAT_LABELS = (
     ("average_gap", "Average time between slips"),
     ("urges_per_week", "Urges per week"),
 )
-
-
-def section_title(text: str) -> QLabel:
-    title = QLabel(text)
-    font = title.font()
-    font.setWeight(QFont.Weight.DemiBold)
-    title.setFont(font)
-    return title
 
 
 class MessagePage(QWidget):
@@ -192,9 +183,7 @@ class CountdownPane(QWidget):
         self.wait_banner.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.wait_banner)
         row.setContentsMargins(16, 12, 16, 12)
-        text = QLabel(GUIDANCE["sent_unanswered"])
-        text.setWordWrap(True)
-        row.addWidget(text, 1)
+        row.addWidget(wrapped_label(GUIDANCE["sent_unanswered"]), 1)
         self.answered_button = QPushButton("They answered")
         self.answered_button.setAccessibleDescription("End the wait: they replied to your message")
         self.answered_button.clicked.connect(self.mark_answered)
@@ -235,8 +224,7 @@ class CountdownPane(QWidget):
         grid.setVerticalSpacing(4)
         self.stat_values: dict[str, QLabel] = {}
         for row, (key, words) in enumerate(STAT_LABELS):
-            name = quiet_label(words)
-            name.setFont(self.font())  # quiet colour, not italics, in a table
+            name = quiet_label(words, italic=False)  # quiet colour, not italics, in a table
             value = QLabel()
             value.setAccessibleName(words)
             grid.addWidget(name, row, 0)
@@ -258,7 +246,7 @@ class CountdownPane(QWidget):
     def _history_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(SECTION_SPACING)  # not the row's wide spacing, which it would inherit
-        title = section_title("History")
+        title = caption("History")
         column.addWidget(title)
         self.history_list = HistoryList()
         self.history_list.setMinimumHeight(150)
@@ -270,7 +258,7 @@ class CountdownPane(QWidget):
     def _urges_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(SECTION_SPACING)
-        title = section_title("Urges per week")
+        title = caption("Urges per week")
         column.addWidget(title)
         self.urge_chart = UrgeChart()
         column.addWidget(self.urge_chart)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core.countdown import new_plan
-from reconnect_gui.ui.panes import pane_heading, quiet_label
+from reconnect_gui.ui.panes import caption, page_with_heading, quiet_label, wrapped_label
 from reconnect_gui.ui.plan_form import (
     PersonField,
     ReasonsField,
@@ -36,6 +35,8 @@ from reconnect_gui.ui.plan_form import (
 WELCOME, WHEN, PERSON, REASONS = range(4)
 STEP_COUNT = 4
 CONTENT_WIDTH = 620  # like the other panes: lines short enough to read calmly
+PAGE_MARGINS = (0, 4, 0, 0)  # a little air between the progress line and a heading
+PAGE_SPACING = 10
 
 
 class StepDots(QWidget):
@@ -239,16 +240,16 @@ class NoContactWizard(QWidget):
     # ---- pages --------------------------------------------------------------------------
 
     def _welcome_page(self) -> QWidget:
-        page, layout = _page("Let's set up your No Contact")
+        page, layout = page_with_heading("Let's set up your No Contact", PAGE_MARGINS, PAGE_SPACING)
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "No Contact is a stretch of time with no messages, calls or visits to their "
                 "profiles. It gives the hurt room to settle, so that whatever you decide "
                 "later comes from a steady place rather than a lonely moment."
             )
         )
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "This takes about a minute: when it began, how long you want to keep it, and "
                 "your own reasons. Nothing leaves this computer."
             )
@@ -257,26 +258,26 @@ class NoContactWizard(QWidget):
         return page
 
     def _when_page(self) -> QWidget:
-        page, layout = _page("When did No Contact begin?")
+        page, layout = page_with_heading("When did No Contact begin?", PAGE_MARGINS, PAGE_SPACING)
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "If you stopped reaching out a few days ago, pick that day; your count starts "
                 "from there."
             )
         )
         layout.addSpacing(4)
-        layout.addWidget(_caption("It &began", self.start))
+        layout.addWidget(caption("It &began", self.start))
         layout.addWidget(self.start)
         layout.addSpacing(8)
-        layout.addWidget(_caption("How &long do you want to keep it?", self.target))
+        layout.addWidget(caption("How &long do you want to keep it?", self.target))
         layout.addWidget(self.target)
         layout.addStretch(1)
         return page
 
     def _person_page(self) -> QWidget:
-        page, layout = _page("About them")
+        page, layout = page_with_heading("About them", PAGE_MARGINS, PAGE_SPACING)
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "If you like, tell Reconnect who this is about, so it can speak of them the "
                 "way you do. You can leave this empty."
             )
@@ -287,9 +288,9 @@ class NoContactWizard(QWidget):
         return page
 
     def _reasons_page(self) -> QWidget:
-        page, layout = _page("Your reasons")
+        page, layout = page_with_heading("Your reasons", PAGE_MARGINS, PAGE_SPACING)
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "Why are you doing this? Write each reason in your own words. When the urge "
                 "to reach out is strong, Reconnect will put them in front of you."
             )
@@ -297,27 +298,3 @@ class NoContactWizard(QWidget):
         layout.addWidget(self.reasons, 1)
         layout.addWidget(quiet_label("You can change any of this later."))
         return page
-
-
-def _page(title: str) -> tuple[QWidget, QVBoxLayout]:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 4, 0, 0)
-    layout.setSpacing(10)
-    layout.addWidget(pane_heading(title))
-    return page, layout
-
-
-def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-def _caption(text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    font = label.font()
-    font.setWeight(font.Weight.DemiBold)
-    label.setFont(font)
-    return label

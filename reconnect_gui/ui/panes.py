@@ -1,11 +1,16 @@
-"""The four panes of the main window, and the calm placeholder shown until a pane is ready."""
+"""The four panes of the main window, the calm placeholder shown until a pane is ready,
+and the few label and page helpers every pane and dialog builds its text from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+Margins = tuple[int, int, int, int]  # left, top, right, bottom, in pixels
+DIALOG_MARGINS: Margins = (24, 20, 24, 16)  # around the content of every dialog
 
 
 @dataclass(frozen=True)
@@ -63,13 +68,9 @@ class ComingSoonPane(QWidget):
         super().__init__(parent)
         self.setObjectName(f"pane-{info.key}")
         self.setAccessibleName(info.title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.setSpacing(14)
-        layout.addWidget(pane_heading(info.heading))
+        layout = heading_column(self, info.heading, (48, 40, 48, 40), spacing=14)
         if info.blurb:
-            blurb = QLabel(info.blurb)
-            blurb.setWordWrap(True)
+            blurb = wrapped_label(info.blurb)
             blurb.setMaximumWidth(620)
             layout.addWidget(blurb)
         layout.addWidget(quiet_label(info.waiting_note))
@@ -88,12 +89,61 @@ def pane_heading(text: str) -> QLabel:
     return heading
 
 
-def quiet_label(text: str) -> QLabel:
-    """Secondary text: the palette's muted colour (AA contrast in our light and dark)."""
+def quiet_label(text: str, italic: bool = True) -> QLabel:
+    """Secondary text: the palette's muted colour (AA contrast in our light and dark).
+
+    Italic by default; ``italic=False`` where the muted colour alone sets it apart (hints
+    under a form field, names in a table).
+    """
     label = QLabel(text)
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    font = QFont(label.font())
-    font.setItalic(True)
-    label.setFont(font)
+    if italic:
+        font = QFont(label.font())
+        font.setItalic(True)
+        label.setFont(font)
     return label
+
+
+def wrapped_label(text: str) -> QLabel:
+    """A paragraph: word-wrapped, and always plain text.
+
+    Plain, because some of what we show was typed by the user (reasons, a name) and must
+    never be read as markup. Screen readers read the text itself as the label's name.
+    """
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def caption(text: str, buddy: QWidget | None = None) -> QLabel:
+    """A bold title over a field or a section; ``buddy`` gets the focus on its shortcut."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+def heading_column(
+    owner: QWidget, title: str, margins: Margins = (0, 0, 0, 0), spacing: int = 12
+) -> QVBoxLayout:
+    """Lay ``owner`` out as a column that begins with ``title`` as its heading."""
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(spacing)
+    heading = pane_heading(title)
+    heading.setTextFormat(Qt.TextFormat.PlainText)  # a title may hold the ex's name
+    layout.addWidget(heading)
+    return layout
+
+
+def page_with_heading(
+    title: str, margins: Margins = (0, 0, 0, 0), spacing: int = 12
+) -> tuple[QWidget, QVBoxLayout]:
+    """A new page (a step of a wizard or dialog) and its column, headed by ``title``."""
+    page = QWidget()
+    return page, heading_column(page, title, margins, spacing)

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from reconnect_gui.ui.panes import pane_heading
+from reconnect_gui.ui.panes import DIALOG_MARGINS, heading_column, wrapped_label
 
 SAFETY_LINK_TEXT = "If this relationship hurt you"
 
@@ -46,10 +45,7 @@ class SafetyNoteDialog(QDialog):
         self.setWindowTitle(SAFETY_LINK_TEXT)
         self.setMinimumWidth(500)
         self.setMaximumWidth(640)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(pane_heading(HEADING))
+        layout = heading_column(self, HEADING, DIALOG_MARGINS)
         self.labels: list[QLabel] = []
         for text in PARAGRAPHS:
             layout.addWidget(self._label(text))
@@ -84,9 +80,7 @@ class SafetyNoteDialog(QDialog):
             self.resize(self.width(), wanted)
 
     def _label(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setAccessibleName(text)
+        label = wrapped_label(text)
         self.labels.append(label)
         return label
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.contact_log import INTENSITIES, Urge, new_urge
 from reconnect_gui.storage.errors import VaultError
-from reconnect_gui.ui.panes import pane_heading, quiet_label
+from reconnect_gui.ui.panes import caption, page_with_heading, quiet_label, wrapped_label
 
 BREATHE_IN_MS = 4_000
 BREATHE_OUT_MS = 6_000
@@ -165,8 +165,7 @@ class SosDialog(QDialog):
         self.pages.addWidget(self._write_page())
         self.pages.addWidget(self._note_page())
         self.pages.addWidget(self._done_page())
-        self.problem = QLabel("")
-        self.problem.setWordWrap(True)
+        self.problem = wrapped_label("")
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
 
@@ -184,9 +183,9 @@ class SosDialog(QDialog):
     # ---- pages --------------------------------------------------------------------------
 
     def _pause_page(self, reasons: Sequence[str], breath_seconds: int) -> QWidget:
-        page, layout = _page("Pause for a moment")
+        page, layout = page_with_heading("Pause for a moment")
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "This feeling is strong, and it will pass. You don't have to do anything "
                 "about it right now. Just breathe with the circle for a little while."
             )
@@ -245,11 +244,7 @@ class SosDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
-        title = QLabel("Why you chose No Contact")
-        bold = QFont(title.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        title.setFont(bold)
-        layout.addWidget(title)
+        layout.addWidget(caption("Why you chose No Contact"))
         shown = [r.strip() for r in reasons if r.strip()]
         self.reason_labels: list[QLabel] = []
         if not shown:
@@ -268,8 +263,7 @@ class SosDialog(QDialog):
             row = QHBoxLayout()
             row.setSpacing(8)
             row.addWidget(QLabel("•"), 0, Qt.AlignmentFlag.AlignTop)
-            label = _text(reason)
-            label.setAccessibleName(reason)
+            label = wrapped_label(reason)  # plain text: a reason is never read as markup
             self.reason_labels.append(label)
             row.addWidget(label, 1)
             inner_layout.addLayout(row)
@@ -323,9 +317,9 @@ class SosDialog(QDialog):
 
     def _write_page(self) -> QWidget:
         who = self._ex_name or "them"
-        page, layout = _page(f"Write it here, not to {who}")
+        page, layout = page_with_heading(f"Write it here, not to {who}")
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "Say all of it: everything you wish you could tell them, however messy. "
                 "It stays private. When you close this, it's saved in your journal as an "
                 "unsent letter, and it never leaves this computer."
@@ -344,9 +338,9 @@ class SosDialog(QDialog):
         return page
 
     def _note_page(self) -> QWidget:
-        page, layout = _page("Note it down")
+        page, layout = page_with_heading("Note it down")
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "A line or two is plenty. Over the weeks, these notes let you see how the "
                 "urges change, and how often they pass on their own."
             )
@@ -376,9 +370,9 @@ class SosDialog(QDialog):
         return page
 
     def _done_page(self) -> QWidget:
-        page, layout = _page("You got through it")
+        page, layout = page_with_heading("You got through it")
         layout.insertStretch(0, 1)
-        kind = _text(
+        kind = wrapped_label(
             "You felt the pull and gave yourself time instead. That takes real strength, "
             "and it gets a little easier each time."
         )
@@ -565,24 +559,6 @@ def _saved_words(letter: bool, urge: bool) -> str:
     if urge:
         return "This moment is in your urge log."
     return ""
-
-
-def _page(title: str) -> tuple[QWidget, QVBoxLayout]:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(12)
-    heading = pane_heading(title)
-    heading.setTextFormat(Qt.TextFormat.PlainText)  # the title may hold the ex's name
-    layout.addWidget(heading)
-    return page, layout
-
-
-def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 def _button(text: str, slot: Callable[[], None]) -> QPushButton:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.passphrase import MIN_PASSPHRASE, new_passphrase_problem
 from reconnect_gui.ui.background import BackgroundTask
-from reconnect_gui.ui.panes import pane_heading, quiet_label
+from reconnect_gui.ui.panes import DIALOG_MARGINS, page_with_heading, quiet_label, wrapped_label
 from reconnect_gui.ui.recovery_code import RecoveryCodeView
 
 
@@ -49,15 +48,15 @@ class VaultSetupDialog(QDialog):
     # ---- pages --------------------------------------------------------------------------
 
     def _welcome_page(self) -> QWidget:
-        page, layout = _page("Welcome to Reconnect")
+        page, layout = page_with_heading("Welcome to Reconnect", DIALOG_MARGINS)
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "Everything you write here stays on this computer, encrypted. Your computer's "
                 "keyring holds the key, so you won't have to type a password every day."
             )
         )
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "Setting this up takes a minute. Next you'll get a recovery code: it is the "
                 "only way back to your words if this computer's keyring is ever lost."
             )
@@ -67,7 +66,7 @@ class VaultSetupDialog(QDialog):
         return page
 
     def _code_page(self) -> QWidget:
-        page, layout = _page("Your recovery code")
+        page, layout = page_with_heading("Your recovery code", DIALOG_MARGINS)
         self.code_view = RecoveryCodeView(self._code)
         layout.addWidget(self.code_view)
         layout.addStretch(1)
@@ -77,9 +76,9 @@ class VaultSetupDialog(QDialog):
         return page
 
     def _passphrase_page(self) -> QWidget:
-        page, layout = _page("A passphrase (optional)")
+        page, layout = page_with_heading("A passphrase (optional)", DIALOG_MARGINS)
         layout.addWidget(
-            _text(
+            wrapped_label(
                 "A passphrase lets you open Reconnect even when the keyring can't help, and is "
                 "needed if you turn on the app lock later. You can skip this and add it later "
                 "in Settings."
@@ -142,21 +141,6 @@ class VaultSetupDialog(QDialog):
         if message is None:
             raise error  # a bug: the app's error reporter logs and shows it
         self.problem.setText(f"{message} Nothing was saved; you can try again.")
-
-
-def _page(title: str) -> tuple[QWidget, QVBoxLayout]:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(24, 20, 24, 16)
-    layout.setSpacing(12)
-    layout.addWidget(pane_heading(title))
-    return page, layout
-
-
-def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
 
 
 def _button_row(layout: QVBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
