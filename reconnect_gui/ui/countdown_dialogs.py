@@ -11,18 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,7 +38,6 @@ from reconnect_gui.core.contact_log import (
     they_contacted,
 )
 from reconnect_gui.core.countdown import SLIP_KIND_WORDS, SLIP_KINDS
-from reconnect_gui.core.moments import local, utc_moment
 from reconnect_gui.core.readiness import (
     QUESTIONS,
     READY_SIGN,
@@ -49,7 +46,14 @@ from reconnect_gui.core.readiness import (
     ReadinessResult,
     evaluate,
 )
-from reconnect_gui.ui.panes import pane_heading, quiet_label
+from reconnect_gui.ui.panes import (
+    DIALOG_MARGINS,
+    caption,
+    heading_column,
+    quiet_label,
+    wrapped_label,
+)
+from reconnect_gui.ui.zoned_time import ZonedDateTimeEdit, wall_time, zone_info
 
 Clock = Callable[[], datetime]
 _INDENT = 26  # lines text up with a radio button's or check box's label
@@ -81,60 +85,33 @@ class SlipChoice:
     unanswered: bool  # "I reached out" and no answer came: the caller also starts the wait
 
 
-class WhenEdit(QDateTimeEdit):
+class WhenEdit(ZonedDateTimeEdit):
     """A date and time typed as wall-clock time in the plan's zone, never in the future.
 
-    Qt holds the wall-clock value as if it were UTC, so the computer's own zone (and its
-    daylight-saving gaps) never gets in the way; ``moment()`` converts with the plan's
-    zone the same way the rest of the app shows times (``core.moments.local``).
+    The latest choice is the clock's now, so a later time is clamped rather than refused.
     """
 
     def __init__(self, now: Clock, zone: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(zone, datetime(2000, 1, 1), "ddd d MMM yyyy, HH:mm", parent)
         self._now = now
-        self._tz = local(now(), zone).tzinfo  # the plan's zone, or UTC when it is unknown
-        self.zone_name = str(self._tz)
-        self.setTimeZone(QTimeZone.utc())
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        self.setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0), QTimeZone.utc()))
+        self.zone_name = zone_info(zone).key  # the plan's zone, or UTC when it is unknown
         self.setAccessibleName("When")
         self.setAccessibleDescription(
             f"The date and time it happened, in {self.zone_name} time; it can't be in the future."
         )
         self.reset_to_now()
 
-    def _wall(self, moment: datetime) -> QDateTime:
-        wall = moment.astimezone(self._tz)
-        return QDateTime(
-            QDate(wall.year, wall.month, wall.day),
-            QTime(wall.hour, wall.minute),
-            QTimeZone.utc(),
-        )
-
     def refresh_maximum(self) -> None:
         """Allow any moment up to the clock's now: time moves on while a dialog is open."""
-        self.setMaximumDateTime(self._wall(self._now()))
+        self.set_latest(wall_time(self._now(), self.zone))
 
     def reset_to_now(self) -> None:
-        self.refresh_maximum()
-        self.setDateTime(self._wall(self._now()))
+        self.set_moment(self._now())
 
     def set_moment(self, moment: datetime) -> None:
         """Show ``moment`` (aware) in the plan's zone; later than now is clamped to now."""
         self.refresh_maximum()
-        self.setDateTime(self._wall(moment))
-
-    def moment(self) -> datetime:
-        """The chosen wall-clock time in the plan's zone, as an aware UTC moment.
-
-        A time that falls in a daylight-saving gap or overlap is read the way Python's
-        zoneinfo reads it (the earlier offset), which is what a person means nearly always.
-        """
-        shown = self.dateTime()
-        d, t = shown.date(), shown.time()
-        wall = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._tz)
-        return utc_moment(wall)
+        super().set_moment(moment)
 
     def is_future(self) -> bool:
         return self.moment() > self._now()
@@ -193,10 +170,7 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 16)
-        outer.setSpacing(12)
-        outer.addWidget(pane_heading(heading))
+        outer = heading_column(self, heading, DIALOG_MARGINS)
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 0, 8, 0)  # room beside a scroll bar
@@ -234,23 +208,11 @@ class _FormDialog(QDialog):
         _grow_to_fit(self, self.scroll)
 
 
-def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
-
-
 def _section(body: QVBoxLayout, title: str) -> QVBoxLayout:
     """A bold title with a compact layout beneath it for the section's controls."""
-    label = QLabel(title)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setAccessibleName(title)
     group = QVBoxLayout()
     group.setSpacing(4)
-    group.addWidget(label)
+    group.addWidget(caption(title))
     body.addLayout(group)
     return group
 
@@ -276,8 +238,7 @@ class GuidanceBox(QFrame):
         self.setStyleSheet(_GUIDANCE_STYLE)  # scoped to this frame
         inner = QVBoxLayout(self)
         inner.setContentsMargins(16, 12, 14, 12)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = wrapped_label("")
         font = QFont(self.label.font())
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.label.setFont(font)
@@ -325,7 +286,7 @@ class SlipDialog(_FormDialog):
         self._initiator_chosen = False  # once the user picks, we stop suggesting
         body = self.body
         body.addWidget(
-            _text(
+            wrapped_label(
                 "A slip doesn't erase the days you've already managed. Writing it down "
                 "honestly is part of looking after yourself."
             )
@@ -468,7 +429,7 @@ class ContactDialog(_FormDialog):
         body = self.body
         self.guidance = GuidanceBox(GUIDANCE[mode])
         body.addWidget(self.guidance)
-        self.not_a_slip = _text(not_a_slip)
+        self.not_a_slip = wrapped_label(not_a_slip)
         body.addWidget(self.not_a_slip)
 
         self.topic_group = QButtonGroup(self)
@@ -543,10 +504,7 @@ class ReadinessDialog(QDialog):
         self.readiness_result: ReadinessResult | None = None
         self.setWindowTitle("A quiet check-in")
         self.setMinimumWidth(600)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 16)
-        outer.setSpacing(12)
-        outer.addWidget(pane_heading("You reached your target"))
+        outer = heading_column(self, "You reached your target", DIALOG_MARGINS)
         # Two pages; only one is shown at a time, so the dialog can shrink to the result.
         self.questions_page = self._questions_page()
         self.result_page = self._result_page()
@@ -566,7 +524,7 @@ class ReadinessDialog(QDialog):
         inner.setContentsMargins(0, 0, 8, 0)
         inner.setSpacing(14)
         inner.addWidget(
-            _text(
+            wrapped_label(
                 "Before you think about a first message, take a moment with these questions. "
                 "Answer honestly; nobody else will see them."
             )
@@ -610,8 +568,7 @@ class ReadinessDialog(QDialog):
 
     def _question_row(self, qid: str, text: str) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel(text)
-        label.setWordWrap(True)
+        label = wrapped_label(text)
         row.addWidget(label, 1)
         group = QButtonGroup(self)  # exclusive: yes or no, or neither (unanswered)
         yes, no = QRadioButton("Yes"), QRadioButton("No")

@@ -4,22 +4,19 @@ Each field has ``value()`` and ``set_value()``; fields that can refuse input als
 ``problem()``, a plain sentence or ``None``. The first-run wizard (``nocontact_wizard``)
 and ``PlanEditDialog`` below are built from the same fields, so both read the same way.
 
-Times: the user types a wall-clock time in their own zone. The date-time editor is kept
-in UTC internally so Qt never "fixes" a time that happens not to exist in the *computer's*
-zone; we attach the plan's zone ourselves with ``zoneinfo``.
+Times: the user types a wall-clock time in the plan's zone (``zoned_time`` explains how
+the editor keeps the computer's own zone out of the way).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -41,29 +38,18 @@ from reconnect_gui.core.countdown import (
     edit_plan,
 )
 from reconnect_gui.core.countdown_view import duration_words, when_words
-from reconnect_gui.core.moments import DAY, FIRST_YEAR, is_zone_name, local
+from reconnect_gui.core.moments import DAY, FIRST_YEAR, local
+from reconnect_gui.ui.panes import DIALOG_MARGINS, quiet_label, wrapped_label
+from reconnect_gui.ui.zoned_time import ZonedDateTimeEdit, wall_time
 
 PRONOUN_CHOICES = ("she/her", "he/him", "they/them")
 MAX_REASON_CHARS = 300  # one or two sentences: enough to be read at a glance in a hard moment
 MAX_NAME_CHARS = 80
 MAX_PRONOUN_CHARS = 40
 FIELD_WIDTH = 320  # short inputs stay short; a full-width date box looks unfinished
+END_OF_DAY = time(23, 59, 59, 999_000)
 
 Now = Callable[[], datetime]
-
-
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name if is_zone_name(name) else "UTC")
-
-
-def _wall(moment: datetime, zone: str) -> datetime:
-    """``moment`` as the naive wall-clock time (to the minute) shown in ``zone``."""
-    return local(moment, zone).replace(tzinfo=None, second=0, microsecond=0)
-
-
-def _wall_qt(day: QDate, time: QTime) -> QDateTime:
-    """A wall-clock time for the editor, which works in UTC so no local DST rule touches it."""
-    return QDateTime(day, time, QTimeZone.utc())
 
 
 def target_words(start: datetime, target_days: int, zone: str) -> str:
@@ -87,12 +73,12 @@ class StartField(QWidget):
         self._zone = zone
         self._shown: datetime | None = None  # wall time last put there by set_value()
         self._moment: datetime | None = None  # ...and the exact moment behind it
-        self.edit = QDateTimeEdit()
-        self.edit.setTimeZone(QTimeZone.utc())
-        self.edit.setCalendarPopup(True)
         time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
-        self.edit.setDisplayFormat(f"d MMM yyyy,  {time_format}")  # weekdays: in the calendar
-        self.edit.setMinimumDateTime(_wall_qt(QDate(FIRST_YEAR, 1, 2), QTime(0, 0)))
+        self.edit = ZonedDateTimeEdit(
+            zone,
+            datetime(FIRST_YEAR, 1, 2),  # a day in, so no zone puts it before FIRST_YEAR in UTC
+            f"d MMM yyyy,  {time_format}",  # weekdays: in the calendar
+        )
         self.edit.setAccessibleName("When No Contact began")
         self.edit.setAccessibleDescription(
             f"Date and time in the {zone} time zone. Now or earlier."
@@ -101,9 +87,7 @@ class StartField(QWidget):
         self.now_button = QPushButton("Now")
         self.now_button.setAccessibleName("Set the start to now")
         self.now_button.clicked.connect(self.set_to_now)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint = quiet_label("", italic=False)
         self.hint.setAccessibleName("About the start")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -121,23 +105,22 @@ class StartField(QWidget):
 
     def value(self) -> datetime:
         """The chosen moment, aware, in UTC. The minute in progress counts as now."""
-        wall = self._wall_shown()
-        if wall == self._shown and self._moment is not None:
+        if self.edit.wall() == self._shown and self._moment is not None:
             return self._moment  # untouched: keep the exact moment (seconds, DST fold)
-        moment = wall.replace(tzinfo=_zone(self._zone)).astimezone(UTC)
+        moment = self.edit.moment()
         now = self._now()
         return now if now < moment < now + timedelta(minutes=1) else moment
 
     def set_value(self, moment: datetime) -> None:
         self._moment = moment.astimezone(UTC)
-        self._shown = _wall(moment, self._zone)
+        self._shown = wall_time(moment, self._zone)
         self._update_limit(self._shown.date())
-        self.edit.setDateTime(_wall_qt(self._q_date(self._shown), self._q_time(self._shown)))
+        self.edit.set_wall(self._shown)
         self.refresh()
 
     def is_changed(self) -> bool:
         """True once the user picked a different minute than ``set_value`` put there."""
-        return self._wall_shown() != self._shown
+        return self.edit.wall() != self._shown
 
     def problem(self) -> str | None:
         if self.value() > self._now():
@@ -160,7 +143,7 @@ class StartField(QWidget):
         else:
             words = f"That was {duration_words(gap)} ago."
         self.hint.setText(f"{words} Times are in the {self._zone} time zone.")
-        self._update_limit(self._wall_shown().date())
+        self._update_limit(self.edit.wall().date())
 
     def _edited(self) -> None:
         self.refresh()
@@ -169,23 +152,7 @@ class StartField(QWidget):
     def _update_limit(self, shown: date) -> None:
         # Grey out future days in the calendar, but never clamp a value that is shown.
         today = local(self._now(), self._zone).date()
-        # Limits are given in the editor's own (UTC) zone: a bare date would be read in the
-        # computer's zone and could push the shown value back by hours.
-        self.edit.setMaximumDateTime(
-            _wall_qt(self._q_date(max(today, shown)), QTime(23, 59, 59, 999))
-        )
-
-    def _wall_shown(self) -> datetime:
-        day, time = self.edit.date(), self.edit.time()
-        return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
-
-    @staticmethod
-    def _q_date(moment: date) -> QDate:
-        return QDate(moment.year, moment.month, moment.day)
-
-    @staticmethod
-    def _q_time(moment: datetime) -> QTime:
-        return QTime(moment.hour, moment.minute)
+        self.edit.set_latest(datetime.combine(max(today, shown), END_OF_DAY))
 
 
 class TargetField(QWidget):
@@ -202,15 +169,12 @@ class TargetField(QWidget):
         self.spin.setAccessibleName("Target length in days")
         self.spin.setAccessibleDescription(f"From 1 to {MAX_TARGET_DAYS} days")
         self.spin.valueChanged.connect(self._edited)
-        self.note = QLabel(
+        self.note = quiet_label(
             "Most people need at least a month before the pull to reach out fades; 30 days "
-            "is a good place to start."
+            "is a good place to start.",
+            italic=False,
         )
-        self.note.setWordWrap(True)
-        self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.when = QLabel()  # filled in by the form, which knows the start
-        self.when.setWordWrap(True)
-        self.when.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.when = quiet_label("", italic=False)  # filled in by the form, which knows the start
         self.when.setAccessibleName("When you reach the target")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -265,12 +229,11 @@ class PersonField(QWidget):
         name_label.setBuddy(self.name)
         pronouns_label = QLabel("Their &pronouns")
         pronouns_label.setBuddy(self.pronouns)
-        self.note = QLabel(
+        self.note = quiet_label(
             "Both are optional; pick pronouns from the list or type your own. Reconnect only "
-            "uses them to make its words feel more personal."
+            "uses them to make its words feel more personal.",
+            italic=False,
         )
-        self.note.setWordWrap(True)
-        self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
@@ -369,8 +332,7 @@ class ReasonsField(QWidget):
         self.remove_button.setAccessibleName("Remove the selected reason")
         self.remove_button.clicked.connect(self.remove_selected)
         self.remove_button.setEnabled(False)
-        self.problem_label = QLabel()
-        self.problem_label.setWordWrap(True)
+        self.problem_label = wrapped_label("")
         self.problem_label.setAccessibleName("Problem with a reason")
         self.problem_label.hide()
         entry_row = QHBoxLayout()
@@ -458,8 +420,7 @@ class ReasonsField(QWidget):
 
 def problem_label() -> QLabel:
     """Where a form says, in one plain sentence, why it can't go on yet."""
-    label = QLabel()
-    label.setWordWrap(True)
+    label = wrapped_label("")
     label.setObjectName("formProblem")
     label.setAccessibleName("Problem")
     font = label.font()
@@ -518,7 +479,7 @@ class PlanEditDialog(QDialog):
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*DIALOG_MARGINS)
         layout.setSpacing(14)
         layout.addLayout(form, 1)
         layout.addWidget(self.problem)
