@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -139,6 +139,7 @@ class CountdownPane(QWidget):
         self.ring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Big enough to read across the room, small enough to leave the history in view.
         self.ring.setMaximumSize(RING_MAX, RING_MAX)
+        self.ring.day_changed.connect(self.show_plan)  # streaks and buttons follow the day
         middle.addWidget(self.ring, 3)
         middle.addLayout(self._actions_column(), 2)
         layout.addLayout(middle)
@@ -347,7 +348,8 @@ class CountdownPane(QWidget):
         if plan is None:
             return
         contacts = list(self.contacts.values())
-        self.ring.set_source(plan, contacts)
+        with QSignalBlocker(self.ring):  # this is the refresh its day_changed would ask for
+            self.ring.set_source(plan, contacts)
         urge_times = [u.at for u in self.urges]
         figures = stats_view(plan, now, urge_times)
         for key, value in self.stat_values.items():

@@ -110,6 +110,18 @@ def test_a_clock_change_moves_the_ring_and_the_stats(qtbot, unlocked_controller,
     assert pane.ring.view.day == 0 and pane.stat_values["current_streak"].text() == "0 days"
 
 
+def test_a_day_turning_while_the_pane_is_open_updates_the_streaks(
+    qtbot, unlocked_controller, clock
+) -> None:
+    start_plan(unlocked_controller, days_ago=29.99)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert not pane.readiness_button.isVisible()
+    clock.moment = NOW + timedelta(hours=1)
+    pane.ring.refresh()  # what the ring's own timer does when the minute turns
+    assert pane.stat_values["current_streak"].text() == "30 days"
+    assert pane.readiness_button.isVisible()
+
+
 def test_locking_clears_every_widget(qtbot, unlocked_controller, clock) -> None:
     start_plan(unlocked_controller, reasons=["a private reason"])
     pane = make_pane(qtbot, unlocked_controller, clock)
