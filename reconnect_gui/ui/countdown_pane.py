@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -50,6 +51,8 @@ STATE_WORDS = {  # what the pane says while the vault is not open
     NEEDS_SETUP: "Once your private vault is set up, you can start your countdown here.",
 }
 RING_MAX = 380  # px
+NARROW_RING_MAX = 240  # px
+NARROW_WIDTH = 640  # px of pane; below it the home screen is one column
 SECTION_SPACING = 8  # px between a section's title and its content
 CONTENT_MAX_WIDTH = 1080  # px; wider windows centre the content instead of stretching it
 LINK_STYLE = (
@@ -133,7 +136,7 @@ class CountdownPane(QWidget):
 
         layout.addWidget(self._wait_banner())
 
-        middle = QHBoxLayout()
+        self.middle = middle = QHBoxLayout()
         middle.setSpacing(32)
         self.ring = CountdownRing(self._now)
         self.ring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -144,7 +147,7 @@ class CountdownPane(QWidget):
         middle.addLayout(self._actions_column(), 2)
         layout.addLayout(middle)
 
-        lower = QHBoxLayout()
+        self.lower = lower = QHBoxLayout()
         lower.setSpacing(32)
         lower.addLayout(self._history_column(), 3)
         lower.addLayout(self._urges_column(), 2)
@@ -176,6 +179,7 @@ class CountdownPane(QWidget):
         scroll.setWidget(centred)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     def _wait_banner(self) -> QWidget:
@@ -223,9 +227,11 @@ class CountdownPane(QWidget):
         grid.setContentsMargins(0, 12, 0, 0)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)  # each figure right beside its words
         self.stat_values: dict[str, QLabel] = {}
         for row, (key, words) in enumerate(STAT_LABELS):
             name = quiet_label(words, italic=False)  # quiet colour, not italics, in a table
+            name.setWordWrap(False)
             value = QLabel()
             value.setAccessibleName(words)
             grid.addWidget(name, row, 0)
@@ -369,6 +375,21 @@ class CountdownPane(QWidget):
             else ""
         )
         self.history_list.show_events(history(plan, contacts), local_zone_name(), note)
+
+    def resizeEvent(self, event) -> None:
+        """Side by side when there is room; one column in a narrow window (no sideways scroll)."""
+        super().resizeEvent(event)
+        direction = (
+            QBoxLayout.Direction.TopToBottom
+            if self.width() < NARROW_WIDTH
+            else QBoxLayout.Direction.LeftToRight
+        )
+        for row in (self.middle, self.lower):
+            if row.direction() != direction:
+                row.setDirection(direction)
+        # In one column a smaller ring keeps "I feel the urge…" in view without scrolling.
+        ring_max = RING_MAX if direction == QBoxLayout.Direction.LeftToRight else NARROW_RING_MAX
+        self.ring.setMaximumSize(ring_max, ring_max)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from reconnect_gui.core.countdown import new_plan
 from reconnect_gui.storage.countdown_store import (
@@ -19,6 +19,7 @@ from reconnect_gui.storage.records import JOURNAL_ENTRY
 from reconnect_gui.ui.countdown_dialogs import ContactDialog, ReadinessDialog, SlipDialog
 from reconnect_gui.ui.countdown_pane import (
     HOME_PAGE,
+    NARROW_RING_MAX,
     PROBLEM_PAGE,
     STATE_PAGE,
     WIZARD_PAGE,
@@ -254,3 +255,16 @@ def test_one_dialog_at_a_time(qtbot, unlocked_controller, clock) -> None:
     first = pane.dialog
     pane.slip_button.click()
     assert pane.dialog is first and first.isVisible()
+
+
+def test_a_narrow_window_stacks_the_home_screen_in_one_column(
+    qtbot, unlocked_controller, clock
+) -> None:
+    start_plan(unlocked_controller)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.middle.direction() == QBoxLayout.Direction.LeftToRight
+    pane.resize(500, 700)
+    qtbot.wait_until(lambda: pane.middle.direction() == QBoxLayout.Direction.TopToBottom)
+    assert pane.ring.maximumWidth() == NARROW_RING_MAX
+    pane.resize(1000, 700)
+    qtbot.wait_until(lambda: pane.middle.direction() == QBoxLayout.Direction.LeftToRight)
