@@ -1,0 +1,95 @@
+"""What a check returns: findings, metrics and a verdict, as plain frozen values.
+
+The ids here (categories, severities, verdicts) are stable: they appear in the JSON of
+``reconnect check --json`` (see docs/tone-report.md) and in stored ignores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import time
+from typing import Any
+
+KINDS = ("text", "letter")
+SEVERITIES = ("info", "warning", "problem")
+VERDICTS = ("ready", "revise", "wait")
+
+# Categories found in the words themselves.
+TEXT_CATEGORIES = (
+    "begging",
+    "neediness",
+    "love_declaration",
+    "guilt_trip",
+    "anger_blame",
+    "jealousy_prying",
+    "belongings_pretext",
+    "over_apology",
+    "drama",
+    "pressure",
+    "relationship_talk",
+    "low_effort",
+    "no_invitation",
+    "too_long",
+    "intoxicated",
+)
+# Categories that come from the situation (the Context), not from the words.
+CONTEXT_CATEGORIES = ("too_soon", "after_unanswered", "late_night")
+CATEGORIES = TEXT_CATEGORIES + CONTEXT_CATEGORIES
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str  # stable, e.g. "begging.take_me_back"
+    category: str  # one of CATEGORIES
+    severity: str  # one of SEVERITIES
+    span: tuple[int, int]  # [start, end) in Python str indices (code points); (0, 0) = whole
+    message: str  # what we noticed, kindly, in our words
+    suggestion: str  # what to try instead
+
+
+@dataclass(frozen=True)
+class Metrics:
+    characters: int
+    words: int
+    sentences: int
+    paragraphs: int
+    reading_seconds: int
+    readability: float | None  # Flesch reading ease; None when there are no English words
+    sms_encoding: str  # "GSM-7" or "UCS-2"
+    sms_segments: int  # 0 for an empty message
+
+
+@dataclass(frozen=True)
+class Context:
+    """The situation around a message, from the countdown and the clock (all optional)."""
+
+    no_contact_state: str | None = None  # countdown_stats state, e.g. "counting"
+    days_until_target: int | None = None  # while counting
+    waiting_for_reply: bool = False  # an earlier message is still unanswered
+    wait_days_left: int | None = None
+    local_time: time | None = None  # the user's wall-clock time now
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str
+    findings: tuple[Finding, ...]
+    metrics: Metrics
+    verdict: str  # one of VERDICTS
+    reasons: tuple[str, ...]  # the verdict in plain words, most important first
+    english_only_note: str = ""  # set when the text is mostly not English
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape (docs/tone-report.md)."""
+        return {
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "reasons": list(self.reasons),
+            "metrics": asdict(self.metrics),
+            "findings": [
+                {**asdict(f), "span": {"start": f.span[0], "end": f.span[1]}}
+                for f in self.findings
+            ],
+            "english_only_note": self.english_only_note,
+        }
