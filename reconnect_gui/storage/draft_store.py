@@ -1,0 +1,57 @@
+"""Drafts inside the vault: one DRAFT record per draft, keyed by the draft's id.
+
+Each draft is its own record, so a damaged one never hides the others; the damaged
+ones are reported by id so the pane can say so (and offer to remove them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from reconnect_gui.core.drafts import Draft, draft_from_data, draft_to_data
+from reconnect_gui.storage.errors import RecordDamaged
+from reconnect_gui.storage.records import DRAFT, Record
+from reconnect_gui.storage.vault import Vault
+
+
+def _draft(record: Record) -> Draft:
+    return draft_from_data(record.data, record.id, fallback_time=record.updated)
+
+
+def save_draft(vault: Vault, draft: Draft) -> None:
+    """Store ``draft`` (new or changed) under its own id."""
+    vault.put(DRAFT, draft_to_data(draft), record_id=draft.id)
+
+
+def load_draft(vault: Vault, draft_id: str) -> Draft | None:
+    """The draft, or None when there is no draft with that id (RecordDamaged if damaged)."""
+    try:
+        record = vault.get(draft_id)
+    except KeyError:
+        return None
+    return _draft(record) if record.kind == DRAFT else None
+
+
+def load_drafts(vault: Vault) -> tuple[list[Draft], list[str]]:
+    """Every readable draft, most recently written first, and the ids of damaged ones."""
+    records, damaged = vault.records(DRAFT)
+    drafts = sorted(map(_draft, records), key=lambda d: (d.updated, d.created), reverse=True)
+    return drafts, damaged
+
+
+def delete_draft(vault: Vault, draft_id: str) -> None:
+    """Remove a draft for good; nothing happens when it is already gone.
+
+    Damaged drafts can be removed too. A record of another kind is refused, so a wrong
+    id can never delete a journal entry.
+    """
+    try:
+        is_draft = vault.get(draft_id).kind == DRAFT
+    except KeyError:
+        return
+    except RecordDamaged:
+        is_draft = draft_id in vault.records(DRAFT)[1]  # the kind is stored in the clear
+    if not is_draft:
+        raise ValueError("That is not a draft.")
+    with contextlib.suppress(KeyError):  # another window may have removed it just now
+        vault.delete(draft_id)
