@@ -32,3 +32,30 @@ def test_core_storage_paths_and_app_import_without_qt_or_network() -> None:
     assert "reconnect_gui.core.settings" in found["imported"]
     assert found["qt"] == []
     assert found["network"] == []
+
+
+# Modules the app imports before its first frame. Importing PySide6's ``Qt`` namespace
+# costs ~40 ms there, so they must import it inside functions that run later, if at all.
+BEFORE_FIRST_PAINT = (
+    "app.py",
+    "ui/main_window.py",
+    "ui/panes.py",
+    "ui/theme.py",
+    "ui/app_icon.py",
+    "ui/errors.py",
+    "ui/first_paint.py",
+    "ui/single_instance.py",
+)
+
+
+def test_nothing_before_the_first_frame_imports_the_qt_namespace_at_the_top() -> None:
+    import ast
+
+    offenders = []
+    for name in BEFORE_FIRST_PAINT:
+        tree = ast.parse((REPO / "reconnect_gui" / name).read_text(encoding="utf-8"))
+        for node in tree.body:  # top level only; imports inside functions run later
+            names = [a.name for a in node.names] if isinstance(node, ast.ImportFrom) else []
+            if "Qt" in names and (node.module or "").startswith("PySide6"):
+                offenders.append(f"{name}:{node.lineno}")
+    assert offenders == []

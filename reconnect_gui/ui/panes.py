@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -68,9 +67,16 @@ class ComingSoonPane(QWidget):
         super().__init__(parent)
         self.setObjectName(f"pane-{info.key}")
         self.setAccessibleName(info.title)
-        layout = heading_column(self, info.heading, (48, 40, 48, 40), spacing=14)
+        # Built before the first frame, so nothing here may import PySide6's ``Qt``
+        # namespace (~40 ms); that is why the helpers below that need it import it inside.
+        # These texts are our own constants, so the default text format is safe.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.setSpacing(14)
+        layout.addWidget(pane_heading(info.heading))
         if info.blurb:
-            blurb = wrapped_label(info.blurb)
+            blurb = QLabel(info.blurb)
+            blurb.setWordWrap(True)
             blurb.setMaximumWidth(620)
             layout.addWidget(blurb)
         layout.addWidget(quiet_label(info.waiting_note))
@@ -111,6 +117,8 @@ def wrapped_label(text: str) -> QLabel:
     Plain, because some of what we show was typed by the user (reasons, a name) and must
     never be read as markup. Screen readers read the text itself as the label's name.
     """
+    from PySide6.QtCore import Qt  # here, not at the top: see the note on ComingSoonPane
+
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -135,6 +143,8 @@ def heading_column(
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(*margins)
     layout.setSpacing(spacing)
+    from PySide6.QtCore import Qt  # here, not at the top: see the note on ComingSoonPane
+
     heading = pane_heading(title)
     heading.setTextFormat(Qt.TextFormat.PlainText)  # a title may hold the ex's name
     layout.addWidget(heading)
