@@ -1,0 +1,352 @@
+"""Reading a draft once: words with their spans, sentences, paragraphs and matching terms.
+
+Everything here runs in time linear in the text. The only regular expressions are single
+character classes with one quantifier, which cannot backtrack.
+
+A *word* is a run of letters or digits (any script), with combining marks kept inside it
+and one apostrophe or hyphen allowed between two runs ("don't", "half-marathon").
+A *sentence* ends at ``.``, ``!``, ``?`` or ``…`` followed by a space (or the end), or at
+a line break, so a letter's "Dear Sam," line is a sentence of its own.
+A *paragraph* is a block of lines between blank lines.
+
+The *terms* are what the phrase rules match: each word lowercased, with curly quotes made
+straight, chat spellings spelled out ("u" → you, "rn" → right now, "im" → i am),
+contractions opened ("can't" → can not) and stretched letters shrunk ("soooo" → so).
+A ``#`` term stands between sentences so a phrase never runs from one into the next.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate, chain, groupby, repeat
+from operator import ne
+from typing import NamedTuple
+
+BOUNDARY = "#"  # the term between sentences
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, the way the word lists here are kept."""
+    return frozenset(words.split())
+
+
+# A letter or digit, then letters, digits, or a joiner that a letter follows. One
+# quantifier over single characters, so it cannot backtrack.
+_WORD_SPLIT = re.compile(r"([^\W_](?:[^\W_]|['’‘ʼ\-](?=[^\W_]))*)")
+# The blocks that hold combining marks in scripts people write in (accents typed apart,
+# Hebrew and Arabic points, Indic and Thai vowel signs, variation selectors). When none
+# is present, words need no joining across marks, and the quick path is exact.
+_MAYBE_MARK = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0711\u0730-\u074a\u07a6-\u07b0\u0816-\u082d\u08d3-\u0dff"
+    "\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fbc\u102b-\u109d\u1712-\u1753\u17b4-\u17d3"
+    "\u1ab0-\u1aff\u1b00-\u1b73\u1dc0-\u1dff\u20d0-\u20ff\u302a-\u302f\u3099\u309a"
+    "\ua8e0-\ua8f1\ufe00-\ufe0f\ufe20-\ufe2f]"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+|\n")
+_CLOSERS = frozenset("\"'”’)]»")
+
+# Chat spellings and short forms, spelled out as the words they stand for.
+CHAT = {
+    "u": "you",
+    "ya": "you",
+    "yu": "you",
+    "ur": "your",  # also "you're"; rules about "you are" accept "your" as well
+    "r": "are",
+    "ppl": "people",
+    "pls": "please",
+    "plz": "please",
+    "plez": "please",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bc": "because",
+    "rn": "right now",
+    "atm": "at the moment",
+    "tho": "though",
+    "thru": "through",
+    "luv": "love",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "dunno": "do not know",
+    "lemme": "let me",
+    "gimme": "give me",
+    "idk": "i do not know",
+    "idc": "i do not care",
+    "bout": "about",
+    "abt": "about",
+    "sm": "so much",
+    "soo": "so",
+    "sooo": "so",
+    "thx": "thanks",
+    "ty": "thank you",
+    "b4": "before",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2day": "today",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2moro": "tomorrow",
+    "k": "ok",
+    "kk": "ok",
+    "okay": "ok",
+    "okey": "ok",
+    "cya": "see you",
+    "msg": "message",
+    "txt": "text",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "wyd": "what are you doing",
+    "hbu": "how about you",
+    "wbu": "what about you",
+    "ily": "i love you",
+    "ilysm": "i love you so much",
+    "imy": "i miss you",
+    "tbh": "to be honest",
+    "ngl": "not going to lie",
+    "nvm": "never mind",
+    "cannot": "can not",
+    "im": "i am",
+    "ima": "i am going to",
+    "ive": "i have",
+    "youre": "you are",
+    "youve": "you have",
+    "youll": "you will",
+    "theyre": "they are",
+    "thats": "that is",
+    "whats": "what is",
+    "hows": "how is",
+    "wheres": "where is",
+    "theres": "there is",
+    "lets": "let us",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "wouldnt": "would not",
+    "wont": "will not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "hadnt": "had not",
+    "aint": "is not",
+}
+_NOT = {"ca": "can", "wo": "will", "ai": "is", "sha": "shall"}  # "can't" less "n't"
+_IS_BEFORE_S = word_set(
+    """
+    it that what there here he she who where how when everything nothing something
+    someone everyone this
+    """
+)
+_OPENED = {"'re": "are", "'m": "am", "'ve": "have", "'ll": "will", "'d": "would"}
+
+
+class Word(NamedTuple):
+    text: str  # as written
+    start: int  # [start, end) in the text, in code points
+    end: int
+    sentence: int  # index into Draft.sentences
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A text read once: everything the rules and metrics need."""
+
+    text: str
+    words: tuple[Word, ...]
+    sentences: tuple[tuple[int, int], ...]  # spans of the sentences that hold words
+    questions: frozenset[int]  # sentences that end with a question mark
+    paragraphs: int
+    terms: tuple[str, ...]
+    term_word: tuple[int, ...]  # the word each term comes from; -1 for BOUNDARY
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+def find_words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words as written, with their starts and ends.
+
+    Words are letter runs joined by one apostrophe or hyphen, or by combining marks.
+    ``split`` with a capturing pattern returns gaps and words in turn, and the running
+    total of their lengths gives every position, all without a Python loop per word.
+    """
+    pieces = _WORD_SPLIT.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    words, starts, ends = pieces[1::2], bounds[0::2][: len(pieces) // 2], bounds[1::2]
+    if _MAYBE_MARK.search(text):
+        return _join_marks(text, starts, ends)  # the rare path: accents typed apart, viramas…
+    return words, starts, ends
+
+
+def _join_marks(
+    text: str, starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    joined: list[tuple[int, int]] = []
+    n = len(text)
+    for start, end in zip(starts, ends, strict=True):
+        while end < n and text[end] >= "\u0300" and _is_mark(text[end]):
+            end += 1
+        if joined and start == joined[-1][1]:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return [text[a:b] for a, b in joined], [a for a, _ in joined], [b for _, b in joined]
+
+
+def sentence_ends(text: str) -> list[tuple[int, bool]]:
+    """Where sentences end (the index after the end mark) and whether each asks a question."""
+    ends: list[tuple[int, bool]] = []
+    n = len(text)
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        while end < n and text[end] in _CLOSERS:
+            end += 1
+        if match.group() == "\n":
+            ends.append((match.start(), False))
+        elif end == n or text[end].isspace():
+            ends.append((end, "?" in match.group()))
+    return ends
+
+
+def count_paragraphs(text: str) -> int:
+    count, in_paragraph = 0, False
+    for line in text.split("\n"):
+        if line.strip():
+            if not in_paragraph:
+                count += 1
+            in_paragraph = True
+        else:
+            in_paragraph = False
+    return count
+
+
+def shrink(word: str, most: int) -> str:
+    """Runs of three or more of one letter cut to ``most`` letters ("soooo" → "so")."""
+    return "".join(char * (most if len(run) > 2 else len(run)) for char, run in _runs(word))
+
+
+def _runs(word: str):
+    return ((char, "".join(group)) for char, group in groupby(word))
+
+
+class Normaliser:
+    """Turns a written word into matching terms; ``known`` helps undo stretched spellings."""
+
+    def __init__(self, known: frozenset[str] = frozenset()) -> None:
+        self.known = known
+        self.cache: dict[str, tuple[str, ...]] = {}  # word as written -> its terms
+
+    def terms(self, word: str) -> tuple[str, ...]:
+        found = self.cache.get(word)
+        if found is None:
+            if len(self.cache) > 50_000:  # a pathological paste must not grow it forever
+                self.cache.clear()
+            found = self.cache[word] = self._terms(word)
+        return found
+
+    def _terms(self, word: str) -> tuple[str, ...]:
+        low = word.lower()
+        for curly in "’‘ʼ":
+            low = low.replace(curly, "'")
+        if low in CHAT:
+            return tuple(CHAT[low].split())
+        if "'" in low:
+            return _open_contraction(low)
+        if low in self.known:
+            return (low,)
+        return self._respell(low)
+
+    def _respell(self, low: str) -> tuple[str, ...]:
+        """Stretched letters and dropped g's, when that gives a word we know."""
+        stretched = any(len(run) > 2 for _, run in _runs(low))
+        candidates = [shrink(low, 2), shrink(low, 1)] if stretched else []
+        if len(low) > 2 and low[-1] == low[-2]:  # "heyy", "hii", "youu"
+            candidates.append(low.rstrip(low[-1]) + low[-1])
+        candidates += [c + "g" for c in (low, *candidates) if c.endswith("in")]  # thinkin
+        for candidate in candidates:
+            if candidate in CHAT:
+                return tuple(CHAT[candidate].split())
+            if candidate in self.known:
+                return (candidate,)
+        return (candidates[0] if stretched else low,)
+
+
+def _open_contraction(low: str) -> tuple[str, ...]:
+    if low.endswith("n't"):
+        base = low[:-3]
+        return (_NOT.get(base, base), "not")
+    base, _, ending = low.rpartition("'")
+    ending = "'" + ending
+    if ending in _OPENED and base:
+        return (base, _OPENED[ending])
+    if ending == "'s" and base:
+        if base in _IS_BEFORE_S:
+            return (base, "is")
+        if base == "let":
+            return ("let", "us")
+        return (base, "'s")
+    return (low.replace("'", ""),)
+
+
+def read(text: str, normaliser: Normaliser) -> Draft:
+    """Words, sentences, paragraphs and terms of ``text``.
+
+    The work per word is done by C-level helpers (map, bisect, chain); Python loops run
+    once per sentence, which keeps a 10,000-word paste well within a keystroke's budget.
+    """
+    written, starts, stops = find_words(text)
+    ends = sentence_ends(text)
+    count = len(written)
+    end_at = [end for end, _ in ends]
+    # Which end mark closes each word's sentence: the first one after the word's start.
+    closer = list(map(bisect_right, repeat(end_at, count), starts))
+    firsts = [i for i, new in enumerate(map(ne, closer, chain([-1], closer))) if new]
+    sentence_of = list(accumulate(map(ne, closer[1:], closer), initial=0))[:count]
+    fields = zip(written, starts, stops, sentence_of, strict=True)
+    words = list(map(tuple.__new__, repeat(Word, count), fields))
+
+    found = list(map(normaliser.cache.get, written))
+    for i in [i for i, terms in enumerate(found) if terms is None]:
+        found[i] = normaliser.terms(written[i])
+
+    sentences: list[tuple[int, int]] = []
+    questions: set[int] = set()
+    terms: list[str] = [BOUNDARY]
+    term_word: list[int] = [-1]
+    lasts = [*firsts[1:], count] if firsts else []
+    for number, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
+        mark = closer[first]
+        if mark < len(ends):
+            end, asks = ends[mark]
+        else:
+            end, asks = stops[last - 1], False
+        sentences.append((starts[first], end))
+        if asks:
+            questions.add(number)
+        part = found[first:last]
+        terms.extend(chain.from_iterable(part))
+        term_word.extend(chain.from_iterable(map(repeat, range(first, last), map(len, part))))
+        terms.append(BOUNDARY)
+        term_word.append(-1)
+    return Draft(
+        text=text,
+        words=tuple(words),
+        sentences=tuple(sentences),
+        questions=frozenset(questions),
+        paragraphs=count_paragraphs(text),
+        terms=tuple(terms),
+        term_word=tuple(term_word),
+    )
