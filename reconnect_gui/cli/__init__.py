@@ -1,4 +1,4 @@
-"""``reconnect vault|journal|backup|export …``: the same storage as the GUI, no Qt.
+"""``reconnect vault|journal|backup|export|check …``: the same storage and checks as the GUI, no Qt.
 
 Each command module registers its subcommands here. Modules stay light at import time
 (the GUI builds this parser too); storage, keyring and cryptography load inside the
@@ -13,6 +13,7 @@ import sys
 
 from reconnect_gui.cli import (
     backup_commands,
+    check_command,
     journal_commands,
     nocontact_commands,
     vault_commands,
@@ -23,7 +24,13 @@ EXIT_OTHER = 5
 
 def add_subcommands(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for module in (vault_commands, journal_commands, nocontact_commands, backup_commands):
+    for module in (
+        vault_commands,
+        journal_commands,
+        nocontact_commands,
+        backup_commands,
+        check_command,
+    ):
         module.register(commands)
 
 
