@@ -1,0 +1,510 @@
+"""The drafting pane with a real vault (real file, real cryptography, in-memory keyring) and
+the real tone checker."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from reconnect_gui.core import drafts
+from reconnect_gui.core.contact_log import sent_unanswered
+from reconnect_gui.core.countdown import new_plan
+from reconnect_gui.core.tone import check
+from reconnect_gui.core.tone.report import Metrics
+from reconnect_gui.storage.countdown_store import add_contact, save_plan
+from reconnect_gui.storage.draft_store import load_draft, load_drafts, save_draft
+from reconnect_gui.ui.draft_pane import (
+    BANNER_COLOURS,
+    EDITOR,
+    STATE_PAGE,
+    WELCOME,
+    DraftPane,
+    VersionsDialog,
+    meter_words,
+    time_left_words,
+)
+from reconnect_gui.ui.draft_templates import TEMPLATES, ExampleDialog, filled, unfilled_parts
+from reconnect_gui.ui.findings_list import MAX_CARDS
+from reconnect_gui.ui.theme import colour_pairs
+from reconnect_gui.ui.tone_highlighter import SEVERITY_COLOURS
+from reconnect_gui.ui.vault_controller import UNLOCKED
+
+NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin: not late at night
+CALM = "Hi Sam, I walked past the lake today and thought of the ducks. How have you been?"
+PLEA = "Hi Sam, please come back to me. How have you been?"
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two "#rrggbb" colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+class Clock:
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture(autouse=True)
+def berlin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # the late-night check reads the local hour
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+def make_pane(qtbot, controller, clock: Clock) -> DraftPane:
+    pane = DraftPane(controller, now=clock)
+    qtbot.add_widget(pane)
+    pane.resize(1080, 780)
+    with qtbot.wait_exposed(pane):
+        pane.show()
+    return pane
+
+
+def stored_draft(controller, body: str, kind: str = "text", hours_ago: float = 0, **kw):
+    draft = drafts.new_draft(kind, NOW - timedelta(hours=hours_ago), body=body, **kw)
+    save_draft(controller.vault, draft)
+    return draft
+
+
+def paste(pane: DraftPane, text: str) -> None:
+    """What a paste does: the words arrive in the editor as if typed."""
+    pane.editor.moveCursor(pane.editor.textCursor().MoveOperation.End)
+    pane.editor.insertPlainText(text)
+
+
+def wait_for_check(qtbot, pane: DraftPane) -> None:
+    qtbot.wait_until(lambda: not pane.check_throttle.pending, timeout=3000)
+
+
+def card_for(pane: DraftPane, category: str):
+    return next(c for c in pane.findings.cards() if c.finding.category == category)
+
+
+def answer(box: QMessageBox, text: str) -> None:
+    next(b for b in box.buttons() if b.text() == text).click()
+
+
+# ---- saving ----------------------------------------------------------------------------
+
+
+def test_typing_autosaves_encrypted_and_reads_back(qtbot, unlocked_controller, clock) -> None:
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.side.currentIndex() == WELCOME
+    qtbot.mouseClick(pane.write_text_button, Qt.MouseButton.LeftButton)
+    assert pane.side.currentIndex() == EDITOR and pane.focusWidget() is pane.editor
+    qtbot.keyClicks(pane.editor, "Hi Sam, how was the trip to Lisbon?")
+    assert pane.saved_label.text() == "Saving…"
+    qtbot.wait_until(lambda: pane.saved_label.text() == "Saved", timeout=5000)
+    (stored,), damaged = load_drafts(unlocked_controller.vault)
+    assert stored.body == "Hi Sam, how was the trip to Lisbon?" and stored.kind == "text"
+    assert damaged == []
+    assert b"Lisbon" not in unlocked_controller.path.read_bytes()
+    assert pane.list.count() == 1
+    assert pane.list.item(0).text().startswith("Hi Sam, how was the trip")
+
+
+def test_the_title_is_optional_and_saved(qtbot, unlocked_controller, clock) -> None:
+    draft = stored_draft(unlocked_controller, CALM)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    qtbot.keyClicks(pane.title_edit, "For after the 30 days")
+    assert pane.list.item(0).text().startswith("For after the 30 days")
+    pane.save_throttle.flush()
+    assert load_draft(unlocked_controller.vault, draft.id).title == "For after the 30 days"
+
+
+# ---- checking --------------------------------------------------------------------------
+
+
+def test_findings_appear_after_the_throttle_and_a_click_selects_the_words(
+    qtbot, unlocked_controller, clock
+) -> None:
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.new_draft("text")
+    text = "🎉🎉 Hi Sam 👩‍👩‍👧, please come back to me. How have you been?"
+    paste(pane, text)
+    assert pane.findings.cards() == []  # not yet: the check waits for a pause
+    qtbot.wait_until(lambda: bool(pane.findings.cards()), timeout=3000)
+    card = card_for(pane, "begging")
+    start, end = card.finding.span
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert pane.editor.textCursor().selectedText() == text[start:end]
+    assert text[start:end].startswith("please")
+    assert pane.banner_state == "revise"
+    assert pane.banner.headline.text() == "Worth another look"
+    assert "It pleads with them." in pane.banner.detail.text()
+
+
+def test_ignore_here_hides_that_finding_even_after_typing_elsewhere(
+    qtbot, unlocked_controller, clock
+) -> None:
+    text = "Hi Sam, I miss you so much. How was the trip to Lisbon?"
+    draft = stored_draft(unlocked_controller, text, hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.banner_state == "revise"
+    card = card_for(pane, "neediness")
+    ignored = card.finding
+    qtbot.mouseClick(card.ignore_button, Qt.MouseButton.LeftButton)
+    assert ignored not in pane.shown_findings
+    assert all(c.finding != ignored for c in pane.findings.cards())
+    assert pane.highlighter.range_of(ignored) is None
+    assert pane.banner_state == "ready"  # it was the only thing to revise
+    stored = load_draft(unlocked_controller.vault, draft.id)
+    assert [i.rule_id for i in stored.ignores] == [ignored.rule_id]
+    pane.editor.moveCursor(pane.editor.textCursor().MoveOperation.Start)
+    pane.editor.insertPlainText("Oh, hello! ")  # elsewhere: the ignore holds
+    paste(pane, " Take care.")
+    wait_for_check(qtbot, pane)
+    assert ignored.rule_id in {f.rule_id for f in pane.report.findings}
+    assert ignored.rule_id not in {f.rule_id for f in pane.shown_findings}
+    assert pane.banner_state == "cooling"  # new words: ready, after sleeping on it
+
+
+def test_switching_kind_changes_the_meter_and_is_saved(qtbot, unlocked_controller, clock) -> None:
+    text = CALM + " 😀"
+    draft = stored_draft(unlocked_controller, text)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    words = len(CALM.split())
+    assert pane.meter.text() == (
+        f"{len(text)} characters · {words} words · 2 SMS (UCS-2, because of the emoji)"
+    )
+    qtbot.mouseClick(pane.kind_buttons["letter"], Qt.MouseButton.LeftButton)
+    assert pane.meter.text() == f"{words} words · 1 paragraph · under a minute to read"
+    pane.save_throttle.flush()
+    assert load_draft(unlocked_controller.vault, draft.id).kind == "letter"
+    assert pane.list.item(0).text().split("\n")[1].startswith("Letter")
+
+
+def test_the_meter_in_plain_words() -> None:
+    def metrics(**kw) -> Metrics:
+        base = dict(characters=0, words=0, sentences=0, paragraphs=0, reading_seconds=0)
+        return Metrics(**{**base, **kw}, readability=None, sms_encoding="GSM-7", sms_segments=1)
+
+    text = metrics(characters=1, words=1)
+    assert meter_words("text", text, "a") == "1 character · 1 word · 1 SMS (GSM-7)"
+    curly = Metrics(5, 1, 1, 1, 1, None, "UCS-2", 1)
+    assert meter_words("text", curly, "I’m").endswith("(UCS-2, because of the curly quotes)")
+    accent = Metrics(5, 1, 1, 1, 1, None, "UCS-2", 1)
+    assert meter_words("text", accent, "naïve").endswith("(UCS-2, because of “ï”)")
+    letter = metrics(words=1200, paragraphs=9, reading_seconds=313)
+    assert meter_words("letter", letter, "") == (
+        "1,200 words · 9 paragraphs · about 6 minutes to read"
+    )
+    assert time_left_words(timedelta(hours=8, minutes=1)) == "9 hours"
+    assert time_left_words(timedelta(minutes=59, seconds=1)) == "1 hour"
+    assert time_left_words(timedelta(minutes=40)) == "40 minutes"
+    assert time_left_words(timedelta(seconds=5)) == "1 minute"
+
+
+def test_pasting_ten_thousand_words_is_checked_and_marked_correctly(
+    qtbot, unlocked_controller, clock
+) -> None:
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.new_draft("letter")
+    paragraph = (
+        "I keep thinking about the summer by the lake 🌊 and honestly i miss u so much. "
+        "The days are long and the evenings quiet, and I read a lot these weeks.\n\n"
+    )
+    text = paragraph * 310  # about 10,000 words
+    assert 9_500 < len(text.split()) < 10_500
+    started = time.perf_counter()
+    paste(pane, text)
+    pane.check_throttle.flush()
+    QGuiApplication.processEvents()
+    elapsed = time.perf_counter() - started
+    assert pane.report is not None and pane.editor.toPlainText() == text
+    assert pane.report.metrics == check(text, "letter").metrics  # all of it was checked
+    marks = pane.highlighter.marks()
+    marked_findings = [f for f in pane.shown_findings if f.span != (0, 0)]
+    assert len(marks) == len(marked_findings) > 300
+    cursor = pane.editor.textCursor()
+    for mark in marks[::50]:  # each mark covers exactly its finding's words
+        start, end = mark.finding.span
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, cursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == text[start:end]
+    assert len(pane.findings.cards()) == MAX_CARDS and pane.findings.more_label.isVisible()
+    assert elapsed < 5.0  # loose: the benchmark measures speed; this catches a blow-up
+    started = time.perf_counter()
+    paste(pane, " And one more line.")  # a keystroke after the paste stays cheap
+    QGuiApplication.processEvents()
+    assert time.perf_counter() - started < 1.0
+
+
+# ---- the verdict and the way out -------------------------------------------------------
+
+
+def test_copy_with_revise_asks_first(qtbot, unlocked_controller, clock) -> None:
+    stored_draft(unlocked_controller, PLEA, hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    QGuiApplication.clipboard().setText("something else")
+    assert pane.banner_state == "revise"
+    qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
+    box = pane.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "may land differently" in box.text()
+    assert QGuiApplication.clipboard().text() == "something else"
+    answer(box, "Keep editing")
+    assert QGuiApplication.clipboard().text() == "something else"
+    qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
+    with qtbot.wait_signal(pane.copied) as copied:
+        answer(pane.dialog, "Copy anyway")
+    assert QGuiApplication.clipboard().text() == PLEA
+    assert copied.args == [PLEA]
+
+
+def test_sleep_on_it_until_twelve_hours_after_the_last_change(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored_draft(unlocked_controller, CALM, hours_ago=10)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.report.verdict == "ready"
+    assert pane.banner_state == "cooling"
+    assert pane.banner.headline.text() == "Sleep on it: ready to send in 2 hours"
+    qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
+    assert isinstance(pane.dialog, QMessageBox) and "12 hours" in pane.dialog.text()
+    answer(pane.dialog, "Keep editing")
+    clock.moment = NOW + timedelta(hours=1, minutes=30)
+    pane.update_banner()
+    assert pane.banner.headline.text() == "Sleep on it: ready to send in 30 minutes"
+    clock.moment = NOW + timedelta(hours=2)
+    pane.update_banner()
+    assert pane.banner_state == "ready"
+    assert pane.banner.headline.text() == "Ready when you are"
+    with qtbot.wait_signal(pane.copied):
+        qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)  # no question now
+    assert pane.dialog is None
+    assert QGuiApplication.clipboard().text() == CALM
+    paste(pane, " Take care.")  # new words: the cool-off starts again
+    wait_for_check(qtbot, pane)
+    assert pane.banner.headline.text() == "Sleep on it: ready to send in 12 hours"
+
+
+def test_before_the_target_the_banner_says_wait_and_copy_asks(
+    qtbot, unlocked_controller, clock
+) -> None:
+    save_plan(unlocked_controller.vault, new_plan(NOW - timedelta(days=5), "Europe/Berlin"))
+    stored_draft(unlocked_controller, CALM, hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.banner_state == "wait"
+    assert pane.banner.headline.text() == "Better to wait for now"
+    assert "25 days" in pane.banner.detail.text()
+    qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
+    assert "25 days" in pane.dialog.text() and "your choice" in pane.dialog.text()
+
+
+def test_an_unanswered_message_is_a_reason_to_wait(qtbot, unlocked_controller, clock) -> None:
+    save_plan(unlocked_controller.vault, new_plan(NOW - timedelta(days=40), "Europe/Berlin"))
+    add_contact(unlocked_controller.vault, sent_unanswered(NOW - timedelta(days=3)))
+    stored_draft(unlocked_controller, CALM, hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.context().waiting_for_reply and pane.context().wait_days_left == 11
+    assert pane.banner_state == "wait"
+    assert pane.findings.cards()[0].severity_label.text() == "About the timing"
+
+
+def test_another_language_gets_length_figures_and_an_honest_note(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored_draft(unlocked_controller, "Hola Sam, ¿cómo estás? Pasé por el lago hoy.", hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.banner_state == "ready"
+    assert "English only" in pane.banner.detail.text()
+    assert "calm and kind" not in pane.banner.detail.text()  # no praise for unread words
+    assert pane.findings.empty_label.text().startswith("The tone checks understand English")
+    assert "SMS (UCS-2, because of “ó”)" in pane.meter.text()  # “¿” is in GSM-7
+
+
+# ---- drafts, versions, examples --------------------------------------------------------
+
+
+def test_restoring_a_version_keeps_the_current_words_too(qtbot, unlocked_controller, clock) -> None:
+    draft = drafts.new_draft("text", NOW - timedelta(hours=5), body="First try.")
+    draft = drafts.edit(draft, "Second try, better.", NOW - timedelta(hours=4))
+    draft = drafts.edit(draft, CALM, NOW - timedelta(hours=3))
+    save_draft(unlocked_controller.vault, draft)
+    assert [v.body for v in draft.versions] == ["First try.", "Second try, better."]
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.versions_button.isEnabled()
+    qtbot.mouseClick(pane.versions_button, Qt.MouseButton.LeftButton)
+    dialog = pane.dialog
+    assert isinstance(dialog, VersionsDialog)
+    assert dialog.preview.toPlainText() == "Second try, better."  # newest first
+    dialog.list.setCurrentRow(1)
+    assert dialog.preview.toPlainText() == "First try."
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert pane.editor.toPlainText() == "First try."
+    stored = load_draft(unlocked_controller.vault, draft.id)
+    assert stored.body == "First try."
+    assert [v.body for v in stored.versions][-1] == CALM
+
+
+def test_ctrl_n_starts_one_new_draft_and_delete_can_be_undone(
+    qtbot, unlocked_controller, clock
+) -> None:
+    first = stored_draft(unlocked_controller, CALM, hours_ago=1)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    with qtbot.wait_active(pane):
+        pane.activateWindow()
+    pane.editor.setFocus()
+    qtbot.keyClick(pane.editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert pane.list.count() == 2 and pane.editor.toPlainText() == ""
+    qtbot.keyClick(pane.editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert pane.list.count() == 2  # a blank draft is reused, not multiplied
+    pane.open_draft(first.id)  # leaving the blank one: it goes quietly
+    assert pane.list.count() == 1
+    assert [d.id for d in load_drafts(unlocked_controller.vault)[0]] == [first.id]
+    qtbot.mouseClick(pane.delete_button, Qt.MouseButton.LeftButton)
+    assert load_drafts(unlocked_controller.vault)[0] == []
+    assert pane.side.currentIndex() == WELCOME and pane.undo_bar.isVisible()
+    qtbot.mouseClick(pane.undo_button, Qt.MouseButton.LeftButton)
+    assert [d.id for d in load_drafts(unlocked_controller.vault)[0]] == [first.id]
+    assert pane.editor.toPlainText() == CALM and not pane.undo_bar.isVisible()
+
+
+def test_an_example_starts_a_draft_and_asks_to_fill_in_the_brackets(
+    qtbot, unlocked_controller, clock
+) -> None:
+    save_plan(
+        unlocked_controller.vault,
+        new_plan(NOW - timedelta(days=40), "Europe/Berlin", ex_name="Sam"),
+    )
+    stored_draft(unlocked_controller, CALM, hours_ago=1)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    qtbot.mouseClick(pane.example_button, Qt.MouseButton.LeftButton)
+    dialog = pane.dialog
+    assert isinstance(dialog, ExampleDialog)
+    dialog.select("friendly_letter")
+    assert dialog.preview.toPlainText().startswith("Dear Sam,")
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert pane.list.count() == 2
+    assert pane.draft.kind == "letter" and pane.kind_buttons["letter"].isChecked()
+    assert pane.editor.toPlainText() == filled(TEMPLATES[2], "Sam")
+    assert pane.banner.headline.text() == "Make it yours first"
+    assert "[brackets]" in pane.banner.detail.text()
+    qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
+    assert "like [One or two sentences" in pane.dialog.text()
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.key)
+def test_every_example_follows_the_guidance(template) -> None:
+    words = filled(template, "Sam")
+    for part in unfilled_parts(words):
+        words = words.replace(part, "the bakery on the corner")
+    assert unfilled_parts(words) == []
+    report = check(words, template.kind)
+    assert report.verdict == "ready", report.reasons
+    assert "’" not in words  # plain apostrophes: a text stays in GSM-7
+    assert filled(template).count("{name}") == 0
+
+
+# ---- locking, state, accessibility -----------------------------------------------------
+
+
+def test_lock_saves_the_last_keystrokes_then_clears_everything(
+    qtbot, unlocked_controller, clock
+) -> None:
+    draft = stored_draft(unlocked_controller, PLEA, hours_ago=2, title="Private title")
+    stored_draft(unlocked_controller, CALM, hours_ago=1)  # newer, so it opens first
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.delete_current()  # "Undo" now names it
+    assert "I walked past the lake" in pane.undo_label.text()
+    pane.open_draft(draft.id)
+    assert pane.findings.cards()
+    qtbot.keyClicks(pane.editor, " Last words")
+    assert pane.save_throttle.pending
+    unlocked_controller.lock()
+    assert pane.pages.currentIndex() == STATE_PAGE
+    assert "Locked" in pane.state_page.message.text()
+    assert pane.editor.toPlainText() == "" and pane.title_edit.text() == ""
+    assert pane.list.count() == 0 and pane.findings.cards() == []
+    assert pane.highlighter.marks() == [] and pane.meter.text() == ""
+    assert pane.draft is None and pane.report is None
+    assert not pane.save_throttle.pending and not pane.check_throttle.pending
+    shown = [label.text() for label in pane.findChildren(QLabel)]
+    assert not [t for t in shown if "lake" in t or "come back" in t or "Private" in t]
+    unlocked_controller.start()  # unlock again: the last keystrokes were kept
+    qtbot.wait_until(lambda: unlocked_controller.state == UNLOCKED, timeout=20000)
+    assert load_draft(unlocked_controller.vault, draft.id).body == PLEA + " Last words"
+    assert pane.editor.toPlainText() == PLEA + " Last words"  # the same draft, open again
+    assert pane.title_edit.text() == "Private title"
+
+
+def test_every_control_has_an_accessible_name(qtbot, unlocked_controller, clock) -> None:
+    stored_draft(unlocked_controller, PLEA)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QListWidget)
+    controls = [w for w in pane.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()]
+    assert len(controls) > 10
+    unnamed = [
+        type(w).__name__ + ":" + getattr(w, "text", str)()
+        for w in controls
+        if not w.accessibleName()
+    ]
+    assert unnamed == []
+
+
+def test_tab_moves_from_the_title_through_the_editor_to_the_notes(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored_draft(unlocked_controller, PLEA)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    chain, widget = [], pane.title_edit
+    for _ in range(4):
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
+            widget = widget.nextInFocusChain()
+        chain.append(widget)
+    assert chain[0] is pane.kind_buttons["text"]
+    assert pane.editor in chain[1:3]
+    assert chain[chain.index(pane.editor) + 1] in pane.findings.cards()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_banner_tints_keep_the_text_readable(dark: bool) -> None:
+    text = {name: fore for name, fore, _ in colour_pairs(dark)}["text on base"]
+    for state, (background, _stripe) in BANNER_COLOURS.items():
+        assert contrast(text, background[1 if dark else 0]) >= 4.5, state
+
+
+def test_a_theme_change_recolours_the_banner_and_the_marks(
+    qtbot, qapp, unlocked_controller, clock
+) -> None:
+    from reconnect_gui.ui.theme import apply_theme
+
+    stored_draft(unlocked_controller, PLEA, hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    try:
+        apply_theme(qapp, "light")
+        qtbot.wait_until(lambda: BANNER_COLOURS["revise"][0][0] in pane.banner.styleSheet())
+        apply_theme(qapp, "dark")  # the palette reaches the widgets as an event
+        qtbot.wait_until(lambda: BANNER_COLOURS["revise"][0][1] in pane.banner.styleSheet())
+        ranges = pane.editor.document().begin().layout().formats()
+        assert QColor(SEVERITY_COLOURS["problem"][1]) in [r.format.underlineColor() for r in ranges]
+    finally:
+        apply_theme(qapp, "system")
