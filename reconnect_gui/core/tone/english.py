@@ -50,7 +50,7 @@ _SAMPLE = 2000  # words; a long paste is judged on an even sample of its words
 
 def mostly_english(draft: Draft) -> bool:
     step = max(len(draft.words) // _SAMPLE, 1)
-    words = [w.text for w in draft.words[::step] if not w.text[0].isdigit()]
+    words = [w for w in draft.words.written[::step] if not w[0].isdigit()]
     if not words:
         return True
     latin = sum(1 for w in words if _latin(w))

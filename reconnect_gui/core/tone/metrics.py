@@ -35,11 +35,12 @@ def syllables(word: str) -> int:
 
 
 def flesch(draft: Draft) -> float | None:
-    if not draft.words:
+    written = draft.words.written
+    if not written:
         return None
-    words = len(draft.words)
+    words = len(written)
     sentences = max(len(draft.sentences), 1)
-    total = sum(map(syllables, [w.text for w in draft.words]))
+    total = sum(map(syllables, written))
     score = 206.835 - 1.015 * words / sentences - 84.6 * total / words
     return round(min(max(score, 0.0), 100.0), 1)
 

@@ -76,8 +76,10 @@ def _is_name(draft: Draft, i: int) -> bool:
     index = draft.term_word[i]
     if index <= 0:
         return False
-    word = draft.words[index]
-    return word.text[:1].isupper() and draft.words[index - 1].sentence == word.sentence
+    words = draft.words
+    return words.written[index][:1].isupper() and (
+        words.sentence_of[index - 1] == words.sentence_of[index]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,7 @@ class Hit:
         """Characters from the first matched word to the last (boundaries left out)."""
         words = [draft.term_word[i] for i in range(self.first, self.last + 1)]
         inside = [w for w in words if w >= 0]
-        return draft.words[inside[0]].start, draft.words[inside[-1]].end
+        return draft.words.starts[inside[0]], draft.words.ends[inside[-1]]
 
 
 class _Node:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, groupby, repeat
-from operator import ne
-from typing import NamedTuple
+from operator import sub
+from typing import NamedTuple, overload
 
 BOUNDARY = "#"  # the term between sentences
 
@@ -159,17 +160,82 @@ class Word(NamedTuple):
     sentence: int  # index into Draft.sentences
 
 
+class Words(Sequence[Word]):
+    """The words of a draft, kept as four parallel lists; a Word is made only when asked.
+
+    Rules that visit every word of a long paste read the lists (``written``, ``starts``,
+    ``ends``, ``sentence_of``) directly, which saves making 10,000 objects per keystroke.
+    """
+
+    __slots__ = ("ends", "sentence_of", "starts", "written")
+
+    def __init__(
+        self, written: list[str], starts: list[int], ends: list[int], sentence_of: list[int]
+    ) -> None:
+        self.written, self.starts, self.ends, self.sentence_of = written, starts, ends, sentence_of
+
+    def __len__(self) -> int:
+        return len(self.written)
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Word, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Word | tuple[Word, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        return Word(
+            self.written[index], self.starts[index], self.ends[index], self.sentence_of[index]
+        )
+
+    def __repr__(self) -> str:
+        return f"Words({self.written!r})"
+
+
+class TermWords(Sequence[int]):
+    """Which word each term comes from (-1 for a BOUNDARY), looked up when asked.
+
+    Kept as the offset of each word's first term, so building it costs one running sum
+    instead of one entry per term; the few lookups rules make use a binary search.
+    """
+
+    __slots__ = ("_offsets", "_terms")
+
+    def __init__(self, offsets: list[int], terms: tuple[str, ...]) -> None:
+        self._offsets, self._terms = offsets, terms
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self._terms)
+        if self._terms[index] == BOUNDARY:  # also raises IndexError past the end
+            return -1
+        return bisect_right(self._offsets, index) - 1
+
+
 @dataclass(frozen=True)
 class Draft:
     """A text read once: everything the rules and metrics need."""
 
     text: str
-    words: tuple[Word, ...]
+    words: Words
     sentences: tuple[tuple[int, int], ...]  # spans of the sentences that hold words
     questions: frozenset[int]  # sentences that end with a question mark
     paragraphs: int
     terms: tuple[str, ...]
-    term_word: tuple[int, ...]  # the word each term comes from; -1 for BOUNDARY
+    term_word: TermWords  # the word each term comes from; -1 for BOUNDARY
 
 
 def _is_mark(char: str) -> bool:
@@ -310,43 +376,46 @@ def read(text: str, normaliser: Normaliser) -> Draft:
     written, starts, stops = find_words(text)
     ends = sentence_ends(text)
     count = len(written)
+    # Words before each end mark, so sentences are runs of words between two marks.
     end_at = [end for end, _ in ends]
-    # Which end mark closes each word's sentence: the first one after the word's start.
-    closer = list(map(bisect_right, repeat(end_at, count), starts))
-    firsts = [i for i, new in enumerate(map(ne, closer, chain([-1], closer))) if new]
-    sentence_of = list(accumulate(map(ne, closer[1:], closer), initial=0))[:count]
-    fields = zip(written, starts, stops, sentence_of, strict=True)
-    words = list(map(tuple.__new__, repeat(Word, count), fields))
+    cuts = list(map(bisect_left, repeat(starts, len(end_at)), end_at))
+    firsts: list[int] = []  # each sentence's first word
+    marks: list[int] = []  # the end mark that closes it (len(ends): the text's end)
+    previous = 0
+    for mark, cut in enumerate(cuts):
+        if cut > previous:
+            firsts.append(previous)
+            marks.append(mark)
+            previous = cut
+    if previous < count:
+        firsts.append(previous)
+        marks.append(len(ends))
+    lasts = [*firsts[1:], count] if firsts else []
+    sizes = list(map(sub, lasts, firsts))
+    sentence_of = list(chain.from_iterable(map(repeat, range(len(firsts)), sizes)))
 
     found = list(map(normaliser.cache.get, written))
-    for i in [i for i, terms in enumerate(found) if terms is None]:
-        found[i] = normaliser.terms(written[i])
+    if None in found:
+        for i in [i for i, terms in enumerate(found) if terms is None]:
+            found[i] = normaliser.terms(written[i])
+    for first in firsts:  # a BOUNDARY term ahead of each sentence
+        found[first] = (BOUNDARY, *found[first])
+    terms = (*chain.from_iterable(found), BOUNDARY)
+    offsets = list(accumulate(map(len, found), initial=0))
 
     sentences: list[tuple[int, int]] = []
     questions: set[int] = set()
-    terms: list[str] = [BOUNDARY]
-    term_word: list[int] = [-1]
-    lasts = [*firsts[1:], count] if firsts else []
-    for number, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
-        mark = closer[first]
-        if mark < len(ends):
-            end, asks = ends[mark]
-        else:
-            end, asks = stops[last - 1], False
+    for number, (first, last, mark) in enumerate(zip(firsts, lasts, marks, strict=True)):
+        end, asks = ends[mark] if mark < len(ends) else (stops[last - 1], False)
         sentences.append((starts[first], end))
         if asks:
             questions.add(number)
-        part = found[first:last]
-        terms.extend(chain.from_iterable(part))
-        term_word.extend(chain.from_iterable(map(repeat, range(first, last), map(len, part))))
-        terms.append(BOUNDARY)
-        term_word.append(-1)
     return Draft(
         text=text,
-        words=tuple(words),
+        words=Words(written, starts, stops, sentence_of),
         sentences=tuple(sentences),
         questions=frozenset(questions),
         paragraphs=count_paragraphs(text),
-        terms=tuple(terms),
-        term_word=tuple(term_word),
+        terms=terms if count else (BOUNDARY,),
+        term_word=TermWords(offsets, terms if count else (BOUNDARY,)),
     )

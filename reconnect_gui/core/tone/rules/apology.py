@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 from reconnect_gui.core.tone.rules.base import Cue, Rule, Scan, Span
 
-APOLOGY_WORDS = frozenset(
-    {"sorry", "apologise", "apologize", "apologies", "apology", "apologising", "apologizing"}
+APOLOGIES = Cue(
+    "over_apology.apologies",
+    ("sorry|apologise|apologize|apologies|apology|apologising|apologizing",),
 )
 NOT_APOLOGIES = Cue(
     "over_apology.not_apologies",
@@ -31,15 +32,13 @@ def _repeated(scan: Scan) -> Iterable[Span]:
     excused = set()
     for hit in scan.hits.get(NOT_APOLOGIES.key, ()):
         excused.update(draft.term_word[i] for i in range(hit.first, hit.last + 1))
-    words = [
-        draft.term_word[i]
-        for i, term in enumerate(draft.terms)
-        if term in APOLOGY_WORDS and draft.term_word[i] not in excused
-    ]
-    return [(draft.words[w].start, draft.words[w].end) for w in words[1:]]
+    found = [hit.first for hit in scan.hits.get(APOLOGIES.key, ())]
+    words = [draft.term_word[i] for i in found if draft.term_word[i] not in excused]
+    starts, ends = draft.words.starts, draft.words.ends
+    return [(starts[w], ends[w]) for w in words[1:]]
 
 
-CUES = (NOT_APOLOGIES,)
+CUES = (APOLOGIES, NOT_APOLOGIES)
 
 RULES = (
     Rule(

@@ -98,7 +98,7 @@ def hit_sentence(draft: Draft, hit: Hit) -> int:
     """The index of the sentence a hit starts in."""
     for i in range(hit.first, hit.last + 1):
         if draft.term_word[i] >= 0:
-            return draft.words[draft.term_word[i]].sentence
+            return draft.words.sentence_of[draft.term_word[i]]
     return -1
 
 

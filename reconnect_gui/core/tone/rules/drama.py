@@ -8,6 +8,7 @@ capitals counts when it is an everyday word ("SO", "NEED") or five letters or lo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from reconnect_gui.core.tone.english import COMMON
@@ -15,6 +16,9 @@ from reconnect_gui.core.tone.rules.base import Rule, Scan, Span, merge
 from reconnect_gui.core.tone.text import word_set
 
 _MARKS = re.compile(r"[!?]{3,}")  # one class, one quantifier: linear
+_PAIRS = ("!!", "??", "!?", "?!")  # no run of three without one of these
+# Two capitals in a row (Latin, Greek, Cyrillic): where a shouted word can start.
+_TWO_CAPITALS = re.compile("[A-ZÀ-ÖØ-ÞΑ-ΩЀ-Я]{2}")
 ACRONYMS = word_set(
     """
     ok okay tv uk us usa eu am pm id it hr pr ps pps dm btw lol lmao omg irl tbh fyi diy
@@ -39,25 +43,30 @@ def _shouted(word: str) -> bool:
 
 def _capitals(scan: Scan) -> Iterable[Span]:
     words = scan.draft.words
+    written, sentence_of = words.written, words.sentence_of
     spans: list[Span] = []
     run: list[int] = []
 
     def flush() -> None:
-        if len(run) >= 2 or (run and _loud_alone(words[run[0]].text)):
-            spans.append((words[run[0]].start, words[run[-1]].end))
+        if len(run) >= 2 or (run and _loud_alone(written[run[0]])):
+            spans.append((words.starts[run[0]], words.ends[run[-1]]))
         run.clear()
 
-    upper = [i for i, word in enumerate(words) if word.text.isupper()]  # quick, in C
-    for index in upper:
-        word = words[index]
-        if not _shouted(word.text):
+    for index in _capital_words(scan.draft.text, words.starts):
+        if not _shouted(written[index]):
             flush()
             continue
-        if run and (run[-1] != index - 1 or words[run[-1]].sentence != word.sentence):
+        if run and (run[-1] != index - 1 or sentence_of[run[-1]] != sentence_of[index]):
             flush()
         run.append(index)
     flush()
     return spans
+
+
+def _capital_words(text: str, starts: list[int]) -> list[int]:
+    """Indexes of the words that hold two capitals in a row: the only ones worth a look."""
+    found = {bisect_right(starts, m.start()) - 1 for m in _TWO_CAPITALS.finditer(text)}
+    return sorted(i for i in found if i >= 0)
 
 
 def _loud_alone(word: str) -> bool:
@@ -66,7 +75,10 @@ def _loud_alone(word: str) -> bool:
 
 
 def _marks(scan: Scan) -> Iterable[Span]:
-    return merge(m.span() for m in _MARKS.finditer(scan.draft.text))
+    text = scan.draft.text
+    if not any(pair in text for pair in _PAIRS):  # quick, and the usual answer
+        return []
+    return merge(m.span() for m in _MARKS.finditer(text))
 
 
 RULES = (

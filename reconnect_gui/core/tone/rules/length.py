@@ -25,7 +25,7 @@ def _past(limit: int) -> Callable[[Scan], Iterable[Span]]:
         words = scan.draft.words
         if len(words) <= limit:
             return []
-        return [(words[limit].start, words[-1].end)]
+        return [(words.starts[limit], words.ends[-1])]
 
     return find
 
