@@ -1,0 +1,173 @@
+"""The tone checker: quality on the evaluation set, and speed. ``python -m benchmarks.tone``.
+
+Quality: every message of tests/data/tone_eval.jsonl is checked with its kind and no
+context. A message counts as flagged when the verdict is not ``ready`` (any warning or
+problem in the words; with no context, only ``intoxicated`` can make it ``wait``).
+Precision and recall of "flag" are printed overall, per kind, and per category (a
+category counts as found on a flagged row when some finding has it). Targets: flag
+precision and recall ≥ 0.9 each. The two rows for them hold the shortfall, 1 − figure, in
+the "reconnect" column and the allowance (0.1) in the "floor" column.
+
+Speed: the median time of ``check`` on a 300-word letter (≤ 2 ms) and a 10,000-word paste
+(≤ 50 ms), both cut from the evaluation set's own messages, so the rules have plenty to
+find; the 10,000-word paste against a tenth of it (≤ 12× the time, ten times the text);
+and three adversarial inputs (100,000 "!", one 100,000-letter word, 50,000 emoji;
+≤ 100 ms each). The floor of a timing row is the plainest reading of the same text:
+lowercase it, split it into words and look each one up in a set, run alternately with
+the check. The ratio targets are loose; the millisecond limits are the real targets.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.table import Row, print_table
+from reconnect_gui.core.tone import check
+from reconnect_gui.core.tone.report import TEXT_CATEGORIES
+
+EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "tone_eval.jsonl"
+TARGET = 0.9
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        present = self.true_positives + self.false_negatives
+        return self.true_positives / present if present else 1.0
+
+
+def flagged_categories(text: str, kind: str) -> tuple[bool, set[str]]:
+    report = check(text, kind)
+    return report.verdict != "ready", {f.category for f in report.findings if f.severity != "info"}
+
+
+def load_eval_set(path: Path = EVAL_SET) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def evaluate(rows: list[dict]) -> dict[str, Score]:
+    """Scores keyed "flag", "flag/text", "flag/letter" and each category id."""
+    counts: dict[str, list[int]] = {}
+
+    def count(key: str, expected: bool, found: bool) -> None:
+        tally = counts.setdefault(key, [0, 0, 0])
+        if expected and found:
+            tally[0] += 1
+        elif found:
+            tally[1] += 1
+        elif expected:
+            tally[2] += 1
+
+    for row in rows:
+        flagged, categories = flagged_categories(row["text"], row["kind"])
+        expected = row["label"] == "flag"
+        count("flag", expected, flagged)
+        count(f"flag/{row['kind']}", expected, flagged)
+        if expected or flagged:
+            for category in TEXT_CATEGORIES:
+                count(category, category in row["categories"], category in categories)
+    return {key: Score(*tally) for key, tally in counts.items()}
+
+
+def print_quality(scores: dict[str, Score]) -> None:
+    print(f"{'tone quality':<22}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for key, score in scores.items():
+        if score.true_positives + score.false_positives + score.false_negatives == 0:
+            continue
+        print(
+            f"{key:<22}{score.precision:>10.2f}{score.recall:>8.2f}{score.true_positives:>5}"
+            f"{score.false_positives:>5}{score.false_negatives:>5}"
+        )
+
+
+def quality_rows(scores: dict[str, Score]) -> list[Row]:
+    flag = scores["flag"]
+    allowance = 1 - TARGET
+    return [
+        Row("tone 1 − flag precision", 1 - flag.precision, allowance, "", 1.0),
+        Row("tone 1 − flag recall", 1 - flag.recall, allowance, "", 1.0),
+    ]
+
+
+# Timing.
+
+
+def prose(rows: list[dict], count: int) -> str:
+    """``count`` words of the evaluation set's own messages, in paragraphs, cycled."""
+    source = [word for row in rows for word in row["text"].split()]
+    out = [source[i % len(source)] for i in range(count)]
+    return "\n\n".join(" ".join(out[i : i + 80]) for i in range(0, count, 80))
+
+
+def paired_medians(
+    first: Callable[[], object], second: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Median milliseconds of each, run alternately so machine load hits both alike."""
+    first(), second()  # warm caches
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for work, into in ((first, times[0]), (second, times[1])):
+            started = time.perf_counter()
+            work()
+            into.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def floor(text: str) -> Callable[[], object]:
+    """The plainest reading of a text: lowercase, split, look each word up in a set."""
+    known = frozenset(["the", "a", "and", "to", "you", "i", "of", "it", "in"])
+    return lambda: sum(1 for word in text.lower().split() if word in known)
+
+
+def timing_rows(rows: list[dict]) -> list[Row]:
+    check("warm the rules", "text")
+    letter, paste, tenth = prose(rows, 300), prose(rows, 10_000), prose(rows, 1_000)
+    timed = []
+    for name, text, runs, limit in (
+        ("tone check, 300 words", letter, 201, 2.0),
+        ("tone check, 10,000 words", paste, 21, 50.0),
+    ):
+        app, plain = paired_medians(lambda t=text: check(t, "letter"), floor(text), runs)
+        timed.append(Row(name, app, plain, "ms", 100.0, limit))
+    small, large = paired_medians(
+        lambda: check(tenth, "letter"), lambda: check(paste, "letter"), 21
+    )
+    timed.append(Row("tone 10× text, × time", large / small, 10.0, "x", 1.2))
+    for name, text in (
+        ("tone 100,000 '!'", "!" * 100_000),
+        ("tone 100,000-letter word", "a" * 100_000),
+        ("tone 50,000 emoji", "😭🙏💔🥺" * 12_500),
+    ):
+        app, plain = paired_medians(lambda t=text: check(t, "text"), floor(text), 7)
+        timed.append(Row(name, app, plain, "ms", 1000.0, 100.0))
+    return timed
+
+
+def tone_rows() -> list[Row]:
+    """Prints the quality table; returns the quality and timing rows for the main table."""
+    rows = load_eval_set()
+    scores = evaluate(rows)
+    print_quality(scores)
+    return quality_rows(scores) + timing_rows(rows)
+
+
+if __name__ == "__main__":
+    rows = tone_rows()
+    print_table(rows)
+    sys.exit(0 if all(row.ok for row in rows) else 1)
