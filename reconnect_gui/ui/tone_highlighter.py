@@ -2,8 +2,10 @@
 
 Each severity has its own line, so the marks differ in shape and not only in colour:
 a problem gets a wavy underline and a faint tint, a warning a straight underline, and a
-suggestion (info) a subtle dotted one. Findings about the whole message (span ``(0, 0)``)
-have no mark here; the findings list shows them.
+suggestion (info) a subtle dotted one. "Too long" marks everything past the length that
+works; underlining pages of words would shout, so that stretch only gets a quiet shade.
+Findings about the whole message (span ``(0, 0)``) have no mark here; the findings list
+shows them.
 
 Positions: a ``Finding`` counts Python str indices (code points), a ``QTextDocument``
 counts UTF-16 units, where a character beyond the Basic Multilingual Plane (most emoji)
@@ -39,9 +41,12 @@ SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
     "warning": ("#8a5000", "#f0b94d"),
     "info": ("#4f5a66", "#a9b4bf"),
 }
-# The faint tint behind a problem's words; the text on it stays above 4.5:1.
+# The faint tint behind a problem's words, and the shade past the length that works; the
+# text on both stays above 4.5:1.
 PROBLEM_TINT = ("#fdecea", "#3a2422")
-SEVERITY_ORDER = {"problem": 0, "warning": 1, "info": 2}
+BEYOND_SHADE = ("#eeece8", "#262a2f")
+BEYOND = "beyond"  # the style of a "too long" mark
+STYLE_ORDER = {"problem": 0, "warning": 1, "info": 2, BEYOND: 3}  # lower wins an overlap
 # Many blocks to touch: one full pass is cheaper than many single-block passes.
 FULL_PASS_BLOCKS = 200
 # Marks longer than this (e.g. "too long" over everything past a page) are few; they are
@@ -71,7 +76,7 @@ class Utf16Map:
 class Mark:
     start: int  # UTF-16 position in the document
     end: int
-    severity: str
+    style: str  # the severity, or BEYOND for the stretch past the length that works
     finding: Finding
 
 
@@ -87,12 +92,13 @@ def marks_for(text: str, findings: Sequence[Finding]) -> list[Mark]:
         start, end = max(0, start), min(len(text), end)
         if end <= start:
             continue
-        marks.append(Mark(utf16.to_utf16(start), utf16.to_utf16(end), finding.severity, finding))
+        style = BEYOND if finding.category == "too_long" else finding.severity
+        marks.append(Mark(utf16.to_utf16(start), utf16.to_utf16(end), style, finding))
     marks.sort(key=lambda m: m.start)
     return marks
 
 
-Span = tuple[int, int, str]  # start, end, severity
+Span = tuple[int, int, str]  # start, end, style
 
 
 def changed_ranges(old: set[Span], new: set[Span]) -> list[tuple[int, int]]:
@@ -102,18 +108,18 @@ def changed_ranges(old: set[Span], new: set[Span]) -> list[tuple[int, int]]:
     changes just the stretch between its two ends, not all of it.
     """
     removed, added = old - new, new - old
-    by_start = {(start, severity): end for start, end, severity in removed}
-    by_end = {(end, severity): start for start, end, severity in removed}
+    by_start = {(start, style): end for start, end, style in removed}
+    by_end = {(end, style): start for start, end, style in removed}
     ranges, matched = [], set()
-    for start, end, severity in added:
-        if (start, severity) in by_start:
-            other = by_start[(start, severity)]
+    for start, end, style in added:
+        if (start, style) in by_start:
+            other = by_start[(start, style)]
             ranges.append((min(end, other), max(end, other)))
-            matched.add((start, other, severity))
-        elif (end, severity) in by_end:
-            other = by_end[(end, severity)]
+            matched.add((start, other, style))
+        elif (end, style) in by_end:
+            other = by_end[(end, style)]
             ranges.append((min(start, other), max(start, other)))
-            matched.add((other, end, severity))
+            matched.add((other, end, style))
         else:
             ranges.append((start, end))
     ranges.extend((start, end) for start, end, _ in removed - matched)
@@ -171,32 +177,34 @@ class ToneHighlighter(QSyntaxHighlighter):
         touching = self._short[first:last]
         touching.extend(m for m in self._long if m.start <= block_end and m.end > block_start)
         # Weaker marks first, so a stronger one wins where two overlap.
-        touching.sort(key=lambda m: -SEVERITY_ORDER.get(m.severity, 2))
+        touching.sort(key=lambda m: -STYLE_ORDER.get(m.style, 2))
         for mark in touching:
             start, end = max(mark.start, block_start), min(mark.end, block_end)
             if end > start:
-                self.setFormat(start - block_start, end - start, self._formats[mark.severity])
+                self.setFormat(start - block_start, end - start, self._formats[mark.style])
 
     def _make_formats(self, dark: bool) -> dict[str, QTextCharFormat]:
         formats = {}
-        for severity, style in (
+        for severity, underline in (
             ("problem", QTextCharFormat.UnderlineStyle.WaveUnderline),
             ("warning", QTextCharFormat.UnderlineStyle.SingleUnderline),
             ("info", QTextCharFormat.UnderlineStyle.DotLine),
         ):
             char_format = QTextCharFormat()
-            char_format.setUnderlineStyle(style)
+            char_format.setUnderlineStyle(underline)
             char_format.setUnderlineColor(severity_colour(severity, dark))
             formats[severity] = char_format
         formats["problem"].setBackground(QColor(PROBLEM_TINT[1 if dark else 0]))
+        formats[BEYOND] = QTextCharFormat()
+        formats[BEYOND].setBackground(QColor(BEYOND_SHADE[1 if dark else 0]))
         return formats
 
     # ---- keeping the marks in step -------------------------------------------------------
 
     def _replace(self, marks: list[Mark]) -> None:
-        old = {(m.start, m.end, m.severity) for m in self._marks}
+        old = {(m.start, m.end, m.style) for m in self._marks}
         self._set_marks(marks)
-        self._rehighlight_ranges(changed_ranges(old, {(m.start, m.end, m.severity) for m in marks}))
+        self._rehighlight_ranges(changed_ranges(old, {(m.start, m.end, m.style) for m in marks}))
 
     def _set_marks(self, marks: list[Mark]) -> None:
         self._marks = marks
@@ -232,7 +240,7 @@ class ToneHighlighter(QSyntaxHighlighter):
             if mark.end <= position:
                 kept.append(mark)  # wholly before the edit
             elif mark.start >= edit_end:  # wholly after it (typing just before it included)
-                kept.append(Mark(mark.start + shift, mark.end + shift, mark.severity, mark.finding))
+                kept.append(Mark(mark.start + shift, mark.end + shift, mark.style, mark.finding))
             # else: the edit touched the marked words; the next check decides about them
         if len(kept) != len(self._marks) or shift:
             self._set_marks(kept)

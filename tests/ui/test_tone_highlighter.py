@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from reconnect_gui.core.tone.report import Finding
 from reconnect_gui.ui.theme import colour_pairs
 from reconnect_gui.ui.tone_highlighter import (
+    BEYOND_SHADE,
     PROBLEM_TINT,
     SEVERITY_COLOURS,
     ToneHighlighter,
@@ -136,6 +137,16 @@ def test_where_marks_overlap_the_stronger_one_shows(editor) -> None:
     ]
 
 
+def test_the_stretch_past_a_good_length_is_shaded_not_underlined(editor) -> None:
+    text = "A short first part. " * 10 + "And far too much after it. " * 20
+    past = text.index("And far")
+    too_long = Finding("too_long.text", "too_long", "warning", (past, len(text)), "m", "s")
+    show(editor, text, [too_long, finding(text, "first part")])
+    formats = formats_by_style(editor)
+    assert formats[Style.NoUnderline].background().color() == QColor(BEYOND_SHADE[0])
+    assert [words for words, _ in marked(editor.document())] == ["first part", text[past:]]
+
+
 def test_whole_message_and_out_of_range_findings_get_no_mark(editor) -> None:
     text = "hey"
     whole = Finding("low_effort.bare", "low_effort", "warning", (0, 0), "m", "s")
@@ -244,4 +255,5 @@ def test_severity_colours_read_as_text_on_base_and_window(dark: bool) -> None:
             ratio = contrast(colours[index], backgrounds[where])
             assert ratio >= 4.5, f"{severity} on {where}: {ratio:.2f}"
     assert contrast(text_colour, PROBLEM_TINT[index]) >= 4.5
+    assert contrast(text_colour, BEYOND_SHADE[index]) >= 4.5
     assert contrast(SEVERITY_COLOURS["problem"][index], PROBLEM_TINT[index]) >= 3.0
