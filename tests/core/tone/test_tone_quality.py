@@ -43,6 +43,10 @@ FRESH_OK = (
     "I was so nervous at my first gig last night but it went fine! Hope the band's good.",
     "Hi Ruth, your aunt's watch was in my jewellery box, I've sent it to your sister's.",
     "Dear Sam,\n\nHappy new year. I'm well, and busy with the garden.\n\nBest wishes,\nJude",
+    "Hi, quick thing: your name is still on the broadband contract. I've asked them to move it.",
+    "Hi Dom, do you still want the bike rack? I can drop it at your brother's this weekend.",
+    "Hi Kenji, I'm sorry I was short with you that last month. I hope things are good.",
+    "Hi, just letting you know I'll be at Ollie's 30th on Saturday, so it isn't a surprise.",
 )
 FRESH_FLAG = (
     "I know we agreed on space but I really need you right now.",
@@ -55,6 +59,11 @@ FRESH_FLAG = (
     "I'm coming to your office tomorrow whether you like it or not.",
     "YOU NEVER LISTEN",
     "hiiii",
+    "Heard you've been out with that girl from your office. Hope she's worth it.",
+    "Your jacket's still here. Come get it tonight and stay for dinner?",
+    "Sorry sorry sorry. I'm such an idiot. Sorry.",
+    "I need to know if there's any chance for us.",
+    "I'll be at the station when your train gets in on Friday.",
 )
 
 

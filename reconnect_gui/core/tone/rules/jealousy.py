@@ -18,7 +18,8 @@ RULES = (
             "something about yours."
         ),
         phrases=(
-            "are|r you [still] seeing|dating|with someone|anyone|her|him|them|<name>",
+            "are|r you [still] seeing|dating|with|sleeping_with|hooking_up_with|in_love_with "
+            "someone|anyone|her|him|them|<name>",
             "seeing someone|anyone",
             "is it serious",
             "was|is there someone|somebody|anyone else",

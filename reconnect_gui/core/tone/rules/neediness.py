@@ -151,6 +151,8 @@ RULES = (
             "everything is empty",
             "nothing feels right|the_same|real|okay",
             "half a person",
+            "not|never|can't|couldn't|won't get over you",
+            "i'm not over you",
             "who i am without you",
             "without you",
             "i [still|really|just] need you #",

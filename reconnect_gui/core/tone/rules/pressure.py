@@ -37,6 +37,8 @@ RULES = (
             "i [think_i] deserve an_explanation|answers|the_truth|to_know|that_much|better|"
             "a_conversation|closure|an_answer|a_reply|a_response|respect|more",
             "explain yourself",
+            "don't you dare",
+            "ignore this|my message|text",
             "tell me why",
             "tell me the truth",
         ),
@@ -117,6 +119,8 @@ RULES = (
             "i'll|i_will be there either_way|anyway|regardless|no_matter_what",
             "i'll|i_will|i'm_going_to call|ring you on|at|tonight|tomorrow|<day>",
             "i'll be waiting",
+            "when your train|flight|plane|bus|coach gets_in|lands|arrives|comes_in",
+            "i'll meet you at|off|outside",
             "can|could we meet|meet_up|see_each_other|get_together this|tonight|tomorrow|<day>",
             "meet me at|tonight|tomorrow|once|for|this|<day>",
             "if you [just] meet me",

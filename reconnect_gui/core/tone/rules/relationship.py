@@ -22,6 +22,8 @@ RULES = (
         ),
         phrases=(
             "back together",
+            "together again",
+            "be|being together",
             "try|tried|trying again",
             "another|one_more|one_last|a_second try|go|shot",
             "give us|it|this another|a_chance|a_try|a_go",
@@ -89,6 +91,8 @@ RULES = (
         ),
         phrases=(
             "what went wrong",
+            "what changed #",
+            "we were [so|really] happy|good_together|great_together|perfect",
             "give|gave|giving up on us|what_we_had",
             "where it all|we went wrong",
             "what happened to|between us",
