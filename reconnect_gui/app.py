@@ -212,6 +212,13 @@ class _GuiSession:
             return CountdownPane(controller)
 
         window.provide_pane("countdown", countdown_pane)
+
+        def draft_pane():
+            from reconnect_gui.ui.draft_pane import DraftPane
+
+            return DraftPane(controller)
+
+        window.provide_pane("draft", draft_pane)
         controller.start()
 
     def _save_app_lock(self, minutes: int, window) -> None:
