@@ -9,6 +9,7 @@ in it anyway, and the length figures are the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reconnect_gui.core.tone.text import BOUNDARY, Draft, word_set
@@ -48,14 +49,19 @@ def _latin(word: str) -> bool:
 _SAMPLE = 2000  # words; a long paste is judged on an even sample of its words
 
 
+# Letters of the scripts other than Latin (Greek to Ethiopic, CJK, Hangul, and so on).
+_OTHER_SCRIPT = re.compile("[\u0370-\u1dff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]")
+
+
 def mostly_english(draft: Draft) -> bool:
     step = max(len(draft.words) // _SAMPLE, 1)
     words = [w for w in draft.words.written[::step] if not w[0].isdigit()]
     if not words:
         return True
-    latin = sum(1 for w in words if _latin(w))
-    if latin * 2 < len(words):
-        return False
+    if _OTHER_SCRIPT.search(draft.text):  # otherwise every word is Latin: skip the count
+        latin = sum(1 for w in words if _latin(w))
+        if latin * 2 < len(words):
+            return False
     if len(words) < _MIN_WORDS:
         return True
     step = max(len(draft.terms) // _SAMPLE, 1)

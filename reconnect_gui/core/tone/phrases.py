@@ -91,9 +91,13 @@ class Hit:
 
     def span(self, draft: Draft) -> tuple[int, int]:
         """Characters from the first matched word to the last (boundaries left out)."""
-        words = [draft.term_word[i] for i in range(self.first, self.last + 1)]
-        inside = [w for w in words if w >= 0]
-        return draft.words.starts[inside[0]], draft.words.ends[inside[-1]]
+        terms, first, last = draft.terms, self.first, self.last
+        while terms[first] == BOUNDARY:  # a pattern holds a word, so these stop in time
+            first += 1
+        while terms[last] == BOUNDARY:
+            last -= 1
+        words = draft.words
+        return words.starts[draft.term_word[first]], words.ends[draft.term_word[last]]
 
 
 class _Node:
@@ -193,22 +197,25 @@ class PhraseBook:
                 if digits is None or not term.isdigit():
                     continue
                 first = digits
-            branches = [(first, start)]
-            while branches:
-                node, at = branches.pop()
-                while True:  # follow exact words; only class edges (…, <num>) branch
-                    for key, pattern in node.ends:
-                        hits.append(Hit(key, pattern, start, at))
-                    at += 1
-                    if at >= count:
-                        break
+            node, at = first, start
+            branches: list[tuple[_Node, int]] = []  # class edges (…, <num>) to walk later
+            while True:
+                if node.ends:
+                    hits += [Hit(key, pattern, start, at) for key, pattern in node.ends]
+                at += 1
+                following = None
+                if at < count:
                     if node.classes:
                         branches += [
                             (child, at)
                             for name, child in node.classes.items()
                             if CLASSES[name](draft, at)
                         ]
-                    node = node.next.get(terms[at])
-                    if node is None:
-                        break
+                    following = node.next.get(terms[at])
+                if following is not None:
+                    node = following
+                elif branches:
+                    node, at = branches.pop()
+                else:
+                    break
         return hits

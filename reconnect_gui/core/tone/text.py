@@ -1,7 +1,7 @@
 """Reading a draft once: words with their spans, sentences, paragraphs and matching terms.
 
-Everything here runs in time linear in the text. The only regular expressions are single
-character classes with one quantifier, which cannot backtrack.
+Everything here runs in time linear in the text. Each regular expression has at most one
+quantifier, over single characters, so none can backtrack badly.
 
 A *word* is a run of letters or digits (any script), with combining marks kept inside it
 and one apostrophe or hyphen allowed between two runs ("don't", "half-marathon").

@@ -32,9 +32,6 @@ class Scan:
     kind: str
     hits: Mapping[str, list[Hit]] = field(default_factory=dict)
 
-    def spans(self, key: str) -> list[Span]:
-        return [hit.span(self.draft) for hit in self.hits.get(key, ())]
-
 
 @dataclass(frozen=True)
 class Cue:
@@ -112,10 +109,6 @@ def sentence_terms(draft: Draft, hit: Hit, reach: int = 40) -> list[str]:
     while end < last and end - hit.last < reach and draft.terms[end + 1] != BOUNDARY:
         end += 1
     return list(draft.terms[start : end + 1])
-
-
-def in_question(draft: Draft, hit: Hit) -> bool:
-    return hit_sentence(draft, hit) in draft.questions
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
