@@ -80,6 +80,8 @@ def test_the_situation_makes_a_good_text_wait(context: Context, category: str) -
 def test_the_countdown_days_appear_in_the_reason() -> None:
     report = check(GOOD, "text", Context(no_contact_state="counting", days_until_target=1))
     assert "1 day to go" in report.reasons[0]
+    waiting = check(GOOD, "text", Context(waiting_for_reply=True, wait_days_left=3))
+    assert waiting.reasons[0].endswith("Give it 3 more days.")
 
 
 def test_being_drunk_is_a_reason_to_wait_and_comes_first() -> None:

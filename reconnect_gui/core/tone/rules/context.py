@@ -38,7 +38,7 @@ def _waiting(context: Context) -> bool:
 
 def _waiting_words(context: Context) -> str:
     left = context.wait_days_left
-    wait = f" Give it {_days(left)} more." if left else ""
+    wait = f" Give it {left} more {'day' if left == 1 else 'days'}." if left else ""
     return (
         "Your last message hasn't been answered yet, and another one now can feel like "
         f"pressure.{wait}"
