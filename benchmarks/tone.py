@@ -87,7 +87,9 @@ def evaluate(rows: list[dict]) -> dict[str, Score]:
 
 def print_quality(scores: dict[str, Score]) -> None:
     print(f"{'tone quality':<22}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
-    for key, score in scores.items():
+    order = ["flag", "flag/text", "flag/letter", *TEXT_CATEGORIES]
+    for key in sorted(scores, key=order.index):
+        score = scores[key]
         if score.true_positives + score.false_positives + score.false_negatives == 0:
             continue
         print(
