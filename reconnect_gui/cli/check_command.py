@@ -135,7 +135,8 @@ READING_EASE = (
 
 
 def describe(report, text: str) -> str:
-    lines = [f"Verdict: {report.verdict}"]
+    lines = [report.support_note, ""] if report.support_note else []  # the person comes first
+    lines += [f"Verdict: {report.verdict}"]
     lines += [f"  {reason}" for reason in report.reasons]
     if report.english_only_note:
         lines += ["", report.english_only_note]

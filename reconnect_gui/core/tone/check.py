@@ -10,8 +10,13 @@ from reconnect_gui.core.tone.phrases import Hit
 from reconnect_gui.core.tone.registry import CONTEXT_RULES, TEXT_RULES, engine
 from reconnect_gui.core.tone.report import KINDS, Context, Finding, Report
 from reconnect_gui.core.tone.rules.base import Scan, merge
+from reconnect_gui.core.tone.rules.support import (
+    LOOK_AFTER_YOURSELF,
+    SUPPORT_NOTE,
+    needs_support,
+)
 from reconnect_gui.core.tone.text import read
-from reconnect_gui.core.tone.verdict import decide
+from reconnect_gui.core.tone.verdict import READY, decide
 
 ENGLISH_ONLY_NOTE = (
     "The tone checks understand English only, so they were left out for this message. "
@@ -45,6 +50,9 @@ def check(text: str, kind: str, context: Context | None = None) -> Report:
         if rule.applies(situation)
     ]
     verdict, reasons = decide(findings, kind)
+    support = english and needs_support(scan)
+    if support:  # the person before the message: never "ready" over words of danger
+        verdict, reasons = "wait", (LOOK_AFTER_YOURSELF, *(r for r in reasons if r != READY))
     return Report(
         kind=kind,
         findings=tuple(findings),
@@ -52,4 +60,5 @@ def check(text: str, kind: str, context: Context | None = None) -> Report:
         verdict=verdict,
         reasons=reasons,
         english_only_note="" if english else ENGLISH_ONLY_NOTE,
+        support_note=SUPPORT_NOTE if support else "",
     )

@@ -29,6 +29,7 @@ from reconnect_gui.core.tone.rules import (
     neediness,
     pressure,
     relationship,
+    support,
 )
 from reconnect_gui.core.tone.rules.base import ContextRule, Cue, Rule
 from reconnect_gui.core.tone.text import Normaliser
@@ -50,7 +51,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     *intoxicated.RULES,
 )
 CONTEXT_RULES: tuple[ContextRule, ...] = context.RULES
-CUES: tuple[Cue, ...] = (*belongings.CUES, *apology.CUES, *greeting.CUES)
+CUES: tuple[Cue, ...] = (*belongings.CUES, *apology.CUES, *greeting.CUES, *support.CUES)
 
 
 def _checked() -> None:

@@ -78,6 +78,7 @@ class Report:
     verdict: str  # one of VERDICTS
     reasons: tuple[str, ...]  # the verdict in plain words, most important first
     english_only_note: str = ""  # set when the text is mostly not English
+    support_note: str = ""  # set when the words suggest the writer may be in danger
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -88,8 +89,8 @@ class Report:
             "reasons": list(self.reasons),
             "metrics": asdict(self.metrics),
             "findings": [
-                {**asdict(f), "span": {"start": f.span[0], "end": f.span[1]}}
-                for f in self.findings
+                {**asdict(f), "span": {"start": f.span[0], "end": f.span[1]}} for f in self.findings
             ],
             "english_only_note": self.english_only_note,
+            "support_note": self.support_note,
         }

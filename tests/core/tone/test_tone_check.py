@@ -10,6 +10,12 @@ from hypothesis import strategies as st
 
 from reconnect_gui.core.tone import Context, Finding, Metrics, Report, check
 from reconnect_gui.core.tone.report import CATEGORIES, SEVERITIES, VERDICTS
+from reconnect_gui.core.tone.rules.support import (
+    LOOK_AFTER_YOURSELF,
+    SHOULD_NOT_NOTE,
+    SHOULD_NOTE,
+    SUPPORT_NOTE,
+)
 from reconnect_gui.core.tone.text import word_set
 
 GOOD = "Hey Priya, the ramen place on Elm reopened and it's as good as ever. How's the new job?"
@@ -115,7 +121,15 @@ def test_unknown_kind_is_refused() -> None:
 
 def test_json_has_the_documented_shape() -> None:
     data = check("Call me tonight!!!", "text").to_json()
-    assert set(data) == {"kind", "verdict", "reasons", "metrics", "findings", "english_only_note"}
+    assert set(data) == {
+        "kind",
+        "verdict",
+        "reasons",
+        "metrics",
+        "findings",
+        "english_only_note",
+        "support_note",
+    }
     finding = data["findings"][0]
     assert set(finding) == {"rule_id", "category", "severity", "span", "message", "suggestion"}
     assert set(finding["span"]) == {"start", "end"}
@@ -165,3 +179,17 @@ def test_any_unicode_text_checks_without_error(text: str, kind: str) -> None:
 @given(MIXED, st.sampled_from(["text", "letter"]))
 def test_chat_words_mixed_with_odd_characters(text: str, kind: str) -> None:
     assert_consistent(text, check(text, kind))
+
+
+@pytest.mark.parametrize("text", SHOULD_NOTE)
+def test_words_of_danger_bring_a_support_note_first(text: str) -> None:
+    report = check(text, "text")
+    assert report.support_note == SUPPORT_NOTE
+    assert report.verdict == "wait" and report.reasons[0] == LOOK_AFTER_YOURSELF
+    assert report.to_json()["support_note"] == SUPPORT_NOTE
+    assert all(f.category != "support" for f in report.findings)
+
+
+@pytest.mark.parametrize("text", SHOULD_NOT_NOTE)
+def test_everyday_words_about_dying_or_hurting_bring_no_support_note(text: str) -> None:
+    assert check(text, "text").support_note == ""
