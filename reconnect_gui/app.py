@@ -24,6 +24,7 @@ from reconnect_gui.paths import AppPaths, app_paths
 from reconnect_gui.storage.settings_store import load_settings, save_settings
 
 log = logging.getLogger("reconnect")
+TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -164,6 +165,8 @@ class _GuiSession:
 
     def _start_vault(self, window) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
+        from PySide6.QtCore import QTimer
+
         from reconnect_gui.ui.panes import PANE_KEYS
         from reconnect_gui.ui.vault_controller import (
             LOCKED,
@@ -220,6 +223,23 @@ class _GuiSession:
 
         window.provide_pane("draft", draft_pane)
         controller.start()
+        QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
+
+    def _warm_up_tone_checker(self) -> None:
+        """Build the tone checker's phrase index (~100 ms) in the background once start-up
+        has settled, so the first check in the Draft pane answers at typing speed."""
+        from reconnect_gui.ui.background import BackgroundTask
+
+        def warm_up() -> None:
+            from reconnect_gui.core.tone import check
+
+            check("", "text")
+
+        def failed(error: BaseException) -> None:
+            log.warning("tone checker warm-up failed (%s)", type(error).__name__)
+
+        self.tone_warm_up = BackgroundTask(warm_up, lambda _none: None, failed)
+        self.tone_warm_up.start()
 
     def _save_app_lock(self, minutes: int, window) -> None:
         if minutes != self.settings.app_lock_minutes:
