@@ -1,0 +1,44 @@
+"""One dialog at a time: asking for a second brings the open one back instead.
+
+Dialogs can hold what the user wrote (a version's words, an example with their name), so
+a dialog that is done is deleted, and ``close`` (the vault is locking) asks it to
+``forget`` its words first, when it has that method.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+
+class DialogSlot:
+    """The one dialog a pane has open, if any."""
+
+    def __init__(self) -> None:
+        self.dialog: QWidget | None = None
+
+    def open(self, dialog: QWidget) -> None:
+        """Open ``dialog`` (window-modal), unless one is open already: then raise that one."""
+        if self.dialog is not None and self.dialog.isVisible():
+            dialog.deleteLater()
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+
+    def close(self) -> None:
+        """Close the open dialog at once, its words forgotten."""
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            forget = getattr(dialog, "forget", None)
+            if forget is not None:
+                forget()
+            dialog.close()
+            dialog.deleteLater()
+
+    def _closed(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if not dialog.isVisible():
+            dialog.deleteLater()

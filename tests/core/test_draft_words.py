@@ -1,0 +1,92 @@
+"""The drafting pane's words: the length line, the banner, the question before copying."""
+
+from datetime import UTC, datetime, timedelta
+
+from reconnect_gui.core.draft_words import (
+    BANNER_REASONS,
+    banner_for,
+    copy_warning,
+    damaged_words,
+    effective_verdict,
+    meter_words,
+    target_words,
+    time_left_words,
+    when_words,
+)
+from reconnect_gui.core.tone import check
+from reconnect_gui.core.tone.report import Finding, Metrics
+
+NOON = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
+TOO_SOON = "You're still in your No-Contact time, with 25 days to go."
+LATE = "It's late at night."
+
+
+def finding(category: str, message: str, severity: str = "warning") -> Finding:
+    return Finding(f"{category}.x", category, severity, (0, 0), message, "Try this.")
+
+
+def test_the_meter_in_plain_words() -> None:
+    def metrics(**kw) -> Metrics:
+        base = dict(characters=0, words=0, sentences=0, paragraphs=0, reading_seconds=0)
+        return Metrics(**{**base, **kw}, readability=None, sms_encoding="GSM-7", sms_segments=1)
+
+    text = metrics(characters=1, words=1)
+    assert meter_words("text", text, "a") == "1 character · 1 word · 1 SMS (GSM-7)"
+    curly = Metrics(5, 1, 1, 1, 1, None, "UCS-2", 1)
+    assert meter_words("text", curly, "I’m").endswith("(UCS-2, because of the curly quotes)")
+    accent = Metrics(5, 1, 1, 1, 1, None, "UCS-2", 1)
+    assert meter_words("text", accent, "naïve").endswith("(UCS-2, because of “ï”)")
+    emoji = Metrics(5, 1, 1, 1, 1, None, "UCS-2", 1)
+    assert meter_words("text", emoji, "hi 🌊").endswith("(UCS-2, because of the emoji)")
+    letter = metrics(words=1200, paragraphs=9, reading_seconds=313)
+    assert meter_words("letter", letter, "") == (
+        "1,200 words · 9 paragraphs · about 6 minutes to read"
+    )
+    assert time_left_words(timedelta(hours=8, minutes=1)) == "9 hours"
+    assert time_left_words(timedelta(minutes=59, seconds=1)) == "1 hour"
+    assert time_left_words(timedelta(minutes=40)) == "40 minutes"
+    assert time_left_words(timedelta(seconds=5)) == "1 minute"
+
+
+def test_the_other_banners() -> None:
+    assert banner_for(None, (), timedelta(0)).state == "empty"
+    many = tuple(f"Reason {i}." for i in range(BANNER_REASONS + 2))
+    revise = banner_for("revise", many, timedelta(0))
+    assert revise.headline == "Worth another look"
+    assert revise.detail.splitlines()[-1] == "…and 2 more, in the notes."
+    cooling = banner_for("ready", (), timedelta(hours=3))
+    assert cooling.headline == "Sleep on it: ready to send in 3 hours"
+    assert banner_for("ready", (), timedelta(0)).headline == "Ready when you are"
+    other = banner_for("ready", (), timedelta(0), note="The tone checks understand English only.")
+    assert "calm and kind" not in other.detail and "English only" in other.detail
+    unfilled = banner_for("ready", (), timedelta(0), unfilled=["[a place]"])
+    assert unfilled.headline == "Make it yours first"
+
+
+def test_ignored_findings_leave_the_verdict() -> None:
+    report = check("Hi Sam, please come back to me. How have you been?", "text")
+    assert report.verdict == "revise"
+    assert effective_verdict(report, report.findings) == (report.verdict, report.reasons)
+    suggestions = [f for f in report.findings if f.severity == "info"]  # the rest ignored
+    assert effective_verdict(report, suggestions)[0] == "ready"
+
+
+def test_copy_asks_in_words_that_fit_the_state() -> None:
+    wait = copy_warning("wait", (TOO_SOON,), timedelta(0))
+    assert wait.startswith(TOO_SOON) and "your choice" in wait
+    assert "land differently" in copy_warning("revise", ("It pleads.",), timedelta(0))
+    assert "about 2 hours to go" in copy_warning("cooling", (), timedelta(hours=2))
+    assert "like [a place]" in copy_warning("revise", (), timedelta(0), ["[a place]"])
+
+
+def test_dates_counts_and_notices() -> None:
+    zone = "Europe/Berlin"
+    assert when_words(NOON, NOON, zone) == "Today 14:00"
+    assert when_words(NOON - timedelta(days=1), NOON, zone) == "Yesterday 14:00"
+    assert when_words(NOON - timedelta(days=3), NOON, zone) == "19 Nov 14:00"
+    assert when_words(NOON - timedelta(days=365), NOON, zone) == "22 Nov 2025 14:00"
+    assert damaged_words(0) == ""
+    assert damaged_words(1) == "1 draft could not be read and is not shown."
+    assert damaged_words(2) == "2 drafts could not be read and are not shown."
+    assert target_words(None) == "" and target_words(0) == ""
+    assert target_words(1).startswith("Your No-Contact target is 1 day away.")
