@@ -14,7 +14,7 @@ from math import ceil
 
 from reconnect_gui.core.drafts import COOL_OFF_HOURS
 from reconnect_gui.core.moments import DAY, local
-from reconnect_gui.core.tone.report import Finding, Metrics, Report
+from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding, Metrics, Report
 
 BANNER_REASONS = 2  # more would push the editor down; the notes list has them all
 
@@ -100,17 +100,42 @@ def effective_verdict(report: Report, shown: Sequence[Finding]) -> tuple[str, tu
     return decide(shown, report.kind)
 
 
+def timing_messages(shown: Sequence[Finding]) -> tuple[str, ...]:
+    """What the "About the timing" notes say: the checker gives these as wait reasons too."""
+    return tuple(f.message for f in shown if f.category in CONTEXT_CATEGORIES)
+
+
+def _wait_detail(reasons: Sequence[str], timing: Sequence[str]) -> str:
+    """The reasons to wait, each said once: a timing note beside the draft already explains
+    itself, so the banner points to it, in its place among the reasons, instead."""
+    several = sum(r in timing for r in reasons) > 1
+    pointer = (
+        "The notes about the timing say why." if several else "The note about the timing says why."
+    )
+    lines: list[str] = []
+    for reason in reasons:
+        if reason not in timing:
+            lines.append(reason)
+        elif pointer not in lines:
+            lines.append(pointer)
+    if lines == [pointer]:
+        return f"{pointer} Your draft keeps here until the time is right."
+    return _reason_lines(lines)
+
+
 def banner_for(
     verdict: str | None,
     reasons: Sequence[str],
     cool_off_left: timedelta,
     unfilled: Sequence[str] = (),
     note: str = "",
+    timing: Sequence[str] = (),
 ) -> Banner:
     """What the banner says about a draft (``verdict`` None: nothing written yet).
 
     ``unfilled``: bracketed parts of an example still in the words; ``note``: why the tone
-    was not checked (another language), which then replaces any praise of the tone.
+    was not checked (another language), which then replaces any praise of the tone;
+    ``timing``: reasons already shown as timing notes (see ``timing_messages``).
     """
     if verdict is None:
         return Banner(
@@ -125,7 +150,7 @@ def banner_for(
             "Replace the parts in [brackets] with your own words: they are only a guide.",
         )
     if verdict == "wait":
-        return Banner("wait", "Better to wait for now", _reason_lines(reasons))
+        return Banner("wait", "Better to wait for now", _wait_detail(reasons, timing))
     if verdict == "revise":
         return Banner("revise", "Worth another look", _reason_lines(reasons))
     if cool_off_left > timedelta(0):

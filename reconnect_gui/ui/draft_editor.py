@@ -33,6 +33,7 @@ from reconnect_gui.core.draft_words import (
     banner_for,
     effective_verdict,
     meter_words,
+    timing_messages,
 )
 from reconnect_gui.core.drafts import Draft
 from reconnect_gui.core.tone.report import Finding, Report
@@ -258,7 +259,8 @@ class DraftEditor(QWidget):
         report = self.report
         self.unfilled = unfilled_parts(self.checked_text) if report is not None else []
         note = report.english_only_note if report is not None else ""
-        banner = banner_for(self.verdict, self.reasons, cool_off_left, self.unfilled, note)
+        timing = timing_messages(self.shown_findings)
+        banner = banner_for(self.verdict, self.reasons, cool_off_left, self.unfilled, note, timing)
         self.banner_state = banner.state
         self.banner.show_banner(banner)
 

@@ -11,10 +11,11 @@ from reconnect_gui.core.draft_words import (
     meter_words,
     target_words,
     time_left_words,
+    timing_messages,
     when_words,
 )
 from reconnect_gui.core.tone import check
-from reconnect_gui.core.tone.report import Finding, Metrics
+from reconnect_gui.core.tone.report import Context, Finding, Metrics
 
 NOON = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
 TOO_SOON = "You're still in your No-Contact time, with 25 days to go."
@@ -46,6 +47,38 @@ def test_the_meter_in_plain_words() -> None:
     assert time_left_words(timedelta(minutes=59, seconds=1)) == "1 hour"
     assert time_left_words(timedelta(minutes=40)) == "40 minutes"
     assert time_left_words(timedelta(seconds=5)) == "1 minute"
+
+
+def test_a_wait_banner_says_the_timing_once_and_points_to_its_note() -> None:
+    shown = [finding("too_soon", TOO_SOON)]
+    banner = banner_for("wait", (TOO_SOON,), timedelta(0), timing=timing_messages(shown))
+    assert banner.state == "wait" and banner.headline == "Better to wait for now"
+    assert TOO_SOON not in banner.detail
+    assert banner.detail == (
+        "The note about the timing says why. Your draft keeps here until the time is right."
+    )
+    two = timing_messages([*shown, finding("late_night", LATE)])
+    assert banner_for("wait", (TOO_SOON, LATE), timedelta(0), timing=two).detail.startswith(
+        "The notes about the timing say why."
+    )
+
+
+def test_a_wait_banner_keeps_the_reasons_no_note_says() -> None:
+    timing = timing_messages([finding("too_soon", TOO_SOON), finding("begging", "It begs.")])
+    assert timing == (TOO_SOON,)  # only the situation's notes, not the words'
+    reasons = (TOO_SOON, "It pleads with them.", "It declares your love.")
+    detail = banner_for("wait", reasons, timedelta(0), timing=timing).detail
+    assert detail.splitlines() == [
+        "The note about the timing says why.",
+        "It pleads with them.",
+        "…and 1 more, in the notes.",
+    ]
+    first = "Look after yourself first. The message can wait."  # it stays first
+    detail = banner_for("wait", (first, TOO_SOON), timedelta(0), timing=timing).detail
+    assert detail.splitlines() == [first, "The note about the timing says why."]
+    # Drinking is a reason to wait that no timing note repeats: the banner says it.
+    sober = "You mention drinking: wait until you're sober, then read it again."
+    assert banner_for("wait", (sober,), timedelta(0)).detail == sober
 
 
 def test_the_other_banners() -> None:
@@ -90,3 +123,11 @@ def test_dates_counts_and_notices() -> None:
     assert damaged_words(2) == "2 drafts could not be read and are not shown."
     assert target_words(None) == "" and target_words(0) == ""
     assert target_words(1).startswith("Your No-Contact target is 1 day away.")
+
+
+def test_timing_messages_match_the_checkers_wait_reasons() -> None:
+    """The banner leaves out exactly what the timing notes say: the checker's own words."""
+    report = check("Hi Sam, how have you been?", "text", Context(no_contact_state="counting"))
+    assert report.verdict == "wait"
+    timing = timing_messages(report.findings)
+    assert timing and set(timing) <= set(report.reasons)

@@ -271,7 +271,10 @@ def test_before_the_target_the_banner_says_wait_and_copy_asks(
     pane = make_pane(qtbot, unlocked_controller, clock)
     assert pane.banner_state == "wait"
     assert pane.banner.headline.text() == "Better to wait for now"
-    assert "25 days" in pane.banner.detail.text()
+    card = card_for(pane, "too_soon")  # the timing is said once, in its note...
+    assert card.severity_label.text() == "About the timing" and "25 days" in card.message.text()
+    assert "25 days" not in pane.banner.detail.text()  # ...and the banner points to it
+    assert pane.banner.detail.text().startswith("The note about the timing says why.")
     qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
     assert "25 days" in pane.dialog.text() and "your choice" in pane.dialog.text()
 
