@@ -230,3 +230,22 @@ def target_words(days_until_target: int | None) -> str:
         f"Your No-Contact target is {plural(days_until_target, 'day')} away. "
         "You can write now and decide later: nothing leaves this computer."
     )
+
+
+def short_title(title: str, limit: int = 36) -> str:
+    """A title short enough to sit inside a sentence, cut at a word where it can be."""
+    title = title.rstrip("…").strip() if len(title) > limit else title
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:!?") + "…"
+
+
+def kept_at_lock_words(title: str) -> str:
+    """After unlocking, when the last save before the lock failed and the words came back."""
+    return (
+        f"Your last changes to “{short_title(title)}” could not be saved before Reconnect "
+        "locked; they are back in the editor."
+    )

@@ -19,6 +19,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -42,7 +43,7 @@ from reconnect_gui.ui.draft_banner import VerdictBanner
 from reconnect_gui.ui.draft_list import KIND_WORDS
 from reconnect_gui.ui.draft_templates import unfilled_parts
 from reconnect_gui.ui.findings_list import FindingsList
-from reconnect_gui.ui.panes import caption, quiet_label
+from reconnect_gui.ui.panes import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.tone_highlighter import ToneHighlighter, severity_colour
 
 PLACEHOLDERS = {
@@ -78,6 +79,8 @@ class DraftEditor(QWidget):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(self._top_row())
+        self.notice = self._notice_bar()
+        layout.addWidget(self.notice)
         self.banner = VerdictBanner()
         layout.addWidget(self.banner)
         layout.addWidget(self._splitter(), 1)
@@ -108,6 +111,28 @@ class DraftEditor(QWidget):
         self.kind_buttons["text"].setChecked(True)
         self.kind_group.buttonToggled.connect(self._kind_toggled)
         return top
+
+    def _notice_bar(self) -> QFrame:
+        """One sentence the user should not miss (words put back after a lock), until read."""
+        bar = QFrame()
+        bar.setObjectName("draftNotice")
+        bar.setAccessibleName("Notice")
+        bar.setStyleSheet(
+            "QFrame#draftNotice { background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(20, 8, 8, 8)  # the words line up with the banner's
+        row.setSpacing(12)
+        self.notice_label = wrapped_label("")
+        row.addWidget(self.notice_label, 1)
+        self.notice_button = QPushButton("OK")
+        self.notice_button.setAccessibleName("Dismiss notice")
+        self.notice_button.setAutoDefault(False)
+        self.notice_button.clicked.connect(self.hide_notice)
+        row.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignTop)
+        bar.hide()
+        return bar
 
     def _splitter(self) -> QSplitter:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -185,6 +210,7 @@ class DraftEditor(QWidget):
         self.set_text(draft.body)
         self.editor.document().clearUndoRedoStacks()  # undo never reaches another draft
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        self.hide_notice()
         self.set_saved("")
 
     def show_kind(self, kind: str) -> None:
@@ -220,11 +246,22 @@ class DraftEditor(QWidget):
             self.saved_label.style().unpolish(self.saved_label)
             self.saved_label.style().polish(self.saved_label)
 
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice.setAccessibleDescription(text)
+        self.notice.show()
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+        self.notice_label.clear()  # it may name the draft
+        self.notice.setAccessibleDescription("")
+
     def forget(self) -> None:
         """Drop every trace of the user's words (the vault is locking)."""
         self.clear_report()
         self.set_text("")
         self.title_edit.clear()
+        self.hide_notice()
         self.set_saved("")
         self.editor.document().clearUndoRedoStacks()
 

@@ -17,7 +17,9 @@ hook for clearing it again later.
 
 Every keystroke reaches the vault: autosave is debounced, flushed when the user switches
 drafts or panes, and flushed on the controller's ``locking`` signal, before everything
-here is cleared.
+here is cleared. If the vault refuses that last save (a full disk, a busy file), the
+draft is kept in memory only and goes back into the editor after unlocking, with one
+sentence saying so, while the autosave tries again.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class DraftPane(QWidget):
         self.drafts: list[Draft] = []
         self.deleted: Draft | None = None  # the last deleted draft, for "Undo"
         self._dialogs = DialogSlot()
+        self._kept: Draft | None = None  # unsaved at the last lock: in memory, out of sight
         self._reopen_id: str | None = None  # the draft to show again after unlocking
         self._plan: Plan | None = None
         self._contacts: list[ContactEntry] = []
@@ -154,7 +157,7 @@ class DraftPane(QWidget):
         self.title_edit, self.kind_buttons = side.title_edit, side.kind_buttons
         self.editor, self.highlighter = side.editor, side.highlighter
         self.banner, self.findings, self.meter = side.banner, side.findings, side.meter
-        self.saved_label = side.saved_label
+        self.saved_label, self.notice = side.saved_label, side.notice
         self.versions_button, self.copy_button = side.versions_button, side.copy_button
         return page
 
@@ -212,10 +215,13 @@ class DraftPane(QWidget):
     def _before_lock(self) -> None:
         """The vault is about to close: the last keystrokes go in while it still can."""
         self.session.leave()
+        # Words the vault refused just now (a full disk, say) stay in memory only, out of
+        # sight, and go back into the editor after unlocking.
+        self._kept = self.session.keep_unsaved() or self._kept  # or still from a lock before
         self._dialogs.close()
 
     def _forget(self) -> None:
-        """Drop every trace of the user's words from the widgets and from memory."""
+        """Drop every trace of the user's words from the widgets (``_kept`` stays hidden)."""
         self._minute.stop()
         self._dialogs.close()
         if self.draft is not None:  # a random id, nothing the user wrote
@@ -237,8 +243,14 @@ class DraftPane(QWidget):
         except VaultError as error:
             self.problem_page.message.setText(error.message)
             self.pages.setCurrentIndex(PROBLEM_PAGE)
-            return
+            return  # words kept at the lock wait for a reload that works
         self._load_countdown(vault)
+        kept, self._kept = self._kept, None
+        stored = None
+        if kept is not None:  # it replaces the stored one, or comes back if that is gone
+            stored = next((d for d in drafts if d.id == kept.id), None)
+            drafts = [kept if d is stored else d for d in drafts] if stored else [kept, *drafts]
+            select = kept.id
         self.drafts = drafts
         self.list_column.show_damaged(len(damaged))
         self.list_column.show_drafts(drafts, self._zone)
@@ -249,6 +261,8 @@ class DraftPane(QWidget):
             self._show_welcome()
         else:
             self.open_draft(chosen.id)
+        if kept is not None:
+            self.session.put_back(kept, stored)
 
     def _load_countdown(self, vault: Vault) -> None:
         """The plan and contacts behind the timing checks; without them, no timing checks."""

@@ -6,6 +6,9 @@ vault a moment after typing pauses (the save throttle), and runs the tone check 
 after that (the check throttle), so typing never waits for either.
 
 When the vault refuses a save, the save line says so and the next keystroke tries again.
+If the refused save was the last one before a lock, ``keep_unsaved`` hands the draft to
+the pane, which holds it in memory only (never on screen while locked, never written in
+the clear) and gives it back with ``put_back`` after unlocking.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from reconnect_gui.core import drafts as core_drafts
-from reconnect_gui.core.draft_words import meter_words
+from reconnect_gui.core.draft_words import kept_at_lock_words, meter_words
 from reconnect_gui.core.drafts import Draft
 from reconnect_gui.core.tone.report import Context, Finding
 from reconnect_gui.core.tone_ignores import ignore_for
@@ -87,6 +90,20 @@ class DraftSession(QObject):
         self.save_throttle.cancel()
         self.draft = self.stored = None
         self.clear_report()
+
+    def keep_unsaved(self) -> Draft | None:
+        """The open draft if the vault does not hold its latest state (after ``leave``)."""
+        return self.draft if self.draft is not None and self.draft != self.stored else None
+
+    def put_back(self, kept: Draft, stored: Draft | None) -> None:
+        """``kept`` is open again after unlocking: say so, and let the autosave try again.
+
+        ``stored``: the draft as the vault holds it (None when the vault has none).
+        """
+        self.stored = stored  # so the save sees what is still missing
+        self.view.show_notice(kept_at_lock_words(kept.display_title))
+        self.view.set_saved("Saving…")
+        self.save_throttle.poke()
 
     # ---- typing -------------------------------------------------------------------------
 

@@ -8,7 +8,9 @@ from reconnect_gui.core.draft_words import (
     copy_warning,
     damaged_words,
     effective_verdict,
+    kept_at_lock_words,
     meter_words,
+    short_title,
     target_words,
     time_left_words,
     timing_messages,
@@ -123,6 +125,14 @@ def test_dates_counts_and_notices() -> None:
     assert damaged_words(2) == "2 drafts could not be read and are not shown."
     assert target_words(None) == "" and target_words(0) == ""
     assert target_words(1).startswith("Your No-Contact target is 1 day away.")
+    assert kept_at_lock_words("For Sam") == (
+        "Your last changes to “For Sam” could not be saved before Reconnect locked; they "
+        "are back in the editor."
+    )
+    untitled = "Hi Sam, I walked past the lake today. How have you been? Th…"  # display_title
+    assert short_title(untitled) == "Hi Sam, I walked past the lake…"
+    assert short_title("After the 30 days") == "After the 30 days"
+    assert short_title("x" * 50) == "x" * 35 + "…"
 
 
 def test_timing_messages_match_the_checkers_wait_reasons() -> None:

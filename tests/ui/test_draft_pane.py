@@ -3,6 +3,7 @@ the real tone checker."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -24,7 +25,7 @@ from reconnect_gui.core.contact_log import sent_unanswered
 from reconnect_gui.core.countdown import new_plan
 from reconnect_gui.core.tone import check
 from reconnect_gui.storage.countdown_store import add_contact, save_plan
-from reconnect_gui.storage.draft_store import load_draft, load_drafts, save_draft
+from reconnect_gui.storage.draft_store import delete_draft, load_draft, load_drafts, save_draft
 from reconnect_gui.ui.draft_banner import BANNER_COLOURS
 from reconnect_gui.ui.draft_pane import EDITOR, STATE_PAGE, WELCOME, DraftPane
 from reconnect_gui.ui.draft_templates import TEMPLATES, ExampleDialog, filled, unfilled_parts
@@ -414,6 +415,71 @@ def test_lock_saves_the_last_keystrokes_then_clears_everything(
     assert load_draft(unlocked_controller.vault, draft.id).body == PLEA + " Last words"
     assert pane.editor.toPlainText() == PLEA + " Last words"  # the same draft, open again
     assert pane.title_edit.text() == "Private title"
+    assert not pane.notice.isVisible()  # nothing went wrong, so nothing to say
+
+
+def test_words_the_vault_refuses_at_lock_come_back_after_unlock(
+    qtbot, unlocked_controller, clock
+) -> None:
+    """A real refusal: another connection holds the vault's write lock (as a second
+    Reconnect writing would), so the last save before the lock fails after SQLite waits."""
+    draft = stored_draft(unlocked_controller, CALM, hours_ago=2, title="After the 30 days")
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    qtbot.keyClicks(pane.editor, " Lighthouse")
+    writer = sqlite3.connect(unlocked_controller.path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        unlocked_controller.lock()
+    finally:
+        writer.close()
+    assert pane.pages.currentIndex() == STATE_PAGE
+    assert pane.editor.toPlainText() == "" and pane.list.count() == 0 and pane.draft is None
+    shown = [label.text() for label in pane.findChildren(QLabel)]
+    assert not [t for t in shown if "Lighthouse" in t or "After the 30" in t]
+    files = [p for p in unlocked_controller.path.parent.rglob("*") if p.is_file()]
+    assert files and not [p for p in files if b"Lighthouse" in p.read_bytes()]
+
+    unlocked_controller.start()
+    qtbot.wait_until(lambda: unlocked_controller.state == UNLOCKED, timeout=20000)
+    assert pane.editor.toPlainText() == CALM + " Lighthouse"
+    assert pane.notice.isVisible()
+    assert pane.editor_side.notice_label.text() == (
+        "Your last changes to “After the 30 days” could not be saved before Reconnect "
+        "locked; they are back in the editor."
+    )
+    qtbot.wait_until(lambda: pane.saved_label.text() == "Saved", timeout=5000)
+    stored = load_draft(unlocked_controller.vault, draft.id)
+    assert stored.body == CALM + " Lighthouse" and stored.title == "After the 30 days"
+    assert pane.list.count() == 1  # the same draft, not a copy
+    qtbot.mouseClick(pane.editor_side.notice_button, Qt.MouseButton.LeftButton)
+    assert not pane.notice.isVisible()
+
+
+def test_refused_words_come_back_even_if_the_draft_was_deleted_meanwhile(
+    qtbot, unlocked_controller, clock
+) -> None:
+    """Another window deleted the draft while this one was locked: the words still return."""
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.unlock import open_with_keyring
+
+    draft = stored_draft(unlocked_controller, CALM, hours_ago=2)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    qtbot.keyClicks(pane.editor, " Lighthouse")
+    writer = sqlite3.connect(unlocked_controller.path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        unlocked_controller.lock()
+    finally:
+        writer.close()
+    elsewhere = open_with_keyring(unlocked_controller.path, KeyStore()).vault
+    delete_draft(elsewhere, draft.id)
+    elsewhere.close()
+    unlocked_controller.start()
+    qtbot.wait_until(lambda: unlocked_controller.state == UNLOCKED, timeout=20000)
+    assert pane.editor.toPlainText() == CALM + " Lighthouse" and pane.notice.isVisible()
+    qtbot.wait_until(lambda: pane.saved_label.text() == "Saved", timeout=5000)
+    assert load_draft(unlocked_controller.vault, draft.id).body == CALM + " Lighthouse"
+    assert pane.list.count() == 1
 
 
 def test_every_control_has_an_accessible_name(qtbot, unlocked_controller, clock) -> None:
