@@ -130,13 +130,17 @@ def banner_for(
     unfilled: Sequence[str] = (),
     note: str = "",
     timing: Sequence[str] = (),
+    support: str = "",
 ) -> Banner:
     """What the banner says about a draft (``verdict`` None: nothing written yet).
 
     ``unfilled``: bracketed parts of an example still in the words; ``note``: why the tone
     was not checked (another language), which then replaces any praise of the tone;
-    ``timing``: reasons already shown as timing notes (see ``timing_messages``).
+    ``timing``: reasons already shown as timing notes (see ``timing_messages``);
+    ``support``: the checker's support note (words of danger), which comes before all else.
     """
+    if support:
+        return Banner("support", "Please look after yourself first", support)
     if verdict is None:
         return Banner(
             "empty",

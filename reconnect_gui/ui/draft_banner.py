@@ -21,6 +21,7 @@ BANNER_COLOURS = {
     "cooling": (("#e9eef6", "#212a36"), ("#3d5f8c", "#7fa6d9")),
     "revise": (("#fbf1df", "#342a1a"), ("#8a5000", "#f0b94d")),
     "wait": (("#efeaf6", "#2a2535"), ("#5e4a8a", "#a995d9")),
+    "support": (("#f7ebef", "#35262c"), ("#8c3d5a", "#e08fae")),
 }
 
 

@@ -296,8 +296,11 @@ class DraftEditor(QWidget):
         report = self.report
         self.unfilled = unfilled_parts(self.checked_text) if report is not None else []
         note = report.english_only_note if report is not None else ""
+        support = report.support_note if report is not None else ""
         timing = timing_messages(self.shown_findings)
-        banner = banner_for(self.verdict, self.reasons, cool_off_left, self.unfilled, note, timing)
+        banner = banner_for(
+            self.verdict, self.reasons, cool_off_left, self.unfilled, note, timing, support
+        )
         self.banner_state = banner.state
         self.banner.show_banner(banner)
 

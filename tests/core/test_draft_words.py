@@ -96,6 +96,8 @@ def test_the_other_banners() -> None:
     assert "calm and kind" not in other.detail and "English only" in other.detail
     unfilled = banner_for("ready", (), timedelta(0), unfilled=["[a place]"])
     assert unfilled.headline == "Make it yours first"
+    support = banner_for("wait", ("Look after yourself first.",), timedelta(0), support="Help.")
+    assert (support.state, support.detail) == ("support", "Help.")
 
 
 def test_ignored_findings_leave_the_verdict() -> None:

@@ -290,6 +290,14 @@ def test_an_unanswered_message_is_a_reason_to_wait(qtbot, unlocked_controller, c
     assert pane.findings.cards()[0].severity_label.text() == "About the timing"
 
 
+def test_words_of_danger_put_the_support_note_first(qtbot, unlocked_controller, clock) -> None:
+    stored_draft(unlocked_controller, "i dont want to be here anymore without you", hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.banner_state == "support"
+    assert pane.banner.headline.text() == "Please look after yourself first"
+    assert "crisis line" in pane.banner.detail.text()
+
+
 def test_another_language_gets_length_figures_and_an_honest_note(
     qtbot, unlocked_controller, clock
 ) -> None:
