@@ -35,6 +35,7 @@ from reconnect_gui.core.moments import local_zone_name
 from reconnect_gui.storage import countdown_store as store
 from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown_ring import CountdownRing
+from reconnect_gui.ui.dialog_slot import DialogSlot
 from reconnect_gui.ui.history_list import HistoryList
 from reconnect_gui.ui.panes import caption, pane_heading, quiet_label, wrapped_label
 from reconnect_gui.ui.urge_chart import UrgeChart
@@ -97,7 +98,7 @@ class CountdownPane(QWidget):
         self.plan: Plan | None = None
         self.contacts: dict[str, ContactEntry] = {}  # by record id
         self.urges: list[Urge] = []
-        self.dialog: QWidget | None = None  # the one dialog this pane has open
+        self._dialogs = DialogSlot()
         self.wizard: QWidget | None = None
         self.unreadable = 0  # stored contacts or urges that could not be read
 
@@ -284,21 +285,8 @@ class CountdownPane(QWidget):
             self.pages.setCurrentIndex(STATE_PAGE)
 
     def _before_lock(self) -> None:
-        """The vault is about to close: the SOS flow keeps what was written, then all goes.
-
-        If that save fails (a full disk), the SOS dialog stays open with its message and
-        the text: losing the words would be worse. It can save again after unlocking.
-        """
-        dialog, self.dialog = self.dialog, None
-        if dialog is None:
-            return
-        save_and_close = getattr(dialog, "save_and_close", None)
-        if save_and_close is not None:
-            save_and_close()
-        else:
-            dialog.close()
-        if not dialog.isVisible():
-            dialog.deleteLater()
+        """The vault is about to close: the SOS flow keeps what was written, then all goes."""
+        self._dialogs.close()
 
     def _forget(self) -> None:
         """Drop every trace of the user's data from the widgets."""
@@ -438,21 +426,12 @@ class CountdownPane(QWidget):
 
     def _open(self, dialog: QWidget) -> None:
         """Open one dialog at a time; a second click brings the open one back."""
-        if self.dialog is not None and self.dialog.isVisible():
-            dialog.deleteLater()
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
+        self._dialogs.open(dialog)
 
-    def _closed(self, dialog: QWidget) -> None:
-        """A dialog that is done goes away (it may hold what the user typed)."""
-        if self.dialog is dialog:
-            self.dialog = None
-        if not dialog.isVisible():
-            dialog.deleteLater()
+    @property
+    def dialog(self) -> QWidget | None:
+        """The one dialog this pane has open, if any."""
+        return self._dialogs.dialog
 
     def open_sos(self) -> None:
         from reconnect_gui.ui.sos_flow import SosDialog

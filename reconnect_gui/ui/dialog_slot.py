@@ -1,8 +1,10 @@
 """One dialog at a time: asking for a second brings the open one back instead.
 
 Dialogs can hold what the user wrote (a version's words, an example with their name), so
-a dialog that is done is deleted, and ``close`` (the vault is locking) asks it to
-``forget`` its words first, when it has that method.
+a dialog that is done is deleted. ``close`` (the vault is locking) lets a dialog that
+keeps words (``save_and_close``, the SOS letter) save them first, or asks it to
+``forget`` them. A dialog whose save failed stays open with its words and its message:
+losing what someone wrote would be worse.
 """
 
 from __future__ import annotations
@@ -28,13 +30,19 @@ class DialogSlot:
         dialog.open()
 
     def close(self) -> None:
-        """Close the open dialog at once, its words forgotten."""
+        """Close the open dialog now: its words saved (if it keeps any) or forgotten."""
         dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            forget = getattr(dialog, "forget", None)
+        if dialog is None:
+            return
+        save_and_close = getattr(dialog, "save_and_close", None)
+        forget = getattr(dialog, "forget", None)
+        if save_and_close is not None:
+            save_and_close()
+        else:
             if forget is not None:
                 forget()
             dialog.close()
+        if not dialog.isVisible():
             dialog.deleteLater()
 
     def _closed(self, dialog: QWidget) -> None:
