@@ -35,11 +35,17 @@ MACROS = {
     "kin": "mum|mom|mother|dad|father|parents|family|sister|brother|nan|gran|grandma|"
     "grandmother|grandpa|aunt|auntie|uncle|cousin|friends|kids|niece|nephew",
     "pet": "dog|cat|puppy|pup|kitten|bunny|rabbit|hamster|parrot",
-    "item": "hoodie|jumper|sweater|sweatshirt|scarf|hat|jacket|coat|shirt|t-shirt|tee|"
-    "charger|toothbrush|key|keys|records|vinyl|books|book|camera|stuff|things|box|boxes|"
-    "mug|mugs|ring|watch|bag|guitar|lamp|kettle|plates|clothes|shoes|trainers|sneakers|"
-    "jewellery|jewelry|necklace|bracelet|earrings|headphones|laptop|pillow|blanket|"
-    "belongings|gear|makeup|razor|umbrella|glasses|sunglasses|wallet|plant|letters",
+    "weekday": "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|tonight|tomorrow",
+    "item": "hoodie|jumper|sweater|sweatshirt|scarf|hat|jacket|coat|shirt|t-shirt|tee|charger|"
+    "toothbrush|key|keys|records|vinyl|books|book|camera|stuff|things|box|boxes|mug|mugs|"
+    "ring|watch|bag|guitar|lamp|kettle|plates|clothes|shoes|trainers|sneakers|jewellery|"
+    "jewelry|necklace|bracelet|earrings|headphones|laptop|pillow|blanket|belongings|gear|"
+    "makeup|razor|umbrella|glasses|sunglasses|wallet|plant|plants|letters|bike|bicycle|"
+    "passport|tent|console|ps4|ps5|xbox|games|speaker|speakers|tv|duvet|perfume|aftershave|"
+    "mail|parcel|record_player|tools|paintings|cds|dvds|sofa|chair|desk|rug|mirror|"
+    "cushions|toys|ipad|tablet|suitcase|hairdryer|straighteners|pans|knives|boots|dress|"
+    "jeans|socks|cap|beanie|gloves|chairs|pots|bowls|cups|towels|sheets|blankets|pillows|"
+    "jackets|coats|hoodies|jumpers|shirts|dresses|bags|collection|cable|cables",
 }
 
 _NUMBER_WORDS = word_set(

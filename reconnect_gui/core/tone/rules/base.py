@@ -111,6 +111,21 @@ def sentence_terms(draft: Draft, hit: Hit, reach: int = 40) -> list[str]:
     return list(draft.terms[start : end + 1])
 
 
+def words_before(draft: Draft, hit: Hit, reach: int = 40) -> set[str]:
+    """The terms of the hit's sentence that come before it (at most ``reach`` of them)."""
+    terms = set()
+    for i in range(hit.first - 1, max(hit.first - 1 - reach, -1), -1):
+        if draft.terms[i] == BOUNDARY:
+            break
+        terms.add(draft.terms[i])
+    return terms
+
+
+def nearby(draft: Draft, hit: Hit, reach: int = 60) -> tuple[str, ...]:
+    """The terms within ``reach`` of a hit either side: its part of a long letter."""
+    return draft.terms[max(hit.first - reach, 0) : hit.last + reach + 1]
+
+
 def merge(spans: Iterable[Span]) -> list[Span]:
     """Spans sorted, with overlapping ones joined."""
     merged: list[Span] = []

@@ -17,11 +17,16 @@ GREETINGS = word_set(
     morning evening afternoon greetings
     """
 )
-# Words that keep a greeting bare: "hey stranger", "hey you", "hey u up", "long time no see".
+# Words that keep a greeting bare: "hey stranger", "hey you", "hey u up", "long time no see",
+# and the small talk that asks nothing real on its own: "how are you", "wyd", "remember me?",
+# "it's been a while", "you around?", "you ok?". A kiss ("x") or a pet name adds nothing.
 FILLERS = word_set(
     """
     you there stranger again up awake still long time no see it is me are what doing
-    good dear just so um hmm well oh
+    good dear just so um hmm well oh how have been going new around remember a while talk
+    talking knock things with your day life everything all x xx xxx xo lol haha ok okay
+    alright sunshine babe baby darling hun honey gorgeous beautiful handsome sweetie cutie
+    ages forever to
     """
 )
 MOST_WORDS = 6
@@ -56,7 +61,8 @@ def _bare_greeting(scan: Scan) -> Iterable[Span]:
             names += 1  # "Hey Sam"
         else:
             return []
-    return [(words[0].start, words[-1].end)] if greeted else []
+    # Only greetings and small talk ("hey Sam", "u up?", "how are you"): nothing to answer.
+    return [(words[0].start, words[-1].end)]
 
 
 def _subject_line(text: str, at: int) -> bool:
@@ -131,7 +137,7 @@ RULES = (
             "smile, and a light question about them."
         ),
         find=_bare_greeting,
-        should_flag=("heyyy", "Hi Sam.", "hey you 😊", "yo", "🙋"),
+        should_flag=("heyyy", "Hi Sam.", "hey you 😊", "yo", "🙋", "Hey, how are you?", "u awake?"),
         should_pass=(
             "Hey Sam, the café by the station finally reopened. How's the new flat?",
             "Hi! Good luck at the race tomorrow.",

@@ -59,7 +59,7 @@ RULES = (
             "love of my life",
             "the one for me",
             "{you_are} [still|always] the one #",
-            "meant to be",
+            "meant to be #|together|and|with_you|with_each_other|for_each_other|us|i|we|but|so",
             "made for each other",
             "{you_are} my everything|world|person|home|forever|sun",
             "the sun and the moon",
@@ -79,6 +79,7 @@ RULES = (
         should_pass=(
             "Congrats on the promotion, you're the one who deserved it.",
             "The bakery finally makes the cinnamon buns again, best thing that happened this week.",
+            "Have you seen the new Bond film? It's meant to be good.",
         ),
     ),
 )
