@@ -172,6 +172,8 @@ class PhraseBook:
             if body[1:-1] not in MACROS:
                 raise ValueError(f"unknown macro in {pattern!r}")
             body = MACROS[body[1:-1]]
+        elif "{" in body or "}" in body:  # "{kin}|friends" would silently mean the word "kin"
+            raise ValueError(f"a macro must be a whole slot, in {pattern!r}")
         choices: list[tuple[str, ...]] = [()] if optional else []
         for alternative in body.split("|"):
             words = alternative.split("_")

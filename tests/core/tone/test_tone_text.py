@@ -66,3 +66,14 @@ def test_text_without_words_has_no_sentences() -> None:
     for text in ("", "   ", "👋", "!!!???"):
         read_ = draft(text)
         assert len(read_.words) == 0 and read_.sentences == ()
+
+
+def test_a_macro_must_be_a_whole_slot() -> None:
+    import pytest
+
+    from reconnect_gui.core.tone.phrases import PhraseBook
+
+    book = PhraseBook()
+    book.add("ok", ["my {kin} said"])
+    with pytest.raises(ValueError, match="whole slot"):
+        book.add("typo", ["my {kin}|friends said"])  # would silently match the word "kin"
