@@ -1,0 +1,165 @@
+"""Journal entries inside the vault: one JOURNAL_ENTRY record per entry.
+
+Each entry is its own record, so a damaged one never hides the others. Deleting moves
+an entry to the trash (a mark inside its encrypted data); ``purge_expired`` removes
+entries that have been there for TRASH_DAYS. Only ids and the record kind are plain
+on disk, as for every record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from reconnect_gui.core.journal import (
+    JournalEntry,
+    entry_from_record,
+    entry_to_data,
+    is_purge_due,
+    moved_to_trash,
+    restored,
+)
+from reconnect_gui.core.journal_query import newest_first
+from reconnect_gui.storage import plain_export
+from reconnect_gui.storage.errors import VaultError
+from reconnect_gui.storage.records import JOURNAL_ENTRY, Record
+from reconnect_gui.storage.vault import Vault
+
+# Shown (by the pane) before one entry is written out in the clear; the same promise as
+# the full plain export's warning.
+EXPORT_ENTRY_WARNING = (
+    "An exported entry is NOT encrypted: anyone who can open the file can read it. "
+    "Keep it somewhere private, and delete it when you no longer need it."
+)
+
+
+def _entry(record: Record) -> JournalEntry:
+    return entry_from_record(record.id, record.created, record.updated, record.data)
+
+
+def load_entries(vault: Vault) -> tuple[list[JournalEntry], list[str]]:
+    """Every readable entry, trashed ones included (``entry.in_trash``), newest written
+    first; and the ids of damaged records, for the pane to mention."""
+    records, damaged = vault.records(JOURNAL_ENTRY)
+    return newest_first(map(_entry, records)), damaged
+
+
+def load_entry(vault: Vault, entry_id: str) -> JournalEntry | None:
+    """The entry, or None when there is none with that id (RecordDamaged if damaged)."""
+    try:
+        record = vault.get(entry_id)
+    except KeyError:
+        return None
+    return _entry(record) if record.kind == JOURNAL_ENTRY else None
+
+
+def save_entry(vault: Vault, entry: JournalEntry) -> JournalEntry:
+    """Store a new entry (``entry.id == ""``: the vault gives it an id) or an edited one
+    (its ``created`` is kept). Returns the entry as stored, with the vault's id and times.
+
+    An id that belongs to another kind of record is refused (ValueError), so a wrong id
+    can never overwrite a draft or the countdown. An entry removed elsewhere meanwhile
+    (another window, the command line) is written again: the words on screen are never
+    lost. A record damaged on disk meanwhile raises RecordDamaged; saving the words as a
+    new entry (``id=""``) still works."""
+    if entry.id:
+        _check_is_entry(vault, entry.id)
+    record = vault.put(JOURNAL_ENTRY, entry_to_data(entry), record_id=entry.id or None)
+    return _entry(record)
+
+
+def _check_is_entry(vault: Vault, entry_id: str) -> None:
+    try:
+        is_entry = vault.get(entry_id).kind == JOURNAL_ENTRY
+    except KeyError:
+        return
+    if not is_entry:
+        raise ValueError("That is not a journal entry.")
+
+
+def trash_entry(vault: Vault, entry_id: str, now: datetime) -> JournalEntry | None:
+    """Move an entry to the trash (reading its latest stored words first); returns it,
+    or None when it is already gone. Undo with ``restore_entry``."""
+    entry = load_entry(vault, entry_id)
+    if entry is None:
+        return None
+    if entry.in_trash:
+        return entry
+    return save_entry(vault, moved_to_trash(entry, now))
+
+
+def restore_entry(vault: Vault, entry_id: str) -> JournalEntry | None:
+    """Bring an entry back from the trash; returns it, or None when it is gone."""
+    entry = load_entry(vault, entry_id)
+    if entry is None:
+        return None
+    if not entry.in_trash:
+        return entry
+    return save_entry(vault, restored(entry))
+
+
+def delete_for_good(vault: Vault, entry_id: str) -> None:
+    """Remove an entry that is in the trash now ("Delete now" in the trash view).
+
+    Refused (ValueError) for an entry outside the trash, so no single click deletes
+    words the user can still see. Nothing happens when it is already gone."""
+    entry = load_entry(vault, entry_id)
+    if entry is None:
+        return
+    if not entry.in_trash:
+        raise ValueError("Only an entry in the trash can be deleted for good.")
+    with contextlib.suppress(KeyError):  # another window may have removed it just now
+        vault.delete(entry_id)
+
+
+def purge_expired(vault: Vault, now: datetime) -> list[str]:
+    """Delete for good every entry that has been in the trash for TRASH_DAYS; returns
+    their ids. Run when the journal opens; each removal is its own transaction."""
+    entries, _damaged = load_entries(vault)
+    purged = []
+    for entry in entries:
+        if is_purge_due(entry, now):
+            with contextlib.suppress(KeyError):
+                vault.delete(entry.id)
+            purged.append(entry.id)
+    return purged
+
+
+# --- plain export of one entry -----------------------------------------------------------
+
+
+def _as_record(entry: JournalEntry) -> Record:
+    data = entry_to_data(dataclasses.replace(entry, deleted_at=None))  # not part of the words
+    return Record(entry.id or "entry", JOURNAL_ENTRY, entry.created, entry.updated, data)
+
+
+def export_entry_plain(entry: JournalEntry, tz: tzinfo = UTC) -> str:
+    """One entry as Markdown, exactly as the full plain export writes it (front matter,
+    title, body, other details). ``tz`` sets the dates shown: the user's zone. Only after
+    the user has read EXPORT_ENTRY_WARNING."""
+    ((_name, content),) = plain_export._markdown_files([_as_record(entry)], tz).items()
+    return content.decode("utf-8")
+
+
+def export_file_name(entry: JournalEntry, tz: tzinfo = UTC) -> str:
+    """The file name the full export would give this entry, e.g. "2026-11-22-a-hard-day.md",
+    to suggest in the save dialog."""
+    ((name, _content),) = plain_export._markdown_files([_as_record(entry)], tz).items()
+    return name
+
+
+def write_entry_plain(
+    entry: JournalEntry, path: Path, tz: tzinfo = UTC, *, overwrite: bool = False
+) -> None:
+    """Write ``export_entry_plain`` to ``path``, readable by the user only (0600), never
+    through a symlink; an existing file is refused (VaultError) unless ``overwrite``."""
+    path = Path(path)
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise VaultError(
+            "A file with that name is already there, so the entry was not exported; "
+            "choose another name."
+        )
+    content = export_entry_plain(entry, tz).encode("utf-8", "backslashreplace")
+    plain_export._write_private(path, content, overwrite)
