@@ -207,3 +207,27 @@ def test_one_damaged_entry_is_named_and_never_hides_the_others(
     listing = json.loads(out)
     assert sorted(e["title"] for e in listing["entries"]) == ["first", "third"]
     assert listing["damaged"] == [ids[1]] and ids[1] in err and "Traceback" not in err
+
+
+def test_entries_in_the_trash_are_left_out_of_list_and_search(
+    initialised, capsys, monkeypatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from reconnect_gui.paths import app_paths
+    from reconnect_gui.storage.journal_store import trash_entry
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.unlock import open_with_keyring, vault_file
+
+    _, kept, _ = run(capsys, monkeypatch, "journal", "add", "--title", "kept", stdin="a\n")
+    _, binned, _ = run(capsys, monkeypatch, "journal", "add", "--title", "binned", stdin="a\n")
+    vault = open_with_keyring(vault_file(app_paths().data), KeyStore()).vault
+    trash_entry(vault, binned.strip(), datetime.now(UTC))
+    vault.close()
+
+    code, out, _ = run(capsys, monkeypatch, "journal", "list", "--json")
+    assert [e["id"] for e in json.loads(out)["entries"]] == [kept.strip()]
+    code, out, _ = run(capsys, monkeypatch, "journal", "search", "binned")
+    assert "No entries found" in out
+    code, out, _ = run(capsys, monkeypatch, "journal", "show", binned.strip())
+    assert code == 0 and "binned (in the trash)" in out

@@ -78,7 +78,8 @@ def show_entry(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_entry_json(entry))
     else:
-        print(f"{entry.display_title}\n{_when(entry.created)}{_details(entry)}\n")
+        trash = " (in the trash)" if entry.in_trash else ""
+        print(f"{entry.display_title}{trash}\n{_when(entry.created)}{_details(entry)}\n")
         print(entry.body)
     return 0
 
@@ -92,7 +93,7 @@ def _print_entries(args: argparse.Namespace, query) -> int:
         records, damaged = query(vault, JOURNAL_ENTRY)
     finally:
         vault.close()
-    entries = [_entry(r) for r in records]
+    entries = [e for e in map(_entry, records) if not e.in_trash]  # the trash is set aside
     if args.json:
         print_json({"entries": [_entry_json(e) for e in entries], "damaged": damaged})
     else:
@@ -126,6 +127,7 @@ def _entry_json(entry) -> dict[str, Any]:
         "type": entry.entry_type,
         "created": entry.created.isoformat(),
         "updated": entry.updated.isoformat(),
+        "in_trash": entry.in_trash,
     }
 
 
