@@ -146,6 +146,9 @@ class SearchIndex:
 
     def put(self, entry: JournalEntry) -> None:
         """Add an entry or replace the one with its id (after a save, trash or restore)."""
+        # Fold it afresh: an edit shown before the vault stamps a new ``updated`` keeps the
+        # old one, and the cache must not answer for words that changed.
+        self._folded.pop(entry.id, None)
         entries = [e for e in self._entries if e.id != entry.id]
         position = _insert_position(entries, entry)
         entries.insert(position, entry)
