@@ -146,7 +146,10 @@ def main() -> int:
     from benchmarks.countdown import countdown_rows
 
     rows += countdown_rows()
+    from benchmarks.journal import journal_rows
     from benchmarks.tone import tone_rows
+
+    rows += journal_rows()
 
     rows += tone_rows()
     print_table(rows)

@@ -222,6 +222,13 @@ class _GuiSession:
             return DraftPane(controller)
 
         window.provide_pane("draft", draft_pane)
+
+        def journal_pane():
+            from reconnect_gui.ui.journal_pane import JournalPane
+
+            return JournalPane(controller)
+
+        window.provide_pane("journal", journal_pane)
         controller.start()
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
 
