@@ -33,6 +33,15 @@ def elapsed_ms() -> float:
 
 
 def peak_rss_mb() -> float:
+    # The same measure as reconnect_gui.core.process_stats (kept separate so the floor
+    # imports nothing of the app): VmHWM, since ru_maxrss survives exec.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes vs KiB
 

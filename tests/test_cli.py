@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,20 @@ def test_smoke_prints_start_up_figures_and_leaves_nothing_behind(
     assert 20 < figures["rss_mb"] < 1_000
     assert list(temp.iterdir()) == [], "the throwaway data folder must be removed"
     assert not isolated_home.exists(), "--smoke must not touch the real data folder"
+
+
+def test_peak_memory_is_this_process_not_the_parent_that_spawned_it(tmp_path: Path) -> None:
+    # ru_maxrss survives exec: a smoke run started by a big test process once reported
+    # 1.2 GB. A parent holding 300 MB must not show up in the child's figure.
+    parent = tmp_path / "parent.py"
+    parent.write_text(
+        "import subprocess, sys\n"
+        "ballast = bytearray(300 * 2**20)\n"
+        "for i in range(0, len(ballast), 4096):\n"
+        "    ballast[i] = 1\n"
+        "child = 'from reconnect_gui.core.process_stats import peak_rss_mb as m; print(m())'\n"
+        "done = subprocess.run([sys.executable, '-c', child], capture_output=True, text=True)\n"
+        "print(done.stdout, done.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, str(parent)], capture_output=True, text=True)
+    assert 1 < float(result.stdout.split()[0]) < 200, result.stdout + result.stderr

@@ -28,7 +28,14 @@ def ms_since_spawn() -> float:
 
 
 def peak_rss_mb() -> float | None:
-    """The process's peak resident memory in MiB, where the OS reports it."""
+    """The process's peak resident memory in MiB, where the OS reports it.
+
+    On Linux this is ``VmHWM`` from /proc: ``getrusage``'s ``ru_maxrss`` survives exec, so
+    a process spawned by a large parent (a long test run) would report the parent's peak.
+    """
+    hwm = _linux_peak_rss_kib()
+    if hwm is not None:
+        return hwm / 1024
     try:
         import resource
     except ImportError:  # Windows
@@ -36,6 +43,17 @@ def peak_rss_mb() -> float | None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # Linux reports KiB, macOS bytes.
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _linux_peak_rss_kib() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])  # "VmHWM:   75264 kB"
+    except (OSError, IndexError, ValueError):
+        return None
+    return None
 
 
 def _linux_start_seconds_since_boot() -> float | None:
