@@ -233,7 +233,7 @@ class _GuiSession:
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
 
     def _warm_up_tone_checker(self) -> None:
-        """Build the tone checker's phrase index (~100 ms) in the background once start-up
+        """Build the tone checker's phrase index (~0.5 s) in the background once start-up
         has settled, so the first check in the Draft pane answers at typing speed."""
         from reconnect_gui.ui.background import BackgroundTask
 
