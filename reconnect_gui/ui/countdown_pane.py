@@ -37,7 +37,14 @@ from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown_ring import CountdownRing
 from reconnect_gui.ui.dialog_slot import DialogSlot
 from reconnect_gui.ui.history_list import HistoryList
-from reconnect_gui.ui.panes import caption, pane_heading, quiet_label, wrapped_label
+from reconnect_gui.ui.panes import (
+    PANES,
+    MessagePage,
+    caption,
+    pane_heading,
+    quiet_label,
+    wrapped_label,
+)
 from reconnect_gui.ui.urge_chart import UrgeChart
 from reconnect_gui.ui.vault_controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
 
@@ -46,6 +53,7 @@ if TYPE_CHECKING:
     from reconnect_gui.ui.countdown_dialogs import SlipChoice
     from reconnect_gui.ui.vault_controller import VaultController
 
+HEADING = next(p.heading for p in PANES if p.key == "countdown")
 STATE_PAGE, WIZARD_PAGE, HOME_PAGE, PROBLEM_PAGE = range(4)
 STATE_WORDS = {  # what the pane says while the vault is not open
     LOCKED: "Locked. Unlock Reconnect to see your countdown.",
@@ -70,19 +78,6 @@ STAT_LABELS = (
 )
 
 
-class MessagePage(QWidget):
-    """The heading and one quiet sentence (locked, or a problem reading the countdown)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.addWidget(pane_heading("Your No-Contact countdown"))
-        self.message = quiet_label(text)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-
-
 class CountdownPane(QWidget):
     def __init__(
         self,
@@ -103,11 +98,11 @@ class CountdownPane(QWidget):
         self.unreadable = 0  # stored contacts or urges that could not be read
 
         self.pages = QStackedWidget()
-        self.state_page = MessagePage("")
+        self.state_page = MessagePage(HEADING, spacing=-1)
         self.pages.addWidget(self.state_page)
         self.pages.addWidget(QWidget())  # the wizard, built fresh each time it is needed
         self.pages.addWidget(self._home_page())
-        self.problem_page = MessagePage("")
+        self.problem_page = MessagePage(HEADING, spacing=-1)
         self.pages.addWidget(self.problem_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +121,7 @@ class CountdownPane(QWidget):
         layout.setSpacing(18)
 
         top = QHBoxLayout()
-        top.addWidget(pane_heading("Your No-Contact countdown"), 1)
+        top.addWidget(pane_heading(HEADING), 1)
         self.edit_button = QPushButton("Edit plan…")
         self.edit_button.setAccessibleDescription(
             "Change the start, the target, their name and pronouns, or your reasons"

@@ -10,23 +10,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reconnect_gui.core.draft_words import target_words
-from reconnect_gui.ui.panes import PANES, heading_column, pane_heading, quiet_label, wrapped_label
+from reconnect_gui.ui.panes import PANES, pane_heading, wrapped_label
 
 HEADING = next(p.heading for p in PANES if p.key == "draft")
 BLURB = next(p.blurb for p in PANES if p.key == "draft")
 MARGINS = (48, 40, 48, 40)
 TEXT_WIDTH = 620  # px; longer lines are hard to follow
-
-
-class MessagePage(QWidget):
-    """The heading and one quiet sentence (locked, or a problem reading the drafts)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        layout = heading_column(self, HEADING, MARGINS, spacing=14)
-        self.message = quiet_label("")
-        layout.addWidget(self.message)
-        layout.addStretch(1)
 
 
 class WelcomePage(QWidget):

@@ -47,10 +47,11 @@ from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.dialog_slot import DialogSlot
 from reconnect_gui.ui.draft_editor import DraftEditor
 from reconnect_gui.ui.draft_list import KIND_WORDS, DraftsColumn
-from reconnect_gui.ui.draft_pages import MessagePage, WelcomePage
+from reconnect_gui.ui.draft_pages import HEADING, MARGINS, WelcomePage
 from reconnect_gui.ui.draft_session import DraftSession
 from reconnect_gui.ui.draft_templates import ExampleDialog
 from reconnect_gui.ui.draft_versions import VersionsDialog
+from reconnect_gui.ui.panes import MessagePage
 from reconnect_gui.ui.theme import is_dark
 from reconnect_gui.ui.vault_controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
 
@@ -95,8 +96,8 @@ class DraftPane(QWidget):
         self._dark = is_dark(self.palette())
 
         self.pages = QStackedWidget()
-        self.state_page = MessagePage()
-        self.problem_page = MessagePage()
+        self.state_page = MessagePage(HEADING, MARGINS)
+        self.problem_page = MessagePage(HEADING, MARGINS)
         self.pages.addWidget(self.state_page)
         self.pages.addWidget(self.problem_page)
         self.pages.addWidget(self._work_page())

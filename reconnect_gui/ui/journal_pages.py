@@ -22,7 +22,6 @@ from reconnect_gui.ui.mood_chart import MoodChart
 from reconnect_gui.ui.panes import (
     PANES,
     caption,
-    heading_column,
     pane_heading,
     quiet_label,
     wrapped_label,
@@ -43,18 +42,6 @@ CHART_HINT = (
     "what you wrote that day."
 )
 CHART_MAX_HEIGHT = 460  # px; taller, the ups and downs look steeper than they felt
-
-
-class MessagePage(QWidget):
-    """The heading and one quiet sentence."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        layout = heading_column(self, HEADING, MARGINS, spacing=14)
-        self.message = quiet_label("")
-        self.message.setMaximumWidth(TEXT_WIDTH)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
 
 
 class WelcomePage(QWidget):

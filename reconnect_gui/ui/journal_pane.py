@@ -47,12 +47,15 @@ from reconnect_gui.ui.journal_pages import (
     CHART_TAB,
     EDITOR,
     ENTRY_TAB,
+    HEADING,
+    MARGINS,
     PROMPTS_TAB,
+    TEXT_WIDTH,
     WELCOME,
     EntryTabs,
-    MessagePage,
 )
 from reconnect_gui.ui.journal_session import JournalSession
+from reconnect_gui.ui.panes import MessagePage
 from reconnect_gui.ui.vault_controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
 
 if TYPE_CHECKING:
@@ -92,7 +95,7 @@ class JournalPane(QWidget):
         self._export = ExportFlow(self, self._dialogs, self.library.zone, self._exported)
 
         self.pages = QStackedWidget()
-        self.state_page = MessagePage()
+        self.state_page = MessagePage(HEADING, MARGINS, text_width=TEXT_WIDTH)
         self.pages.addWidget(self.state_page)
         self.pages.addWidget(self._work_page())
         layout = QVBoxLayout(self)

@@ -157,3 +157,25 @@ def page_with_heading(
     """A new page (a step of a wizard or dialog) and its column, headed by ``title``."""
     page = QWidget()
     return page, heading_column(page, title, margins, spacing)
+
+
+class MessagePage(QWidget):
+    """A pane's heading and one quiet sentence: locked, opening, or a problem reading it.
+
+    Set the words through ``message``; ``spacing=-1`` keeps the style's own spacing.
+    """
+
+    def __init__(
+        self,
+        heading: str,
+        margins: Margins = (48, 40, 48, 40),
+        spacing: int = 14,
+        text_width: int | None = None,
+    ) -> None:
+        super().__init__()
+        layout = heading_column(self, heading, margins, spacing=spacing)
+        self.message = quiet_label("")
+        if text_width is not None:
+            self.message.setMaximumWidth(text_width)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
