@@ -120,7 +120,7 @@ class DraftPane(QWidget):
             QKeySequence("Ctrl+N"),
             self,
             activated=self.new_draft,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            context=Qt.ShortcutContext.WindowShortcut,  # hidden panes never take it
         )
         self.editor_side.set_dark(self._dark)
         controller.locking.connect(self._before_lock)

@@ -117,7 +117,7 @@ class JournalPane(QWidget):
                 QKeySequence(keys),
                 self,
                 activated=action,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                context=Qt.ShortcutContext.WindowShortcut,  # hidden panes never take it
             )
         controller.locking.connect(self._before_lock)
         controller.state_changed.connect(self._vault_state_changed)

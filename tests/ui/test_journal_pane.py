@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QWidget,
@@ -481,3 +483,25 @@ def test_the_pane_opens_calmly_when_locked(qtbot, unlocked_controller, clock) ->
     assert pane.state_page.message.text() == "Locked. Unlock Reconnect to see your journal."
     pane.new_entry()  # nothing happens while locked
     assert pane.session.entry is None
+
+
+def test_shortcuts_work_while_the_sidebar_has_the_focus(qtbot, unlocked_controller, clock) -> None:
+    # Ctrl+3 or a click in the sidebar leaves the focus there: Ctrl+P/N/F must still work.
+    window = QWidget()
+    qtbot.add_widget(window)
+    row = QHBoxLayout(window)
+    sidebar = QListWidget()
+    sidebar.addItems(["Countdown", "Journal"])
+    row.addWidget(sidebar)
+    pane = JournalPane(unlocked_controller, now=clock)
+    row.addWidget(pane, 1)
+    window.resize(1280, 780)
+    with qtbot.wait_exposed(window):
+        window.show()
+    qtbot.wait_until(lambda: pane.loaded, timeout=10000)
+    shortcut(qtbot, sidebar, Qt.Key.Key_P)
+    assert pane.tabs.currentIndex() == PROMPTS_TAB
+    shortcut(qtbot, sidebar, Qt.Key.Key_F)
+    assert pane.filters.search.hasFocus()
+    shortcut(qtbot, sidebar, Qt.Key.Key_N)
+    assert pane.tabs.currentIndex() == ENTRY_TAB and pane.editor.body.hasFocus()
