@@ -11,6 +11,7 @@ Deleting an entry only moves it to the trash (``deleted_at`` is set); it stays t
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -59,6 +60,16 @@ _EDITABLE = frozenset(
 )
 
 
+# Light Markdown at the start of a line (headings, quotes, list marks) and paired emphasis.
+_LINE_MARKS = re.compile(r"^(?:#{1,6}(?:\s+|$)|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain_line(line: str) -> str:
+    """One line of the body as a list shows it: "# *Today*" reads "Today"."""
+    return _EMPHASIS.sub(r"\2", _LINE_MARKS.sub("", line.strip())).strip()
+
+
 @dataclass(frozen=True)
 class JournalEntry:
     id: str  # "" until the vault has stored it (see journal_store.save_entry)
@@ -80,7 +91,7 @@ class JournalEntry:
         """The title, or the first line of the body, or a gentle placeholder."""
         if self.title.strip():
             return self.title.strip()
-        first_line = self.body.strip().split("\n", 1)[0].strip()
+        first_line = plain_line(self.body.strip().split("\n", 1)[0])
         return first_line[:80] or "Untitled entry"
 
     @property

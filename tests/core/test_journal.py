@@ -53,6 +53,24 @@ def test_title_falls_back_to_the_first_line() -> None:
     assert entry_from_record("a", NOW, NOW, {}).display_title == "Untitled entry"
 
 
+@pytest.mark.parametrize(
+    ("first_line", "shown"),
+    [
+        ("# Today", "Today"),
+        ("## A *slow* morning", "A slow morning"),
+        ("- called **Mum**", "called Mum"),
+        ("> what she said", "what she said"),
+        ("3. third thing", "third thing"),
+        ("snake_case and 2 * 3 * 4", "snake_case and 2 * 3 * 4"),
+        ("#hashtag is not a heading", "#hashtag is not a heading"),
+        ("# ", "Untitled entry"),
+    ],
+)
+def test_the_first_line_is_shown_without_markdown_marks(first_line: str, shown: str) -> None:
+    entry = entry_from_record("a", NOW, NOW, {"body": f"{first_line}\nmore"})
+    assert entry.display_title == shown
+
+
 def test_fields_from_a_newer_version_are_kept() -> None:
     entry = entry_from_record("a", NOW, NOW, {"title": "t", "weather": "rain"})
     assert entry.extra == {"weather": "rain"}
