@@ -68,6 +68,24 @@ def wait_for_window(display: str, title: str, timeout: float = 30) -> str:
     raise AssertionError(f"no window titled {title!r} appeared")
 
 
+def wait_until_closed(display: str, window: str, timeout: float = 30) -> None:
+    """Wait for a window to go (an unlock dialog stays open while scrypt runs; keys sent
+    to the main window before then are lost, because the dialog is modal)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        visible = subprocess.run(
+            [require_tool("xdotool"), "search", "--onlyvisible", "--name", "."],
+            env=desktop_env(display),
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout.split()
+        if window not in visible:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"window {window} is still open")
+
+
 def screenshot(display: str, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target = ARTIFACTS / "screenshots" / f"{name}.png"

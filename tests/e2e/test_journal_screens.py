@@ -1,0 +1,85 @@
+"""The journal on a real X server with two months of entries: the list and an entry, the
+prompts and the mood chart, reached by keyboard as a person would (Ctrl+3, Ctrl+P,
+Ctrl+Tab), in light and dark at a roomy and a small window. Screenshots go to
+artifacts/screenshots/ to be looked at."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import app_command
+from e2e.desktop import (
+    desktop_env,
+    screenshot,
+    wait_for_window,
+    wait_until_closed,
+    xdotool,
+    xvfb_display,
+)
+from e2e.journal_seed import seed_lived_in_vault
+
+PASSPHRASE = "a calm sea at dusk"
+SIZES = [(1280, 800), (900, 600)]
+
+
+@pytest.fixture(scope="module")
+def display() -> str:
+    with xvfb_display() as name:
+        yield name
+
+
+def fingerprint(shot: Path) -> str:
+    return hashlib.sha256(shot.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_journal_list_entry_prompts_and_chart(
+    display: str, isolated_home: Path, tmp_path: Path, theme: str
+) -> None:
+    env = desktop_env(display, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    made = subprocess.run(
+        app_command("vault", "init", "--passphrase-file", str(secret)),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    seed_lived_in_vault(isolated_home, PASSPHRASE, datetime.now(UTC))
+    settings_file = isolated_home / "config" / "settings.json"
+    settings_file.write_text(json.dumps({"theme": theme, "last_pane": "journal"}))
+
+    app = subprocess.Popen(app_command(), env=env)
+    try:
+        unlock = wait_for_window(display, "Unlock Reconnect")
+        xdotool(display, "windowfocus", "--sync", unlock)
+        xdotool(display, "type", "--delay", "20", PASSPHRASE)
+        xdotool(display, "key", "Return")
+        wait_until_closed(display, unlock)
+        window = wait_for_window(display, "Journal — Reconnect")
+        for width, height in SIZES:
+            xdotool(display, "windowsize", "--sync", window, str(width), str(height))
+            xdotool(display, "windowmove", "--sync", window, "0", "0")
+            xdotool(display, "windowfocus", "--sync", window)
+            xdotool(display, "sleep", "1")  # the unlock (scrypt), the read and a repaint
+            shots = [screenshot(display, f"journal-entry-{theme}-{width}x{height}")]
+            for keys, view in (("ctrl+p", "prompts"), ("ctrl+Tab", "chart")):
+                xdotool(display, "key", keys)
+                xdotool(display, "sleep", "0.6")
+                shots.append(screenshot(display, f"journal-{view}-{theme}-{width}x{height}"))
+            # Each key changed what is on screen: three different pictures.
+            assert len({fingerprint(shot) for shot in shots}) == 3
+            xdotool(display, "key", "ctrl+shift+Tab", "ctrl+shift+Tab")  # back to the entry
+        xdotool(display, "key", "ctrl+q")
+        assert app.wait(timeout=20) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
