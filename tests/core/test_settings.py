@@ -57,3 +57,55 @@ def test_any_json_object_gives_valid_settings(data: dict) -> None:
     assert loaded.theme in ("system", "light", "dark")
     assert isinstance(loaded.window_geometry, str)
     assert isinstance(loaded.version, int) and loaded.version >= 1
+
+
+def test_reminder_choices_round_trip_through_settings() -> None:
+    from datetime import UTC, datetime, time
+
+    from reconnect_gui.core.reminders import ReminderPrefs
+    from reconnect_gui.core.settings import reminder_prefs, with_reminder_prefs
+
+    assert reminder_prefs(Settings()) == ReminderPrefs()  # the defaults agree
+    chosen = ReminderPrefs(
+        enabled=False,
+        check_in=time(7, 45),
+        milestones=False,
+        waits=True,
+        drafts=False,
+        quiet_start=None,
+        quiet_end=None,
+        paused_until=datetime(2026, 11, 23, 7, 0, tzinfo=UTC),
+    )
+    settings = with_reminder_prefs(Settings(theme="dark"), chosen)
+    assert settings.theme == "dark"
+    loaded, rejected = settings_from_json_dict(settings.to_json_dict())
+    assert rejected == []
+    assert reminder_prefs(loaded) == chosen
+    assert reminder_prefs(with_reminder_prefs(Settings(), ReminderPrefs(check_in=None))) == (
+        ReminderPrefs(check_in=None)
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("check_in_time", "25:00"),
+        ("check_in_time", "7:45"),
+        ("quiet_start", "ab:cd"),
+        ("quiet_end", "08:60"),
+        ("reminders_paused_until", "tomorrow"),
+        ("reminders_paused_until", "2026-11-23T07:00:00"),  # no zone: which 07:00?
+        ("tray_notice_shown", "yes"),
+    ],
+)
+def test_odd_reminder_settings_fall_back_to_the_defaults(field: str, value: str) -> None:
+    loaded, rejected = settings_from_json_dict({field: value})
+    assert rejected == [field]
+    assert loaded == Settings()
+
+
+def test_half_set_quiet_hours_mean_none() -> None:
+    from reconnect_gui.core.settings import reminder_prefs
+
+    prefs = reminder_prefs(Settings(quiet_start="22:00", quiet_end=""))
+    assert (prefs.quiet_start, prefs.quiet_end) == (None, None)
