@@ -127,10 +127,19 @@ class _GuiSession:
         app.setWindowIcon(icon)
         apply_theme(app, self.settings.theme)
 
-        window = MainWindow(self.settings, self.paths, icon)
+        self.tray_session = None
+        window = MainWindow(
+            self.settings,
+            self.paths,
+            icon,
+            can_hide_to_tray=lambda: self.tray_session is not None and self.tray_session.has_tray,
+        )
         errors = ErrorReporter(self.paths.log_file, window)
         errors.install()
-        instance.activation_requested.connect(lambda _argv: window.bring_to_front())
+        # A second launch shows the window; a second login start (--tray) changes nothing.
+        instance.activation_requested.connect(
+            lambda argv: None if "--tray" in argv else window.bring_to_front()
+        )
         window.theme_chosen.connect(self._change_theme)
         app.aboutToQuit.connect(lambda: self._save(window))
 
@@ -141,7 +150,7 @@ class _GuiSession:
         if not self.args.smoke:
             probe.painted.connect(lambda: self._start_vault(window))
         if self.args.tray and not self.args.smoke:
-            window.showMinimized()  # the tray icon itself arrives with the tray issue
+            self._start_in_tray(window, instance)
         else:
             window.show()
         if self.settings_problem and not self.args.smoke:
@@ -162,6 +171,20 @@ class _GuiSession:
             errors.uninstall()
             instance.release()
             log.info("%s stopped", APP_NAME)
+
+    def _start_in_tray(self, window, instance) -> None:
+        """``--tray``: only the tray icon shows (the window opens from it). Without a tray
+        there would be no way in, so the window starts minimised instead."""
+        from PySide6.QtCore import QTimer
+
+        from reconnect_gui.ui.tray import tray_available
+
+        if not tray_available():
+            window.showMinimized()
+            return
+        # No window paints, so start what the first frame would have started.
+        QTimer.singleShot(0, instance.listen)
+        QTimer.singleShot(0, lambda: self._start_vault(window))
 
     def _start_vault(self, window) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
@@ -229,8 +252,67 @@ class _GuiSession:
             return JournalPane(controller)
 
         window.provide_pane("journal", journal_pane)
+        self._start_reminders(window, controller)
         controller.start()
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
+
+    def _start_reminders(self, window, controller) -> None:
+        """The reminder timer, the tray icon (when the desktop has a tray) and Settings'
+        Reminders section."""
+        from reconnect_gui.core.moments import local_zone_name
+        from reconnect_gui.core.settings import reminder_prefs
+        from reconnect_gui.ui.tray_session import TraySession
+
+        session = self.tray_session = TraySession(
+            window,
+            controller,
+            lambda: reminder_prefs(self.settings),
+            lambda prefs: self._save_reminder_prefs(prefs, window),
+            notice_shown=lambda: self.settings.tray_notice_shown,
+            remember_notice=lambda: self._remember_tray_notice(window),
+            data_dir=self.args.data_dir,
+        )
+
+        def reminder_section():
+            from datetime import UTC, datetime
+
+            from reconnect_gui.ui.reminder_section import ReminderSection
+
+            section = ReminderSection(
+                reminder_prefs(self.settings),
+                tray_available=session.tray is not None,
+                start_at_login=session.start_at_login_enabled(),
+                now=lambda: datetime.now(UTC),
+                zone=local_zone_name(),
+            )
+
+            def changed(prefs) -> None:
+                self._save_reminder_prefs(prefs, window)
+                session.refresh()
+
+            def start_at_login(enabled: bool) -> None:
+                problem = session.set_start_at_login(enabled)
+                section.set_start_at_login(session.start_at_login_enabled())
+                if problem:
+                    section.show_start_at_login_error(problem)
+
+            section.prefs_changed.connect(changed)
+            section.start_at_login_toggled.connect(start_at_login)
+            session.prefs_changed.connect(section.set_prefs)
+            session.start_at_login_changed.connect(section.set_start_at_login)
+            return section
+
+        window.add_settings_section(reminder_section)
+
+    def _save_reminder_prefs(self, prefs, window) -> None:
+        from reconnect_gui.core.settings import with_reminder_prefs
+
+        self.settings = with_reminder_prefs(self.settings, prefs)
+        self._save(window)
+
+    def _remember_tray_notice(self, window) -> None:
+        self.settings = replace(self.settings, tray_notice_shown=True)
+        self._save(window)
 
     def _warm_up_tone_checker(self) -> None:
         """Build the tone checker's phrase index (~0.5 s) in the background once start-up

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
 
     theme_chosen = Signal(str)
     vault_action_requested = Signal()  # the sidebar's Unlock… / Set up… button
+    hidden_to_tray = Signal()  # the window was closed but the app stays in the tray
 
     def __init__(
         self,
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._paths = paths
         self._icon = icon
         self._can_hide_to_tray = can_hide_to_tray
+        self._quitting = False
         self._about: AboutDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon)
@@ -244,7 +246,17 @@ class MainWindow(QMainWindow):
             self.vault_button.setAccessibleName(action.rstrip("…"))
 
     def request_quit(self) -> None:
+        self._quitting = True
         QApplication.quit()
+
+    def closeEvent(self, event) -> None:
+        """Closing the window keeps the app in the tray when there is one; Quit quits."""
+        if self._can_hide_to_tray() and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        super().closeEvent(event)
 
     def bring_to_front(self) -> None:
         if self.isMinimized():

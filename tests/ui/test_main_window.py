@@ -105,6 +105,27 @@ def test_quick_hide_hides_to_the_tray_when_there_is_one(make_window, qtbot) -> N
     assert not window.isVisible()
 
 
+def test_closing_keeps_the_app_in_the_tray_and_quit_really_quits(
+    make_window, qtbot, monkeypatch
+) -> None:
+    window = make_window(can_hide_to_tray=lambda: True)
+    with qtbot.wait_signal(window.hidden_to_tray):
+        assert window.close() is False  # the close was turned into a hide
+    assert not window.isVisible()
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    window.show()
+    window.quit_action.trigger()
+    assert quits == [True]
+    assert window.close() is True  # while quitting, closing closes
+
+
+def test_closing_closes_when_there_is_no_tray(make_window, qtbot) -> None:
+    window = make_window(can_hide_to_tray=lambda: False)
+    with qtbot.assert_not_emitted(window.hidden_to_tray):
+        assert window.close() is True
+
+
 def test_f1_opens_about_with_version_and_privacy_promise(make_window, qtbot) -> None:
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_F1)
