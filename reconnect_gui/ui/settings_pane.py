@@ -46,10 +46,7 @@ class SettingsPane(QWidget):
         form.addRow("Log files", _path_label(str(paths.log), "Folder holding the log files"))
         layout.addLayout(form)
 
-        note = quiet_label(
-            "The log helps fix problems and never contains anything you wrote. "
-            "Reminders will appear here soon."
-        )
+        note = quiet_label("The log helps fix problems and never contains anything you wrote.")
         note.setMaximumWidth(620)
         layout.addWidget(note)
         self._sections = QVBoxLayout()
