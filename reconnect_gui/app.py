@@ -184,9 +184,9 @@ class _GuiSession:
             return
         # No window paints, so start what the first frame would have started.
         QTimer.singleShot(0, instance.listen)
-        QTimer.singleShot(0, lambda: self._start_vault(window))
+        QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
 
-    def _start_vault(self, window) -> None:
+    def _start_vault(self, window, ask: bool = True) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
         from PySide6.QtCore import QTimer
 
@@ -253,7 +253,7 @@ class _GuiSession:
 
         window.provide_pane("journal", journal_pane)
         self._start_reminders(window, controller)
-        controller.start()
+        controller.start(ask)
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
 
     def _start_reminders(self, window, controller) -> None:

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         app_menu = self.menuBar().addMenu(f"&{APP_NAME}")
         self.hide_action = self._action(app_menu, "&Hide window", "Ctrl+Shift+H", self.quick_hide)
+        # Like the window's close button: to the tray when there is one, else quit.
+        self.close_action = self._action(app_menu, "&Close window", "Ctrl+W", self.close)
         app_menu.addSeparator()
         self.quit_action = self._action(app_menu, "&Quit", "Ctrl+Q", self.request_quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

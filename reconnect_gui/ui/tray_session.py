@@ -25,7 +25,7 @@ from reconnect_gui.core.reminders import DRAFT_PANE, Reminder, ReminderPrefs
 from reconnect_gui.ui.panes import PANE_KEYS
 from reconnect_gui.ui.reminder_timer import ReminderTimer
 from reconnect_gui.ui.tray import AppTray, tray_available
-from reconnect_gui.ui.vault_controller import UNLOCKED, VaultController
+from reconnect_gui.ui.vault_controller import LOCKED, NEEDS_SETUP, UNLOCKED, VaultController
 
 log = logging.getLogger("reconnect")
 
@@ -144,15 +144,16 @@ class TraySession(QObject):
 
     def open_window(self) -> None:
         self.window.bring_to_front()
+        if self.controller.state in (LOCKED, NEEDS_SETUP):  # started hidden: ask now
+            self.window.vault_action_requested.emit()
 
     def _when_unlocked(self, action: Callable[[], None]) -> None:
         """Run ``action`` now, or right after the person unlocks (asked for at once)."""
+        if self._vault is None:
+            self._pending = action
         self.open_window()
         if self._vault is not None:
             action()
-            return
-        self._pending = action
-        self.window.vault_action_requested.emit()
 
     def _open_sos(self) -> None:
         self.window.show_pane(PANE_KEYS.index("countdown"))

@@ -83,6 +83,7 @@ class VaultController(QObject):
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self._idle_lock)
         self._task: BackgroundTask | None = None
+        self._ask = True  # see start()
         self._snapshot_task: BackgroundTask | None = None
         self.vault: Vault | None = None
         self.state = CHECKING
@@ -103,7 +104,10 @@ class VaultController(QObject):
 
     # ---- starting -------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, ask: bool = True) -> None:
+        """Find the vault and open it with the keyring. ``ask=False`` (a start hidden in the
+        tray) asks for nothing yet: the unlock or setup dialog waits until the window opens."""
+        self._ask = ask
         self._set_state(CHECKING)
         self._task = BackgroundTask(self._check, self._checked, self._check_failed)
         self._task.start()
@@ -128,11 +132,13 @@ class VaultController(QObject):
             self._opened(detail)
         elif state == NEEDS_SETUP:
             self._set_state(NEEDS_SETUP)
-            self.show_setup()
+            if self._ask:
+                self.show_setup()
         else:
             self.problem = detail
             self._set_state(LOCKED)
-            self.show_unlock(detail)
+            if self._ask:
+                self.show_unlock(detail)
 
     def _check_failed(self, error: BaseException) -> None:
         from reconnect_gui.storage.errors import VaultError

@@ -112,6 +112,10 @@ def test_closing_keeps_the_app_in_the_tray_and_quit_really_quits(
     with qtbot.wait_signal(window.hidden_to_tray):
         assert window.close() is False  # the close was turned into a hide
     assert not window.isVisible()
+    window.show()
+    with qtbot.wait_signal(window.hidden_to_tray):
+        window.close_action.trigger()  # Ctrl+W does the same
+    assert not window.isVisible()
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     window.show()

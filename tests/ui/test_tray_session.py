@@ -166,3 +166,22 @@ def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_pat
     assert app.window.current_pane_key() == "countdown"
     # No tray: closing the window closes it (the app then quits).
     assert app.window.close() is True
+
+
+def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan, tmp_path):
+    from reconnect_gui.ui.unlock_dialog import UnlockDialog
+    from reconnect_gui.ui.vault_controller import UNLOCKED
+
+    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+    app.window.vault_action_requested.connect(with_plan.show_unlock)  # as app.py wires it
+    with_plan.lock()
+    app.window.hide()
+    app.session.tray.urge_action.trigger()
+    assert app.window.isVisible()
+    assert isinstance(with_plan.dialog, UnlockDialog) and with_plan.dialog.isVisible()
+    with_plan.dialog.reject()
+    with_plan.start()  # the keyring opens it again, as after typing the passphrase
+    qtbot.wait_until(lambda: with_plan.state == UNLOCKED, timeout=20000)
+    pane = app.window.pane_widget(0)
+    qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
+    pane.dialog.reject()

@@ -90,6 +90,26 @@ def test_a_lost_keyring_entry_asks_for_the_code_and_puts_the_key_back(
     again.lock()
 
 
+def test_a_start_hidden_in_the_tray_asks_for_nothing_until_the_window_opens(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    fresh = VaultController(tmp_path / "empty", window)
+    fresh.start(ask=False)
+    qtbot.wait_until(lambda: fresh.state != "checking", timeout=20000)
+    assert fresh.state == NEEDS_SETUP and fresh.dialog is None
+
+    controller, _code = set_up(qtbot, window, tmp_path)
+    controller.lock()
+    memory_keyring.entries.clear()
+    hidden = VaultController(tmp_path, window)
+    hidden.start(ask=False)
+    qtbot.wait_until(lambda: hidden.state != "checking", timeout=20000)
+    assert hidden.state == LOCKED and hidden.dialog is None
+    hidden.show_unlock()  # what opening the window from the tray does
+    assert isinstance(hidden.dialog, UnlockDialog)
+    assert "no key stored" in hidden.dialog.reason.text()
+
+
 def test_a_damaged_vault_is_explained_and_left_untouched(qtbot, window, tmp_path) -> None:
     path = vault_file(tmp_path)
     path.write_bytes(b"this is not a vault" * 100)
