@@ -20,7 +20,7 @@ RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-
   libfontconfig1 libdbus-1-3)
 # The real parts the tests use: an X server, a tray host, a Secret Service, age, xdotool.
 TEST_PACKAGES=(xvfb trayer gnome-keyring libsecret-tools dbus-x11 age xdotool imagemagick
-  desktop-file-utils libglib2.0-bin
+  desktop-file-utils libglib2.0-bin x11-utils
   fonts-dejavu-core)
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }

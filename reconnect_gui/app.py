@@ -101,6 +101,7 @@ class _GuiSession:
         self.settings_problem = loaded.problem
 
     def run(self) -> int:
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
         from reconnect_gui.ui.app_icon import load_app_icon
@@ -146,15 +147,20 @@ class _GuiSession:
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
             probe.painted.connect(lambda: self._report_smoke(app, icon))
-        probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
-        if not self.args.smoke:
-            probe.painted.connect(lambda: self._start_vault(window))
-        if self.args.tray and not self.args.smoke:
-            self._start_in_tray(window, instance)
+        if self.args.tray and not self.args.smoke and self._tray_available():
+            # Only the tray icon shows (the window opens from it), and nothing paints:
+            # start at once what the first frame would have started.
+            QTimer.singleShot(0, instance.listen)
+            QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
         else:
-            window.show()
+            probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
+            if not self.args.smoke:
+                probe.painted.connect(lambda: self._start_vault(window))
+            if self.args.tray and not self.args.smoke:
+                window.showMinimized()  # no tray to start in: the window is the way in
+            else:
+                window.show()
         if self.settings_problem and not self.args.smoke:
-            from PySide6.QtCore import QTimer
             from PySide6.QtWidgets import QMessageBox
 
             self.notice = QMessageBox(
@@ -172,19 +178,11 @@ class _GuiSession:
             instance.release()
             log.info("%s stopped", APP_NAME)
 
-    def _start_in_tray(self, window, instance) -> None:
-        """``--tray``: only the tray icon shows (the window opens from it). Without a tray
-        there would be no way in, so the window starts minimised instead."""
-        from PySide6.QtCore import QTimer
-
+    @staticmethod
+    def _tray_available() -> bool:
         from reconnect_gui.ui.tray import tray_available
 
-        if not tray_available():
-            window.showMinimized()
-            return
-        # No window paints, so start what the first frame would have started.
-        QTimer.singleShot(0, instance.listen)
-        QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
+        return tray_available()
 
     def _start_vault(self, window, ask: bool = True) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import REPO, require_tool
@@ -34,6 +36,103 @@ def xvfb_display(size: str = "1280x800x24") -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def tray_host(display: str) -> Iterator[None]:
+    """``trayer``, a small freedesktop system tray, at the top right of the screen."""
+    trayer = subprocess.Popen(
+        [
+            require_tool("trayer"),
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "28",
+            "--transparent",
+            "false",
+            "--SetDockType",
+            "true",
+        ],
+        env=desktop_env(display),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: _tray_panel(display) is not None, "trayer did not start")
+        yield
+    finally:
+        trayer.terminate()
+        trayer.wait(timeout=10)
+
+
+def _tray_panel(display: str) -> str | None:
+    found = subprocess.run(
+        [require_tool("xdotool"), "search", "--classname", "^panel$"],
+        env=desktop_env(display),
+        capture_output=True,
+        text=True,
+        timeout=5,
+    ).stdout.split()
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class TrayIcon:
+    window: str
+    x: int  # the icon's centre on the screen
+    y: int
+    width: int
+    height: int
+
+
+def tray_icons(display: str) -> list[TrayIcon]:
+    """The icons docked in the tray host (the sockets it embedded them in), with places."""
+    panel = _tray_panel(display)
+    if panel is None:
+        return []
+    listing = subprocess.run(
+        [require_tool("xwininfo"), "-children", "-id", panel],
+        env=desktop_env(display),
+        capture_output=True,
+        text=True,
+        timeout=5,
+    ).stdout
+    icons = []
+    for match in re.finditer(
+        r"(0x[0-9a-f]+) .*?(\d+)x(\d+)[+-]-?\d+[+-]-?\d+\s+\+(-?\d+)\+(-?\d+)", listing
+    ):
+        window, width, height, left, top = match.groups()
+        width, height = int(width), int(height)
+        if min(width, height) < 8:  # the host's own 1x1 helper windows
+            continue
+        icons.append(
+            TrayIcon(window, int(left) + width // 2, int(top) + height // 2, width, height)
+        )
+    return icons
+
+
+def wait_until(condition, message: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(message)
+
+
+def visible_windows(display: str, title: str) -> list[str]:
+    result = subprocess.run(
+        [require_tool("xdotool"), "search", "--onlyvisible", "--name", title],
+        env=desktop_env(display),
+        capture_output=True,
+        text=True,
+        timeout=5,
+    )
+    return result.stdout.split()
 
 
 def desktop_env(display: str, **extra: str) -> dict[str, str]:
