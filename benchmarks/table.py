@@ -15,6 +15,8 @@ class Row(NamedTuple):
 
     @property
     def ratio(self) -> float:
+        if self.floor == 0:  # an idle floor: only the limit can judge the app
+            return 0.0 if self.app == 0 else float("inf")
         return self.app / self.floor
 
     @property
@@ -28,6 +30,10 @@ def print_table(rows: list[Row]) -> None:
         limit = f", ≤{row.limit:.0f} {row.unit}" if row.limit is not None else ""
         print(
             f"{row.name:<26}{row.app:>9.1f} {row.unit:<3}{row.floor:>8.1f} {row.unit:<3}"
-            f"{row.ratio:>7.2f}x{'≤':>4}{row.target_ratio:.1f}x{limit}  "
+            f"{row.ratio:>7.2f}x{'≤':>4}{_times(row.target_ratio)}{limit}  "
             f"{'ok' if row.ok else 'MISSED'}"
         )
+
+
+def _times(ratio: float) -> str:
+    return "  any" if ratio == float("inf") else f"{ratio:.1f}x"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmapCache
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -250,6 +250,13 @@ class MainWindow(QMainWindow):
     def request_quit(self) -> None:
         self._quitting = True
         QApplication.quit()
+
+    def hideEvent(self, event) -> None:
+        # Qt's pixmap cache (the style's drawn buttons and gradients) checks every 10 s for
+        # pixmaps to drop for as long as it holds any: hidden in the tray for days, that
+        # would wake the computer for nothing. Emptied, it stops; a repaint refills it.
+        QPixmapCache.clear()
+        super().hideEvent(event)
 
     def closeEvent(self, event) -> None:
         """Closing the window keeps the app in the tray when there is one; Quit quits."""

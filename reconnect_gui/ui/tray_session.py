@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reconnect_gui.autostart import Autostart, AutostartError, autostart_for, launch_command
@@ -24,7 +25,7 @@ from reconnect_gui.core.reminder_pause import pause_end, paused_words
 from reconnect_gui.core.reminders import DRAFT_PANE, Reminder, ReminderPrefs
 from reconnect_gui.ui.panes import PANE_KEYS
 from reconnect_gui.ui.reminder_timer import ReminderTimer
-from reconnect_gui.ui.tray import AppTray, tray_available
+from reconnect_gui.ui.tray import NOTIFICATION_MS, AppTray, tray_available
 from reconnect_gui.ui.vault_controller import LOCKED, NEEDS_SETUP, UNLOCKED, VaultController
 
 log = logging.getLogger("reconnect")
@@ -178,15 +179,25 @@ class TraySession(QObject):
 
     def _hidden_to_tray(self) -> None:
         if self.tray is not None and not self._notice_shown():
-            self.tray.notify(HIDDEN_TITLE, HIDDEN_MESSAGE)
+            self._notify(HIDDEN_TITLE, HIDDEN_MESSAGE)
             self._remember_notice()
+
+    def _notify(self, title: str, message: str) -> None:
+        self.tray.notify(title, message)
+        # Where Qt draws the message itself (no notification service), its pixmaps stay in
+        # Qt's pixmap cache, which then wakes every 10 s for minutes to age them out.
+        QTimer.singleShot(NOTIFICATION_MS + 1000, self, self._release_pixmaps)
+
+    def _release_pixmaps(self) -> None:
+        if not self.window.isVisible():
+            QPixmapCache.clear()
 
     # ---- reminders ----------------------------------------------------------------------
 
     def _show_reminder(self, reminder: Reminder) -> None:
         self._last_reminder = reminder
         if self.has_tray:
-            self.tray.notify(reminder.title, reminder.message)
+            self._notify(reminder.title, reminder.message)
             return
         # No tray: a quiet note in the open window (the app must be open to remind).
         if self.notice is None:
@@ -262,7 +273,7 @@ class TraySession(QObject):
             self.tray.set_start_at_login(actual)
         self.start_at_login_changed.emit(actual)
         if problem is not None and self.tray is not None:
-            self.tray.notify("Start at login", problem)
+            self._notify("Start at login", problem)
         return problem
 
 

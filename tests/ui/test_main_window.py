@@ -124,6 +124,15 @@ def test_closing_keeps_the_app_in_the_tray_and_quit_really_quits(
     assert window.close() is True  # while quitting, closing closes
 
 
+def test_hiding_empties_qts_pixmap_cache_so_it_stops_waking(make_window, qtbot) -> None:
+    from PySide6.QtGui import QPixmap, QPixmapCache
+
+    window = make_window(can_hide_to_tray=lambda: True)
+    QPixmapCache.insert("style-pixmap", QPixmap(8, 8))
+    window.hide_action.trigger()
+    assert QPixmapCache.find("style-pixmap") is None
+
+
 def test_closing_closes_when_there_is_no_tray(make_window, qtbot) -> None:
     window = make_window(can_hide_to_tray=lambda: False)
     with qtbot.assert_not_emitted(window.hidden_to_tray):

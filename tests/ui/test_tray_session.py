@@ -185,3 +185,17 @@ def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan
     pane = app.window.pane_widget(0)
     qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
     pane.dialog.reject()
+
+
+def test_messages_leave_no_pixmaps_behind_while_hidden(qtbot, with_plan, tmp_path, monkeypatch):
+    # Qt's pixmap cache wakes every 10 s while it holds anything: hidden in the tray, the
+    # app empties it once a message has been drawn.
+    from PySide6.QtGui import QPixmap, QPixmapCache
+
+    import reconnect_gui.ui.tray_session as tray_session
+
+    monkeypatch.setattr(tray_session, "NOTIFICATION_MS", 0)
+    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+    app.window.close()  # to the tray, with the one-time note
+    QPixmapCache.insert("drawn-by-the-message", QPixmap(8, 8))
+    qtbot.wait_until(lambda: QPixmapCache.find("drawn-by-the-message") is None, timeout=3000)
