@@ -199,3 +199,18 @@ def test_messages_leave_no_pixmaps_behind_while_hidden(qtbot, with_plan, tmp_pat
     app.window.close()  # to the tray, with the one-time note
     QPixmapCache.insert("drawn-by-the-message", QPixmap(8, 8))
     qtbot.wait_until(lambda: QPixmapCache.find("drawn-by-the-message") is None, timeout=3000)
+
+
+def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+    shown = []
+    app.session.tray.notify = lambda title, message: shown.append(title)
+    app.session.refresh()
+    app.window.show_pane(3)  # Settings
+    app.window.hide()
+    app.now = NOW + timedelta(days=2)  # day 14 arrives
+    app.session.timer.timer.timeout.emit()
+    assert shown == ["Day 14 — a milestone"]
+    app.session.tray.icon.messageClicked.emit()
+    assert app.window.isVisible()
+    assert app.window.current_pane_key() == "countdown"
