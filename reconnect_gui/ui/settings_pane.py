@@ -1,12 +1,20 @@
-"""Settings: appearance now, and the places Reconnect keeps its files.
-
-Security, reminders and start-at-login join this page in their own issues.
+"""Settings: appearance and the places Reconnect keeps its files; other parts of the app
+add their own sections (Security, Reminders) with ``add_section``. The page scrolls, so a
+small window never squeezes the controls.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reconnect_gui.core.settings import THEMES
 from reconnect_gui.paths import AppPaths
@@ -22,7 +30,15 @@ class SettingsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("pane-settings")
         self.setAccessibleName("Settings")
-        layout = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(14)
         layout.addWidget(pane_heading("Settings"))
