@@ -38,6 +38,8 @@ HIDDEN_MESSAGE = (
 
 
 class TraySession(QObject):
+    """Lives from the vault's first check to quit; ``use_tray=None`` asks the desktop."""
+
     prefs_changed = Signal(object)  # the tray paused or resumed reminders (a ReminderPrefs)
     start_at_login_changed = Signal(bool)  # the tray's checkbox changed it
 
@@ -74,7 +76,8 @@ class TraySession(QObject):
         self.timer.day_changed.connect(self._update_tray)
 
         self.tray: AppTray | None = None
-        if tray_available() if use_tray is None else use_tray:
+        wants_tray = tray_available() if use_tray is None else use_tray  # tests choose
+        if wants_tray:
             self.tray = AppTray(self)
             self._connect_tray(self.tray)
             self.tray.show()
