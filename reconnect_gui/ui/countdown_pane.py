@@ -176,6 +176,9 @@ class CountdownPane(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own (a silent one, with nothing to say): Tab goes to the
+        # buttons inside, and the page scrolls to show each one.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return scroll
 
     def _wait_banner(self) -> QWidget:

@@ -16,7 +16,7 @@ from reconnect_gui.ui.panes import wrapped_label
 # Banner tints per state: (light, dark) background and stripe. Text on every tint keeps
 # the palette's text colour at 4.5:1 or more (see the tests).
 BANNER_COLOURS = {
-    "empty": (("#eef0f2", "#23272b"), ("#8a9096", "#6b7278")),
+    "empty": (("#eef0f2", "#23272b"), ("#7a8086", "#6b7278")),
     "ready": (("#e4f2ee", "#1d302c"), ("#2e6b5e", "#5fb3a0")),
     "cooling": (("#e9eef6", "#212a36"), ("#3d5f8c", "#7fa6d9")),
     "revise": (("#fbf1df", "#342a1a"), ("#8a5000", "#f0b94d")),

@@ -161,6 +161,8 @@ class DraftsColumn(QFrame):
     def fit_width(self, pane_width: int) -> int:
         """Narrower in a narrow pane; the titles are cut again to the new width."""
         width = NARROW_LIST_WIDTH if pane_width < WIDE_PANE else LIST_WIDTH
+        # With a large system font, wide enough for the buttons' words all the same.
+        width = max(width, self.minimumSizeHint().width())
         if self.width() != width:
             self.setFixedWidth(width)
             for draft in self._drafts:

@@ -251,6 +251,7 @@ class JournalEditor(QWidget):
             self.body,
             *self.mood_picker.buttons.values(),
             *self.feelings.buttons.values(),
+            self.feelings.more_button,
             *self.tags.tab_chain(),
             self.export_button,
             self.trash_button,

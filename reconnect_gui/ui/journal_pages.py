@@ -122,6 +122,9 @@ class EntryTabs(QTabWidget):
         self.addTab(self.entry_side, "Entry")
         self.addTab(self.prompts, "Prompts")
         self.addTab(chart_page, "Mood over time")
+        # The range buttons sit above the days: Tab meets them first, as one reads them.
+        # (Only once the chart is among the tabs: Qt leaves it first while it leads a chain.)
+        QWidget.setTabOrder(list(self.chart.span_buttons.values())[-1], self.chart)
         self.setTabToolTip(PROMPTS_TAB, "Questions to reflect on (Ctrl+P)")
 
     def feed_chart(

@@ -105,7 +105,7 @@ class JournalPane(QWidget):
         self.session = JournalSession(self.editor, lambda: self._vault, self)
         self.session.saved.connect(self._saved)
         self.save_throttle = self.session.save_throttle
-        chain = (*self.column.tab_chain(), self.tabs.tabBar(), *self.editor.tab_chain())
+        chain = (*self.column.tab_chain(), self.tabs, *self.editor.tab_chain())
         for first, second in pairwise(chain):  # the list, then the entry, as one reads them
             QWidget.setTabOrder(first, second)
         for keys, action in (

@@ -59,6 +59,7 @@ class PromptsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(24, 20, 24, 16)

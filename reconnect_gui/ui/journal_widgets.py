@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -37,6 +37,9 @@ from reconnect_gui.ui.panes import quiet_label
 from reconnect_gui.ui.theme import is_dark
 
 MOOD_BUTTON = 30  # px
+# The faces not chosen, once one is: a little quieter, yet their outline, eyes and mouth
+# keep 3:1 in both themes (the chosen face has its ring besides).
+UNCHOSEN_OPACITY = 0.9
 
 
 # --- mood -------------------------------------------------------------------------------
@@ -52,6 +55,7 @@ class MoodButton(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Mood: {MOOD_WORDS[level]}")
+        self.setAccessibleDescription("Choose this mood for the entry; choose it again to clear it")
         self.setToolTip(MOOD_WORDS[level].capitalize())
         self.setFixedSize(MOOD_BUTTON + 8, MOOD_BUTTON + 8)
 
@@ -59,20 +63,31 @@ class MoodButton(QAbstractButton):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        outer = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
-        if self.isChecked() or self.hasFocus() or self.underMouse():
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.hasFocus():
+            # Where the keyboard is: the outermost ring, in the text colour (far above 3:1
+            # on the window), apart from the accent ring that marks the chosen face.
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1.5))
+            painter.drawEllipse(QRectF(self.rect()).adjusted(0.75, 0.75, -0.75, -0.75))
+        if self.isChecked() or self.underMouse():
             colour = palette.color(QPalette.ColorRole.Highlight)
-            width = 2.5 if self.isChecked() else 1.5
             if not self.isChecked():
-                colour.setAlpha(150 if self.hasFocus() else 90)
-            painter.setPen(QPen(colour, width))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(outer)
+                colour.setAlpha(90)  # only a hint under the mouse
+            painter.setPen(QPen(colour, 2.0 if self.isChecked() else 1.5))
+            painter.drawEllipse(QRectF(self.rect()).adjusted(2.75, 2.75, -2.75, -2.75))
         face = QRectF(self.rect()).adjusted(4, 4, -4, -4)
         if not self.isChecked() and self.group_has_choice():
-            painter.setOpacity(0.45)  # the chosen face stands out; the others step back
+            painter.setOpacity(UNCHOSEN_OPACITY)  # the chosen face stands out; others step back
         paint_mood(painter, face, self.level, is_dark(palette))
         painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Qt leaves a button group one Tab stop, as for radio buttons that the arrow keys
+        # move between. These faces toggle on and off on their own (a mood can be
+        # cleared), and Qt's arrow keys skip faces that are not Tab stops: keep them all.
+        for button in self.group().buttons() if self.group() is not None else ():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def group_has_choice(self) -> bool:
         group = self.group()
@@ -320,7 +335,8 @@ class TagEditor(QWidget):
             self.remove_tag(self._tags[-1])
 
     def _rebuild(self) -> None:
-        for chip in self._chips:
+        old = self._chips
+        for chip in old:
             self._flow.removeWidget(chip)
             chip.deleteLater()
         self._chips = []
@@ -335,6 +351,19 @@ class TagEditor(QWidget):
         self._flow.addItem(QWidgetItem(self.input))
         self._flow.invalidate()
         self.updateGeometry()
+        self._order_chips(old)
+
+    def _order_chips(self, old: list[Chip]) -> None:
+        """New chips join the end of the window's Tab chain: put them just before the input,
+        where they are on screen (``old``: the chips being replaced, not yet deleted)."""
+        before = self.input.previousInFocusChain()
+        while before is not self.input and (
+            before in old or before.focusPolicy() == Qt.FocusPolicy.NoFocus
+        ):
+            before = before.previousInFocusChain()
+        for chip in (*self._chips, self.input):
+            QWidget.setTabOrder(before, chip)
+            before = chip
 
     def tab_chain(self) -> tuple[QWidget, ...]:
         return (*self._chips, self.input)

@@ -61,6 +61,8 @@ HIT_RADIUS = 10.0  # px around a point that still counts as "on" it
 POINT_RADIUS = 4.0
 LINE_WIDTH = 2.0
 URGE_AXIS_LABEL = "urges"
+EVENT_LINE_SHARE = 0.8  # the start and slip lines, a little quieter than their labels
+URGE_MARK_SHARE = 0.75  # urge marks: the quiet colour over the window, still 3:1 against it
 SPAN_BUTTON_STYLE = (
     "QPushButton { padding: 3px 10px; }"
     "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
@@ -454,13 +456,14 @@ class MoodChart(QWidget):
         for line in layout.events:
             x = _crisp(ox + line.x, 1, dpr)
             # The start in the accent colour, a slip in the quiet one: a fact, not a failure.
-            colour = mixed(window, accent if line.started and not line.slips else muted, 0.8)
+            ink = accent if line.started and not line.slips else muted
+            colour = mixed(window, ink, EVENT_LINE_SHARE)
             pen = QPen(colour, 1, Qt.PenStyle.DashLine)
             pen.setDashPattern([4, 3])
             painter.setPen(pen)
             painter.drawLine(QPointF(x, oy + layout.mood_top), QPointF(x, oy + layout.height))
             if line.label:
-                painter.setPen(colour)
+                painter.setPen(ink)  # words need 4.5:1; the quieter line only 3:1
                 top = oy + line.label_row * row_height
                 painter.drawText(
                     QRectF(ox + line.label_left, top, 1000, row_height),
@@ -487,7 +490,7 @@ class MoodChart(QWidget):
             label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, URGE_AXIS_LABEL
         )
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(mixed(window, muted, 0.75))
+        painter.setBrush(mixed(window, muted, URGE_MARK_SHARE))
         for mark in layout.urges:
             rect = QRectF(
                 ox + mark.x - mark.width / 2, oy + mark.top, mark.width, mark.bottom - mark.top

@@ -129,6 +129,14 @@ class SecuritySection(QGroupBox):
         self.forget_button = self._button(
             grid, 2, 0, "Forget the key on this computer…", self.forget_key
         )
+        for button, description in (
+            (self.lock_button, "Close your vault now; unlocking opens it again"),
+            (self.passphrase_button, "Choose a new passphrase; your recovery code still works"),
+            (self.recovery_button, "Make a new recovery code; the old one stops working"),
+            (self.rotate_button, "Encrypt everything again with a new key and recovery code"),
+            (self.forget_button, "Remove the key from this computer's keyring; asks first"),
+        ):
+            button.setAccessibleDescription(description)
         layout.addLayout(grid)
         lock_row = QHBoxLayout()
         lock_row.addWidget(QLabel("App lock"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +34,7 @@ class SettingsPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its controls are
         page = QWidget()
         scroll.setWidget(page)
         outer = QVBoxLayout(self)
@@ -72,7 +74,13 @@ class SettingsPane(QWidget):
     def add_section(self, section: QWidget) -> None:
         """A group of settings that belongs to another part of the app (e.g. Security)."""
         section.setMaximumWidth(720)
-        self._sections.addWidget(section)
+        # In a row beside a stretch: a column asks a word-wrapping widget's height for the
+        # column's whole width, ignoring the cap, so alone the section came out too short.
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(section)
+        row.addStretch(1)
+        self._sections.addLayout(row)
 
 
 def _path_label(text: str, accessible_name: str) -> QLabel:

@@ -131,11 +131,27 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(palette_for(theme == "dark"))  # also drops all class palettes
         _set_indicator_palettes(app, theme == "dark")
+        _renew_style_sheets(app)
     elif _system_style is not None:  # back to the desktop's look after an explicit choice
         app.setStyle(QStyleFactory.create(_system_style))
         # An empty palette means "the platform's palette"; setting it also drops the
         # class palettes above (QApplication::setPalette documents that reset).
         app.setPalette(QPalette())
+        _renew_style_sheets(app)
+
+
+def _renew_style_sheets(app: QApplication) -> None:
+    """Give every style sheet the new palette.
+
+    A sheet's ``palette(base)`` and the like are looked up when it is applied, and the
+    widgets under it keep those colours: after a live switch the sidebar, the drafts
+    column and the note cards would stay in the old theme (light ground, dark-theme
+    words). Setting each sheet again looks them up anew.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -42,10 +42,10 @@ OVER_MAX_LABEL = "1k+"
 
 # reconnect.svg's dusk gradient: the tile carrying the day number.
 BADGE_TOP = "#3f4a8a"
-BADGE_BOTTOM = "#b46f8c"
+BADGE_BOTTOM = "#a3637f"  # a shade darker than the SVG's #b46f8c: white digits reach 4.5:1
 # The locked tile is plain grey: no colour, no number.
 LOCKED_TOP = "#5c5c5c"
-LOCKED_BOTTOM = "#8a8a8a"
+LOCKED_BOTTOM = "#767676"  # white on it: 4.5:1
 INK = "#ffffff"
 
 GRID = 512.0  # reconnect.svg is drawn on a 512 grid; the shapes below use the same grid
