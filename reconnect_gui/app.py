@@ -237,10 +237,22 @@ class _GuiSession:
 
         window.provide_pane("countdown", countdown_pane)
 
+        from reconnect_gui.ui.clipboard_guard import ClipboardGuard, ClipboardSection
+
+        # A copied draft leaves the clipboard again after a while (Settings → Clipboard).
+        guard = ClipboardGuard(self.settings.clear_clipboard_seconds, window)
+
+        def clipboard_section():
+            section = ClipboardSection(guard)
+            section.seconds_chosen.connect(lambda s: self._save_clipboard_seconds(s, window))
+            return section
+
+        window.add_settings_section(clipboard_section)
+
         def draft_pane():
             from reconnect_gui.ui.draft_pane import DraftPane
 
-            return DraftPane(controller)
+            return DraftPane(controller, clipboard_guard=guard)
 
         window.provide_pane("draft", draft_pane)
 
@@ -301,6 +313,10 @@ class _GuiSession:
             return section
 
         window.add_settings_section(reminder_section)
+
+    def _save_clipboard_seconds(self, seconds: int, window) -> None:
+        self.settings = replace(self.settings, clear_clipboard_seconds=seconds)
+        self._save(window)
 
     def _save_reminder_prefs(self, prefs, window) -> None:
         from reconnect_gui.core.settings import with_reminder_prefs

@@ -16,6 +16,7 @@ from reconnect_gui.core.reminders import ReminderPrefs
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
 APP_LOCK_CHOICES = (0, 5, 15, 30, 60)  # minutes without use before locking; 0 = no app lock
+CLEAR_CLIPBOARD_CHOICES = (0, 30, 60, 120)  # seconds a copied draft stays there; 0 = never cleared
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Settings:
     quiet_end: str = "08:00"
     reminders_paused_until: str = ""  # an ISO moment in UTC, or ""
     tray_notice_shown: bool = False  # "Reconnect is still here in the tray" is said once
+    clear_clipboard_seconds: int = 60  # see CLEAR_CLIPBOARD_CHOICES
 
     def to_json_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -73,6 +75,8 @@ def _allowed(name: str, value: object) -> bool:
         return value in THEMES
     if name == "app_lock_minutes":
         return value in APP_LOCK_CHOICES
+    if name == "clear_clipboard_seconds":
+        return value in CLEAR_CLIPBOARD_CHOICES
     if name == "version":
         return isinstance(value, int) and value >= 1
     if name in ("check_in_time", "quiet_start", "quiet_end"):

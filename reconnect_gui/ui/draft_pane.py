@@ -12,8 +12,8 @@ with undo), and the dialogs. The parts:
 - ``core.draft_words``: every sentence the pane shows about a draft.
 
 The app never sends: "Copy to clipboard" is the only way out, and it asks first when the
-verdict is not "ready" yet. ``copied`` carries the text that went to the clipboard, the
-hook for clearing it again later.
+verdict is not "ready" yet. ``copied`` carries the text that went to the clipboard; the
+``ClipboardGuard`` the app passes in (clipboard_guard) clears it again after a while.
 
 Every keystroke reaches the vault: autosave is debounced, flushed when the user switches
 drafts or panes, and flushed on the controller's ``locking`` signal, before everything
@@ -44,6 +44,7 @@ from reconnect_gui.core.moments import local_zone_name
 from reconnect_gui.core.tone.report import Context, Finding, Report
 from reconnect_gui.storage import countdown_store, draft_store
 from reconnect_gui.storage.errors import VaultError
+from reconnect_gui.ui.clipboard_guard import ClipboardGuard, clearing_words, copied_words
 from reconnect_gui.ui.dialog_slot import DialogSlot
 from reconnect_gui.ui.draft_editor import DraftEditor
 from reconnect_gui.ui.draft_list import KIND_WORDS, DraftsColumn
@@ -79,12 +80,14 @@ class DraftPane(QWidget):
         controller: VaultController,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
+        clipboard_guard: ClipboardGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pane-draft")
         self.setAccessibleName("Draft")
         self._controller = controller
         self._now = now
+        self._clipboard_guard = clipboard_guard  # None: a copy stays until replaced
         self.drafts: list[Draft] = []
         self.deleted: Draft | None = None  # the last deleted draft, for "Undo"
         self._dialogs = DialogSlot()
@@ -126,6 +129,8 @@ class DraftPane(QWidget):
         controller.locking.connect(self._before_lock)
         controller.state_changed.connect(self._vault_state_changed)
         self._vault_state_changed(controller.state)
+        if clipboard_guard is not None:
+            clipboard_guard.cleared.connect(self._clipboard_cleared)
 
     def _work_page(self) -> QWidget:
         page = QWidget()
@@ -435,8 +440,19 @@ class DraftPane(QWidget):
 
     def _copy(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
-        self.editor_side.set_saved("Copied")
+        guard = self._clipboard_guard
+        seconds = 0 if guard is None else guard.seconds
+        if guard is not None:
+            guard.watch(text)
+        self.editor_side.set_saved(copied_words(seconds))
+        self.saved_label.setToolTip(clearing_words(seconds))
+        self.saved_label.setAccessibleDescription(clearing_words(seconds))
         self.copied.emit(text)
+
+    def _clipboard_cleared(self) -> None:
+        if self.saved_label.text().startswith("Copied"):  # not yet replaced by "Saving…"
+            self.editor_side.set_saved("Clipboard cleared")
+            self.saved_label.setToolTip("Reconnect took the copied draft off the clipboard.")
 
     def show_versions(self) -> None:
         if self.draft is None:

@@ -109,3 +109,21 @@ def test_half_set_quiet_hours_mean_none() -> None:
 
     prefs = reminder_prefs(Settings(quiet_start="22:00", quiet_end=""))
     assert (prefs.quiet_start, prefs.quiet_end) == (None, None)
+
+
+def test_clipboard_clearing_defaults_to_a_minute_and_round_trips() -> None:
+    from reconnect_gui.core.settings import CLEAR_CLIPBOARD_CHOICES
+
+    assert Settings().clear_clipboard_seconds == 60
+    for seconds in CLEAR_CLIPBOARD_CHOICES:  # 0 means never
+        loaded, rejected = settings_from_json_dict(
+            Settings(clear_clipboard_seconds=seconds).to_json_dict()
+        )
+        assert (loaded.clear_clipboard_seconds, rejected) == (seconds, [])
+
+
+@pytest.mark.parametrize("value", [45, -1, 3600, "60", 60.0, True, None])
+def test_an_odd_clipboard_time_falls_back_to_a_minute(value: object) -> None:
+    loaded, rejected = settings_from_json_dict({"clear_clipboard_seconds": value, "theme": "dark"})
+    assert rejected == ["clear_clipboard_seconds"]
+    assert loaded == Settings(theme="dark")
