@@ -15,6 +15,9 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 REPO = Path(__file__).resolve().parent.parent
 
+# No test, and no process a test starts, may reach the network (tests/network_guard.py).
+pytest_plugins = ("network_guard",)
+
 # CI has two busy cores: judge properties, not speed (speed lives in benchmarks/).
 settings.register_profile("reconnect", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("reconnect")

@@ -38,7 +38,8 @@ def run_in_secret_service(tmp_path: Path, script: str, **env_vars: str) -> dict[
     env.update(
         XDG_DATA_HOME=str(keyring_home),
         XDG_CACHE_HOME=str(socket_home),
-        PYTHONPATH=str(REPO),
+        # Keep what is already there: the session's network guard rides on PYTHONPATH.
+        PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
         PY=sys.executable,
         **env_vars,
     )
