@@ -196,3 +196,64 @@ def screenshot(display: str, name: str) -> Path:
         timeout=30,
     )
     return target
+
+
+def window_screenshot(display: str, window: str, name: str) -> Path:
+    """A screenshot of one window (with whatever lies on top of it, like its dialogs)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    target = ARTIFACTS / "screenshots" / f"{name}.png"
+    target.parent.mkdir(exist_ok=True)
+    subprocess.run(
+        [require_tool("import"), "-window", window, str(target)],
+        env=desktop_env(display),
+        check=True,
+        timeout=30,
+    )
+    return target
+
+
+def mapped_windows(display: str) -> set[str]:
+    """Every visible window, named or not (a menu or a popup has no title)."""
+    result = subprocess.run(
+        [require_tool("xdotool"), "search", "--onlyvisible", "--class", "."],
+        env=desktop_env(display),
+        capture_output=True,
+        text=True,
+        timeout=5,
+    )
+    return set(result.stdout.split())
+
+
+def wait_for_new_window(display: str, before: set[str], timeout: float = 10) -> str | None:
+    """The first visible window that was not in ``before``, or None after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        new = mapped_windows(display) - before
+        if new:
+            return sorted(new)[0]
+        time.sleep(0.1)
+    return None
+
+
+def window_title(display: str, window: str) -> str:
+    try:
+        return xdotool(display, "getwindowname", window, timeout=5)
+    except subprocess.CalledProcessError:  # it closed meanwhile
+        return ""
+
+
+def open_tray_menu(display: str, icon: TrayIcon) -> None:
+    """Right-click the tray icon and wait for its menu (a popup without a title)."""
+    before = mapped_windows(display)
+    xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "3")
+    assert wait_for_new_window(display, before) is not None, "the tray menu did not open"
+    time.sleep(0.2)  # the popup maps before it takes the keyboard
+
+
+def click_window(display: str, window: str, button: str = "1") -> None:
+    """Click the middle of a window (a notification balloon, say)."""
+    geometry = xdotool(display, "getwindowgeometry", "--shell", window)
+    values = dict(line.split("=", 1) for line in geometry.splitlines() if "=" in line)
+    x = int(values["X"]) + int(values["WIDTH"]) // 2
+    y = int(values["Y"]) + int(values["HEIGHT"]) // 2
+    xdotool(display, "mousemove", str(x), str(y), "click", button)
