@@ -233,7 +233,10 @@ class _GuiSession:
         def countdown_pane():
             from reconnect_gui.ui.countdown_pane import CountdownPane
 
-            return CountdownPane(controller)
+            pane = CountdownPane(controller)
+            # A new plan, a slip or a contact moves the tray's day and the reminders.
+            pane.saved.connect(lambda: self.tray_session and self.tray_session.refresh())
+            return pane
 
         window.provide_pane("countdown", countdown_pane)
 

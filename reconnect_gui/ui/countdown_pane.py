@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -79,6 +79,8 @@ STAT_LABELS = (
 
 
 class CountdownPane(QWidget):
+    saved = Signal()  # the plan, a slip, a contact or an urge was stored (reminders re-read)
+
     def __init__(
         self,
         controller: VaultController,
@@ -420,6 +422,7 @@ class CountdownPane(QWidget):
             QMessageBox.warning(self, "Not saved", f"{error.message}\n\nNothing was changed.")
             return False
         self.reload()
+        self.saved.emit()
         return True
 
     def _open(self, dialog: QWidget) -> None:

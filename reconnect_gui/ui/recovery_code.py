@@ -39,6 +39,7 @@ class RecoveryCodeView(QWidget):
         self.code_label.setAccessibleDescription(" ".join(code))  # read out one by one
         layout.addWidget(self.code_label)
         save = QPushButton("Save as a file…")
+        save.setAutoDefault(False)  # Enter continues the setup; it never reopens the file dialog
         save.clicked.connect(self._choose_file)
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignHCenter)
         self.saved_status = quiet_label("")

@@ -98,6 +98,10 @@ class ReminderTimer(QObject):
         self._sources = ReminderSources(plan, tuple(contacts), tuple(drafts), self._zone())
         self.check()
 
+    def start_fresh(self, now: datetime) -> None:
+        """A vault made just now: nothing came due before it, so don't catch up."""
+        self._since = now
+
     def stop(self) -> None:
         """Forget everything read from the vault (it is locking) and stop the timer."""
         self.timer.stop()

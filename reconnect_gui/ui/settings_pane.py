@@ -21,6 +21,7 @@ from reconnect_gui.core.settings import THEMES
 from reconnect_gui.paths import AppPaths
 from reconnect_gui.ui.panes import pane_heading, quiet_label
 
+COLUMN_WIDTH = 816  # 720 px of settings inside the page's 48 px margins
 THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}
 
 
@@ -37,10 +38,18 @@ class SettingsPane(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its controls are
         page = QWidget()
         scroll.setWidget(page)
+        # The column keeps a readable width (sections share it, so their edges line up);
+        # capped as a whole, Qt asks wrapped text for its height at the width it will get.
+        column = QWidget()
+        column.setMaximumWidth(COLUMN_WIDTH)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(column)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        layout = QVBoxLayout(page)
+        layout = QVBoxLayout(column)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(14)
         layout.addWidget(pane_heading("Settings"))
@@ -73,14 +82,7 @@ class SettingsPane(QWidget):
 
     def add_section(self, section: QWidget) -> None:
         """A group of settings that belongs to another part of the app (e.g. Security)."""
-        section.setMaximumWidth(720)
-        # In a row beside a stretch: a column asks a word-wrapping widget's height for the
-        # column's whole width, ignoring the cap, so alone the section came out too short.
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(section)
-        row.addStretch(1)
-        self._sections.addLayout(row)
+        self._sections.addWidget(section)
 
 
 def _path_label(text: str, accessible_name: str) -> QLabel:

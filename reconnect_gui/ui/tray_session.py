@@ -69,6 +69,7 @@ class TraySession(QObject):
         self.autostart = autostart or autostart_for()
         self._pending: Callable[[], None] | None = None  # a tray action waiting for unlock
         self._last_reminder: Reminder | None = None
+        self._previous_state: str | None = None
         self.notice: QMessageBox | None = None
 
         self.timer = ReminderTimer(lambda: self._vault, prefs, now, parent=self)
@@ -114,12 +115,15 @@ class TraySession(QObject):
 
     def _vault_state_changed(self, state: str) -> None:
         if state == UNLOCKED:
+            if self._previous_state == NEEDS_SETUP:  # nothing was missed before setup
+                self.timer.start_fresh(self._now())
             self.timer.reload()
             pending, self._pending = self._pending, None
             if pending is not None:
                 pending()
         else:
             self.timer.stop()
+        self._previous_state = state
         self._update_tray()
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
@@ -127,10 +131,11 @@ class TraySession(QObject):
             self.timer.reload()
 
     def refresh(self) -> None:
-        """Read the schedule again now (Settings changed the reminder choices)."""
+        """Read the schedule again now (a new plan, a slip, or new reminder choices)."""
         if self._vault is not None:
             self.timer.reload()
         self._update_paused()
+        self._update_tray()
 
     def _update_tray(self) -> None:
         if self.tray is None:
@@ -182,6 +187,7 @@ class TraySession(QObject):
 
     def _hidden_to_tray(self) -> None:
         if self.tray is not None and not self._notice_shown():
+            self._last_reminder = None  # a click on this note only opens the window
             self._notify(HIDDEN_TITLE, HIDDEN_MESSAGE)
             self._remember_notice()
 

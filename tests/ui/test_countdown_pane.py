@@ -76,7 +76,8 @@ def test_first_run_walks_through_the_wizard_and_keeps_the_plan(
     wizard.person.set_value("Sam", "they/them")
     wizard.go_next()
     wizard.reasons.set_value(["I want to feel steady on my own"])
-    wizard.go_next()  # "Start my countdown"
+    with qtbot.wait_signal(pane.saved, timeout=1000):  # the tray and reminders re-read
+        wizard.go_next()  # "Start my countdown"
     assert pane.pages.currentIndex() == HOME_PAGE and pane.wizard is None
     stored = load_plan(unlocked_controller.vault)
     assert stored.target_days == 45 and stored.ex_name == "Sam"

@@ -116,3 +116,16 @@ def test_locking_stops_the_timer_and_forgets_the_schedule(qtbot, unlocked_contro
     timer.reload()  # what the app does on the state change
     assert not timer.timer.isActive()
     assert timer.sources is None and timer.day is None
+
+
+def test_a_vault_made_just_now_catches_up_on_nothing(qtbot, unlocked_controller, clock):
+    prefs = ReminderPrefs(check_in=time(20, 0), quiet_start=None)
+    shown = []
+    timer = make_timer(unlocked_controller, clock, prefs)
+    timer.reminder_due.connect(shown.append)
+    timer.start_fresh(clock.now)  # yesterday's 20:00 check-in was before the app existed
+    timer.reload()
+    assert shown == []
+    clock.now = NOW + timedelta(hours=9)  # 21:00 in Berlin: today's check-in is due
+    timer.timer.timeout.emit()
+    assert [r.kind for r in shown] == [CHECK_IN]

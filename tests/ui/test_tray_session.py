@@ -214,3 +214,12 @@ def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path) -> None:
     app.session.tray.icon.messageClicked.emit()
     assert app.window.isVisible()
     assert app.window.current_pane_key() == "countdown"
+
+
+def test_a_plan_made_after_unlocking_reaches_the_tray(qtbot, unlocked_controller, tmp_path):
+    app = Harness(qtbot, unlocked_controller, tmp_path, use_tray=True)
+    assert app.session.tray.icon.toolTip() == "Reconnect"  # unlocked, no countdown yet
+    plan = new_plan(NOW - timedelta(days=3, hours=1), "Europe/Berlin", 30)
+    countdown_store.save_plan(unlocked_controller.vault, plan)
+    app.session.refresh()  # what the countdown pane's `saved` signal triggers
+    assert app.session.tray.icon.toolTip() == "Day 3 of 30 without contact"
