@@ -170,32 +170,16 @@ def wait_for_window(display: str, title: str, timeout: float = 30) -> str:
 def wait_until_closed(display: str, window: str, timeout: float = 30) -> None:
     """Wait for a window to go (an unlock dialog stays open while scrypt runs; keys sent
     to the main window before then are lost, because the dialog is modal)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        visible = subprocess.run(
-            [require_tool("xdotool"), "search", "--onlyvisible", "--name", "."],
-            env=desktop_env(display),
-            capture_output=True,
-            text=True,
-            timeout=5,
-        ).stdout.split()
-        if window not in visible:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"window {window} is still open")
+    wait_until(
+        lambda: window not in visible_windows(display, "."),
+        f"window {window} is still open",
+        timeout,
+    )
 
 
 def screenshot(display: str, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    target = ARTIFACTS / "screenshots" / f"{name}.png"
-    target.parent.mkdir(exist_ok=True)
-    subprocess.run(
-        [require_tool("import"), "-window", "root", str(target)],
-        env=desktop_env(display),
-        check=True,
-        timeout=30,
-    )
-    return target
+    """A screenshot of the whole screen, saved under artifacts/screenshots/."""
+    return window_screenshot(display, "root", name)
 
 
 def window_screenshot(display: str, window: str, name: str) -> Path:
