@@ -273,7 +273,7 @@ class _GuiSession:
         """The reminder timer, the tray icon (when the desktop has a tray) and Settings'
         Reminders section."""
         from reconnect_gui.core.moments import local_zone_name
-        from reconnect_gui.core.settings import reminder_prefs
+        from reconnect_gui.core.reminder_settings import reminder_prefs
         from reconnect_gui.ui.tray_session import TraySession
 
         session = self.tray_session = TraySession(
@@ -322,7 +322,7 @@ class _GuiSession:
         self._save(window)
 
     def _save_reminder_prefs(self, prefs, window) -> None:
-        from reconnect_gui.core.settings import with_reminder_prefs
+        from reconnect_gui.core.reminder_settings import with_reminder_prefs
 
         self.settings = with_reminder_prefs(self.settings, prefs)
         self._save(window)

@@ -59,3 +59,17 @@ def test_nothing_before_the_first_frame_imports_the_qt_namespace_at_the_top() ->
             if "Qt" in names and (node.module or "").startswith("PySide6"):
                 offenders.append(f"{name}:{node.lineno}")
     assert offenders == []
+
+
+def test_starting_the_app_loads_neither_the_tone_checker_nor_the_reminder_schedule() -> None:
+    # Both load after the first frame; reading settings.json once pulled them in (~120 ms).
+    probe = (
+        "import sys, reconnect_gui.app; "
+        "print(sorted(m for m in sys.modules if m.startswith(("
+        "'reconnect_gui.core.tone', 'reconnect_gui.core.reminders', 'reconnect_gui.core.drafts'"
+        "))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import Any
 
-from reconnect_gui.core.reminders import ReminderPrefs
-
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
 APP_LOCK_CHOICES = (0, 5, 15, 30, 60)  # minutes without use before locking; 0 = no app lock
@@ -26,7 +24,7 @@ class Settings:
     last_pane: str = "countdown"
     theme: str = "system"  # "system" follows the desktop's light/dark choice
     app_lock_minutes: int = 0  # see APP_LOCK_CHOICES
-    # Reminders: times and switches only, nothing private (see reminder_prefs below).
+    # Reminders: times and switches only, nothing private (core/reminder_settings.py reads them).
     reminders_enabled: bool = True
     check_in_time: str = "20:00"  # "HH:MM" on the user's clock; "" means no daily check-in
     milestone_reminders: bool = True
@@ -80,13 +78,13 @@ def _allowed(name: str, value: object) -> bool:
     if name == "version":
         return isinstance(value, int) and value >= 1
     if name in ("check_in_time", "quiet_start", "quiet_end"):
-        return value == "" or _clock_time(value) is not None
+        return value == "" or clock_time(value) is not None
     if name == "reminders_paused_until":
-        return value == "" or _utc_moment(value) is not None
+        return value == "" or utc_moment_text(value) is not None
     return True
 
 
-def _clock_time(text: str) -> time | None:
+def clock_time(text: str) -> time | None:
     """ "HH:MM" as a time, or None."""
     if len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
         return None
@@ -94,46 +92,9 @@ def _clock_time(text: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def _utc_moment(text: str) -> datetime | None:
+def utc_moment_text(text: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         return None
     return moment.astimezone(UTC) if moment.tzinfo is not None else None
-
-
-def reminder_prefs(settings: Settings) -> ReminderPrefs:
-    """The reminder choices in ``settings`` as the schedule reads them."""
-    quiet = (_clock_time(settings.quiet_start), _clock_time(settings.quiet_end))
-    return ReminderPrefs(
-        enabled=settings.reminders_enabled,
-        check_in=_clock_time(settings.check_in_time),
-        milestones=settings.milestone_reminders,
-        waits=settings.wait_reminders,
-        drafts=settings.draft_reminders,
-        quiet_start=quiet[0] if None not in quiet else None,
-        quiet_end=quiet[1] if None not in quiet else None,
-        paused_until=_utc_moment(settings.reminders_paused_until),
-    )
-
-
-def with_reminder_prefs(settings: Settings, prefs: ReminderPrefs) -> Settings:
-    """``settings`` carrying ``prefs`` (the inverse of ``reminder_prefs``)."""
-
-    def clock(value: time | None) -> str:
-        return "" if value is None else value.strftime("%H:%M")
-
-    quiet = prefs.quiet_start is not None and prefs.quiet_end is not None
-    return dataclasses.replace(
-        settings,
-        reminders_enabled=prefs.enabled,
-        check_in_time=clock(prefs.check_in),
-        milestone_reminders=prefs.milestones,
-        wait_reminders=prefs.waits,
-        draft_reminders=prefs.drafts,
-        quiet_start=clock(prefs.quiet_start) if quiet else "",
-        quiet_end=clock(prefs.quiet_end) if quiet else "",
-        reminders_paused_until=""
-        if prefs.paused_until is None
-        else prefs.paused_until.astimezone(UTC).isoformat(timespec="seconds"),
-    )
