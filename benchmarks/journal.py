@@ -49,31 +49,6 @@ FEELINGS = ("lonely", "sad", "angry", "anxious", "calm", "hopeful", "tired", "gr
 TYPED = ("lake", "sister", "walk coffee", "promise")  # typed one letter at a time
 
 
-class MemoryKeyring:
-    """A keyring backend for the run only: the key never touches the real keyring."""
-
-    def __new__(cls) -> Any:
-        from keyring.backend import KeyringBackend
-
-        class Backend(KeyringBackend):
-            priority = 1  # type: ignore[assignment]
-
-            def __init__(self) -> None:
-                super().__init__()
-                self.entries: dict[tuple[str, str], str] = {}
-
-            def get_password(self, service: str, username: str) -> str | None:
-                return self.entries.get((service, username))
-
-            def set_password(self, service: str, username: str, password: str) -> None:
-                self.entries[(service, username)] = password
-
-            def delete_password(self, service: str, username: str) -> None:
-                self.entries.pop((service, username), None)
-
-        return Backend()
-
-
 def entry_data(rng: random.Random, index: int) -> dict[str, Any]:
     from reconnect_gui.core.journal import entry_data as make
 
@@ -338,6 +313,9 @@ def journal_rows(runs: int = 7) -> list[Row]:
     import keyring
     from PySide6.QtWidgets import QApplication, QWidget
 
+    # The tests' in-memory keyring: the key never touches the real keyring.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from fake_keyrings import MemoryKeyring
     from reconnect_gui.ui.vault_controller import VaultController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
