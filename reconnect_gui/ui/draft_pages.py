@@ -7,10 +7,10 @@ letter, or an example to make one's own), and how far off the No-Contact target 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from reconnect_gui.core.draft_words import target_words
-from reconnect_gui.ui.panes import PANES, pane_heading, wrapped_label
+from reconnect_gui.ui.panes import PANES, heading_column, wrapped_label
 
 HEADING = next(p.heading for p in PANES if p.key == "draft")
 BLURB = next(p.blurb for p in PANES if p.key == "draft")
@@ -26,10 +26,7 @@ class WelcomePage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*MARGINS)
-        layout.setSpacing(14)
-        layout.addWidget(pane_heading(HEADING))
+        layout = heading_column(self, HEADING, MARGINS, spacing=14)
         blurb = wrapped_label(BLURB)
         blurb.setMaximumWidth(TEXT_WIDTH)
         layout.addWidget(blurb)

@@ -22,7 +22,7 @@ from reconnect_gui.ui.mood_chart import MoodChart
 from reconnect_gui.ui.panes import (
     PANES,
     caption,
-    pane_heading,
+    heading_column,
     quiet_label,
     wrapped_label,
 )
@@ -52,10 +52,7 @@ class WelcomePage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*MARGINS)
-        layout.setSpacing(14)
-        layout.addWidget(pane_heading(HEADING))
+        layout = heading_column(self, HEADING, MARGINS, spacing=14)
         blurb = wrapped_label(WELCOME_WORDS)
         blurb.setMaximumWidth(TEXT_WIDTH)
         layout.addWidget(blurb)
