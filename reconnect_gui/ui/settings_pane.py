@@ -44,8 +44,8 @@ class SettingsPane(QWidget):
         column.setMaximumWidth(COLUMN_WIDTH)
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(column)
-        row.addStretch(1)
+        row.addWidget(column, 1)  # grows up to COLUMN_WIDTH; the spacer takes what is left
+        row.addStretch(0)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
