@@ -25,6 +25,7 @@ from reconnect_gui.storage.settings_store import load_settings, save_settings
 
 log = logging.getLogger("reconnect")
 TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
+SETTINGS_PAUSE_MS = 400  # reminder choices are written once the clicking pauses
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -289,7 +290,9 @@ class _GuiSession:
         def reminder_section():
             from datetime import UTC, datetime
 
+            from reconnect_gui.core.reminder_settings import with_reminder_prefs
             from reconnect_gui.ui.reminder_section import ReminderSection
+            from reconnect_gui.ui.throttle import Throttle
 
             section = ReminderSection(
                 reminder_prefs(self.settings),
@@ -299,9 +302,17 @@ class _GuiSession:
                 zone=local_zone_name(),
             )
 
-            def changed(prefs) -> None:
-                self._save_reminder_prefs(prefs, window)
+            # Arrow presses in a time field come one by one: keep the choice at once,
+            # write settings.json and re-read the schedule once they pause (quit saves too).
+            def apply() -> None:
+                self._save(window)
                 session.refresh()
+
+            apply_later = Throttle(SETTINGS_PAUSE_MS, apply, section)
+
+            def changed(prefs) -> None:
+                self.settings = with_reminder_prefs(self.settings, prefs)
+                apply_later.poke()
 
             def start_at_login(enabled: bool) -> None:
                 problem = session.set_start_at_login(enabled)
