@@ -9,10 +9,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import REPO, require_tool
+from conftest import REPO, app_command, require_tool
 
+PASSPHRASE = "a calm sea at dusk"
 ARTIFACTS = Path(os.environ.get("RECONNECT_ARTIFACTS", REPO / "artifacts"))
 
 
@@ -241,3 +243,34 @@ def click_window(display: str, window: str, button: str = "1") -> None:
     x = int(values["X"]) + int(values["WIDTH"]) // 2
     y = int(values["Y"]) + int(values["HEIGHT"]) // 2
     xdotool(display, "mousemove", str(x), str(y), "click", button)
+
+
+def passphrase_vault(
+    display: str, folder: Path, days_without_contact: float | None = None
+) -> dict[str, str]:
+    """The app's environment with no keyring (the passphrase is typed, as after a
+    reinstall) and a vault made with ``PASSPHRASE``; with ``days_without_contact``, a
+    No-Contact plan that began that long ago. RECONNECT_HOME comes from the test."""
+    env = desktop_env(display, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    secret = folder / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    commands = [("vault", "init", "--passphrase-file", str(secret))]
+    if days_without_contact is not None:
+        since = datetime.now(UTC) - timedelta(days=days_without_contact)
+        start = since.isoformat(timespec="minutes")
+        commands.append(("nocontact", "start", "--since", start, "--passphrase-file", str(secret)))
+    for args in commands:
+        done = subprocess.run(
+            app_command(*args), env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+    return env
+
+
+def unlock_with_passphrase(display: str) -> None:
+    """Type the passphrase into "Unlock Reconnect" and wait for the dialog to go."""
+    dialog = wait_for_window(display, "Unlock Reconnect")
+    xdotool(display, "windowfocus", "--sync", dialog)
+    xdotool(display, "type", "--delay", "20", PASSPHRASE)
+    xdotool(display, "key", "Return")
+    wait_until_closed(display, dialog)

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import app_command
-from e2e.desktop import desktop_env, screenshot, wait_for_window, xdotool, xvfb_display
+from e2e.desktop import (
+    passphrase_vault,
+    screenshot,
+    unlock_with_passphrase,
+    wait_for_window,
+    xdotool,
+    xvfb_display,
+)
 
-PASSPHRASE = "a calm sea at dusk"
 SIZES = [(1280, 800), (900, 600), (720, 480)]
 
 
@@ -23,32 +28,19 @@ def display() -> str:
         yield name
 
 
-def cli(env: dict[str, str], *args: str) -> None:
-    result = subprocess.run(app_command(*args), env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_home_screen_after_unlocking_with_a_passphrase(
     display: str, isolated_home: Path, tmp_path: Path, theme: str
 ) -> None:
     # No keyring here on purpose: the person types their passphrase, like after a reinstall.
-    env = desktop_env(display, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    secret = tmp_path / "passphrase"
-    secret.write_text(PASSPHRASE + "\n")
-    cli(env, "vault", "init", "--passphrase-file", str(secret))
-    since = (datetime.now(UTC) - timedelta(days=12, hours=5)).isoformat(timespec="minutes")
-    cli(env, "nocontact", "start", "--since", since, "--passphrase-file", str(secret))
+    env = passphrase_vault(display, tmp_path, days_without_contact=12.2)
     settings_file = isolated_home / "config" / "settings.json"
     settings_file.parent.mkdir(parents=True, exist_ok=True)
     settings_file.write_text(json.dumps({"theme": theme}))
 
     app = subprocess.Popen(app_command(), env=env)
     try:
-        unlock = wait_for_window(display, "Unlock Reconnect")
-        xdotool(display, "windowfocus", "--sync", unlock)
-        xdotool(display, "type", "--delay", "20", PASSPHRASE)
-        xdotool(display, "key", "Return")
+        unlock_with_passphrase(display)
         window = wait_for_window(display, "Countdown — Reconnect")
         for width, height in SIZES:
             xdotool(display, "windowsize", "--sync", window, str(width), str(height))

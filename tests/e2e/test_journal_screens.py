@@ -15,16 +15,16 @@ import pytest
 
 from conftest import app_command
 from e2e.desktop import (
-    desktop_env,
+    PASSPHRASE,
+    passphrase_vault,
     screenshot,
+    unlock_with_passphrase,
     wait_for_window,
-    wait_until_closed,
     xdotool,
     xvfb_display,
 )
 from e2e.journal_seed import seed_lived_in_vault
 
-PASSPHRASE = "a calm sea at dusk"
 SIZES = [(1280, 800), (900, 600)]
 
 
@@ -42,28 +42,14 @@ def fingerprint(shot: Path) -> str:
 def test_the_journal_list_entry_prompts_and_chart(
     display: str, isolated_home: Path, tmp_path: Path, theme: str
 ) -> None:
-    env = desktop_env(display, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    secret = tmp_path / "passphrase"
-    secret.write_text(PASSPHRASE + "\n")
-    made = subprocess.run(
-        app_command("vault", "init", "--passphrase-file", str(secret)),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert made.returncode == 0, made.stderr
+    env = passphrase_vault(display, tmp_path)
     seed_lived_in_vault(isolated_home, PASSPHRASE, datetime.now(UTC))
     settings_file = isolated_home / "config" / "settings.json"
     settings_file.write_text(json.dumps({"theme": theme, "last_pane": "journal"}))
 
     app = subprocess.Popen(app_command(), env=env)
     try:
-        unlock = wait_for_window(display, "Unlock Reconnect")
-        xdotool(display, "windowfocus", "--sync", unlock)
-        xdotool(display, "type", "--delay", "20", PASSPHRASE)
-        xdotool(display, "key", "Return")
-        wait_until_closed(display, unlock)
+        unlock_with_passphrase(display)
         window = wait_for_window(display, "Journal — Reconnect")
         for width, height in SIZES:
             xdotool(display, "windowsize", "--sync", window, str(width), str(height))

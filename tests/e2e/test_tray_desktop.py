@@ -5,7 +5,6 @@ and ``--tray`` starts with only the icon. Screenshots go to artifacts/screenshot
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,11 @@ from PySide6.QtGui import QColor, QImage
 from conftest import app_command
 from e2e.desktop import (
     TrayIcon,
-    desktop_env,
+    passphrase_vault,
     screenshot,
     tray_host,
     tray_icons,
+    unlock_with_passphrase,
     visible_windows,
     wait_for_window,
     wait_until,
@@ -26,7 +26,6 @@ from e2e.desktop import (
     xvfb_display,
 )
 
-PASSPHRASE = "a calm sea at dusk"
 MAIN_WINDOW = "Countdown — Reconnect"
 
 
@@ -38,17 +37,7 @@ def desktop() -> str:
 
 @pytest.fixture
 def env(desktop: str, tmp_path: Path) -> dict[str, str]:
-    env = desktop_env(desktop, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    secret = tmp_path / "passphrase"
-    secret.write_text(PASSPHRASE + "\n")
-    since = (datetime.now(UTC) - timedelta(days=12, hours=5)).isoformat(timespec="minutes")
-    for args in (
-        ("vault", "init", "--passphrase-file", str(secret)),
-        ("nocontact", "start", "--since", since, "--passphrase-file", str(secret)),
-    ):
-        done = subprocess.run(app_command(*args), env=env, capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
-    return env
+    return passphrase_vault(desktop, tmp_path, days_without_contact=12.2)
 
 
 def docked_icon(display: str) -> TrayIcon:
@@ -68,14 +57,6 @@ def colourful_share(display: str, icon: TrayIcon, name: str) -> float:
     return sum(1 for p in pixels if p.hsvSaturationF() > 0.25) / len(pixels)
 
 
-def unlock(display: str) -> None:
-    dialog = wait_for_window(display, "Unlock Reconnect")
-    xdotool(display, "windowfocus", "--sync", dialog)
-    xdotool(display, "type", "--delay", "20", PASSPHRASE)
-    xdotool(display, "key", "Return")
-    wait_until_closed(display, dialog)
-
-
 def open_tray_menu(display: str, icon: TrayIcon) -> None:
     xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "3")
     xdotool(display, "sleep", "0.7")
@@ -84,7 +65,7 @@ def open_tray_menu(display: str, icon: TrayIcon) -> None:
 def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, str]) -> None:
     app = subprocess.Popen(app_command(), env=env)
     try:
-        unlock(desktop)
+        unlock_with_passphrase(desktop)
         window = wait_for_window(desktop, MAIN_WINDOW)
         icon = docked_icon(desktop)
         wait_until(
@@ -144,7 +125,7 @@ def test_a_tray_start_shows_only_the_icon_until_it_is_clicked(
         assert not visible_windows(desktop, "Unlock Reconnect"), "no passphrase at login"
         assert colourful_share(desktop, icon, "tray-locked") < 0.05  # the grey padlock
         xdotool(desktop, "mousemove", str(icon.x), str(icon.y), "click", "1")
-        unlock(desktop)
+        unlock_with_passphrase(desktop)
         wait_for_window(desktop, MAIN_WINDOW)
         wait_until(
             lambda: colourful_share(desktop, icon, "tray-day-after-unlock") > 0.2,
