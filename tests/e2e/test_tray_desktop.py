@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from conftest import app_command
 from e2e.desktop import (
     TrayIcon,
+    open_tray_menu,
     passphrase_vault,
     screenshot,
     tray_host,
@@ -55,11 +56,6 @@ def colourful_share(display: str, icon: TrayIcon, name: str) -> float:
         for y in range(top, top + icon.height)
     ]
     return sum(1 for p in pixels if p.hsvSaturationF() > 0.25) / len(pixels)
-
-
-def open_tray_menu(display: str, icon: TrayIcon) -> None:
-    xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "3")
-    xdotool(display, "sleep", "0.7")
 
 
 def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, str]) -> None:
