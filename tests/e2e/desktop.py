@@ -231,9 +231,12 @@ def window_title(display: str, window: str) -> str:
 def open_tray_menu(display: str, icon: TrayIcon) -> None:
     """Right-click the tray icon and wait for its menu (a popup without a title)."""
     before = mapped_windows(display)
-    xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "3")
-    assert wait_for_new_window(display, before) is not None, "the tray menu did not open"
-    time.sleep(0.2)  # the popup maps before it takes the keyboard
+    for _attempt in range(3):  # on a loaded machine a click can land before the icon listens
+        xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "3")
+        if wait_for_new_window(display, before, timeout=5) is not None:
+            time.sleep(0.2)  # the popup maps before it takes the keyboard
+            return
+    raise AssertionError("the tray menu did not open")
 
 
 def click_window(display: str, window: str, button: str = "1") -> None:
