@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from reconnect_gui import APP_ID, APP_NAME, __version__
 from reconnect_gui.core import process_stats
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.logs import configure_logging
 from reconnect_gui.paths import AppPaths, app_paths
@@ -100,6 +101,8 @@ class _GuiSession:
         loaded = load_settings(paths.settings_file)
         self.settings: Settings = loaded.settings
         self.settings_problem = loaded.problem
+        # The one clock every part of the GUI reads (tests hand the parts a movable one).
+        self.clock: Clock = system_clock
 
     def run(self) -> int:
         from PySide6.QtCore import QTimer
@@ -199,7 +202,10 @@ class _GuiSession:
         )
 
         controller = VaultController(
-            self.paths.data, window, app_lock_minutes=self.settings.app_lock_minutes
+            self.paths.data,
+            window,
+            now=self.clock,
+            app_lock_minutes=self.settings.app_lock_minutes,
         )
         self.vault_controller = controller
         controller.app_lock_changed.connect(lambda minutes: self._save_app_lock(minutes, window))
@@ -234,7 +240,7 @@ class _GuiSession:
         def countdown_pane():
             from reconnect_gui.ui.countdown_pane import CountdownPane
 
-            pane = CountdownPane(controller)
+            pane = CountdownPane(controller, now=self.clock)
             # A new plan, a slip or a contact moves the tray's day and the reminders.
             pane.saved.connect(lambda: self.tray_session and self.tray_session.refresh())
             return pane
@@ -256,14 +262,14 @@ class _GuiSession:
         def draft_pane():
             from reconnect_gui.ui.draft_pane import DraftPane
 
-            return DraftPane(controller, clipboard_guard=guard)
+            return DraftPane(controller, clipboard_guard=guard, now=self.clock)
 
         window.provide_pane("draft", draft_pane)
 
         def journal_pane():
             from reconnect_gui.ui.journal_pane import JournalPane
 
-            return JournalPane(controller)
+            return JournalPane(controller, now=self.clock)
 
         window.provide_pane("journal", journal_pane)
         self._start_reminders(window, controller)
@@ -285,11 +291,10 @@ class _GuiSession:
             notice_shown=lambda: self.settings.tray_notice_shown,
             remember_notice=lambda: self._remember_tray_notice(window),
             data_dir=self.args.data_dir,
+            now=self.clock,
         )
 
         def reminder_section():
-            from datetime import UTC, datetime
-
             from reconnect_gui.core.reminder_settings import with_reminder_prefs
             from reconnect_gui.ui.reminder_section import ReminderSection
             from reconnect_gui.ui.throttle import Throttle
@@ -298,7 +303,7 @@ class _GuiSession:
                 reminder_prefs(self.settings),
                 tray_available=session.tray is not None,
                 start_at_login=session.start_at_login_enabled(),
-                now=lambda: datetime.now(UTC),
+                now=self.clock,
                 zone=local_zone_name(),
             )
 

@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from helpers import faketime_sleep
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Under `./dev.sh test-dates` (faketime), Python's own sleep needs a hand (see the module).
+faketime_sleep.install()
 
 # No test, and no process a test starts, may reach the network (tests/network_guard.py).
 pytest_plugins = ("network_guard",)
@@ -31,6 +36,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / "xdg" / var.lower()))
     return home
+
+
+@pytest.fixture
+def clock(request: pytest.FixtureRequest):
+    """The test's one clock, at the test module's ``NOW`` (or a default), shared by every
+    fixture that needs the time: the vault, the panes, the timers."""
+    from helpers.clock import DEFAULT_NOW, Clock
+
+    return Clock(getattr(request.module, "NOW", DEFAULT_NOW))
 
 
 @pytest.fixture
@@ -88,8 +102,9 @@ def initialised(tmp_path: Path, capsys, monkeypatch, memory_keyring) -> Path:
 
 
 @pytest.fixture
-def unlocked_controller(qtbot, tmp_path: Path, memory_keyring):
-    """A VaultController holding a real, freshly made vault, unlocked through the keyring."""
+def unlocked_controller(qtbot, tmp_path: Path, memory_keyring, clock):
+    """A VaultController holding a real, freshly made vault, unlocked through the keyring;
+    the vault stamps its records with the test's clock."""
     from PySide6.QtWidgets import QWidget
 
     from reconnect_gui.storage.crypto import new_recovery_code
@@ -99,10 +114,12 @@ def unlocked_controller(qtbot, tmp_path: Path, memory_keyring):
 
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    create_user_vault(vault_file(data_dir), KeyStore(), new_recovery_code()).vault.close()
+    create_user_vault(
+        vault_file(data_dir), KeyStore(), new_recovery_code(), now=clock
+    ).vault.close()
     window = QWidget()
     qtbot.add_widget(window)
-    controller = VaultController(data_dir, window)
+    controller = VaultController(data_dir, window, now=clock)
     controller.start()
     qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
     yield controller

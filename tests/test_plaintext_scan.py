@@ -106,15 +106,12 @@ def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return temp
 
 
-def type_into_the_panes(qtbot, controller, words: dict[str, str]) -> None:
+def type_into_the_panes(qtbot, controller, now, words: dict[str, str]) -> None:
     """What a person does on a first evening: the countdown, the SOS flow, the journal, a
     draft; every field gets its own canary."""
     from reconnect_gui.ui.countdown_pane import CountdownPane
     from reconnect_gui.ui.draft_pane import DraftPane
     from reconnect_gui.ui.journal_pane import JournalPane
-
-    def now() -> datetime:
-        return NOW
 
     countdown = CountdownPane(controller, now=now)
     qtbot.add_widget(countdown)
@@ -246,12 +243,12 @@ COMMAND_LINE = ("cli title", "cli tag", "cli body", "cli slip note", "cli checke
 
 
 def test_nothing_typed_into_the_app_reaches_a_file_in_plain_text(
-    qtbot, unlocked_controller, isolated_home, own_temp, app_log, tmp_path
+    qtbot, unlocked_controller, clock, isolated_home, own_temp, app_log, tmp_path
 ) -> None:
     shared_before = {folder: listing(folder) for folder in SHARED_TEMP}
     words = {place: canary() for place in TYPED + COMMAND_LINE}
 
-    type_into_the_panes(qtbot, unlocked_controller, words)
+    type_into_the_panes(qtbot, unlocked_controller, clock, words)
     cli_folder = tmp_path / "cli"
     cli_folder.mkdir()
     export = use_the_command_line(cli_folder, words)

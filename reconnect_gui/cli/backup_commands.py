@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reconnect_gui.cli.options import add_passphrase_option
@@ -60,7 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def create_backup(args: argparse.Namespace) -> int:
-    from reconnect_gui.cli.common import read_secret_file, unlock
+    from reconnect_gui.cli.common import now_utc, read_secret_file, unlock
     from reconnect_gui.storage.backup import write_backup
     from reconnect_gui.storage.export import document_bytes, export_document
 
@@ -68,7 +67,7 @@ def create_backup(args: argparse.Namespace) -> int:
     vault = unlock(args).vault
     try:
         records, damaged = vault.records()
-        document = export_document(records, vault_id=vault.vault_id, exported_at=datetime.now(UTC))
+        document = export_document(records, vault_id=vault.vault_id, exported_at=now_utc())
     finally:
         vault.close()
     write_backup(Path(args.file), document_bytes(document), passphrase)

@@ -6,10 +6,11 @@ import argparse
 import getpass
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reconnect_gui.core.clock import system_clock
 from reconnect_gui.paths import app_paths
 from reconnect_gui.storage.errors import KeyUnavailable, VaultError
 from reconnect_gui.storage.keystore import KeyStore
@@ -54,8 +55,9 @@ def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened
 
 
 def now_utc() -> datetime:
-    """The one place the command line reads the clock (core functions take it as input)."""
-    return datetime.now(UTC)
+    """The command line is its own composition root: it reads the system clock here, once
+    per command, and hands the moment to core functions."""
+    return system_clock()
 
 
 def parse_moment(text: str, zone: str) -> datetime:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Literal
 
+from reconnect_gui.core.clock import system_clock
 from reconnect_gui.storage.errors import VaultError, write_failure
 from reconnect_gui.storage.export import (
     JSON_EXPORT_NAME,
@@ -57,7 +58,7 @@ def write_plain_export(
         doc = export_document(
             records,
             vault_id=vault_id or UNKNOWN_VAULT,
-            exported_at=exported_at or datetime.now(UTC),  # the boundary: no clock below
+            exported_at=exported_at or system_clock(),  # the boundary: no clock below
         )
         files = {JSON_EXPORT_NAME: document_bytes(doc)}
     else:

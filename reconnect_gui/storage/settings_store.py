@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from reconnect_gui.core.clock import system_clock
 from reconnect_gui.core.settings import Settings, SettingsFormatError, settings_from_json_dict
 from reconnect_gui.storage.atomic import atomic_write_bytes
 
@@ -57,7 +57,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 
 def _set_aside(path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = system_clock().strftime("%Y%m%dT%H%M%SZ")  # only names the set-aside file
     backup = path.with_name(f"{path.name}.damaged-{stamp}")
     counter = 1
     while backup.exists():

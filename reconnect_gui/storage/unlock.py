@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.storage.errors import KeyUnavailable
 from reconnect_gui.storage.keystore import KeyStore
 from reconnect_gui.storage.vault import Vault, create_vault, open_vault
@@ -31,10 +32,14 @@ class Opened:
 
 
 def create_user_vault(
-    path: Path, keystore: KeyStore, recovery_code: str, passphrase: str | None = None
+    path: Path,
+    keystore: KeyStore,
+    recovery_code: str,
+    passphrase: str | None = None,
+    now: Clock = system_clock,
 ) -> Opened:
     """Make a new vault; its key goes to the keyring when one works (not required)."""
-    vault, key = create_vault(path, recovery_code=recovery_code, passphrase=passphrase)
+    vault, key = create_vault(path, recovery_code=recovery_code, passphrase=passphrase, now=now)
     try:
         keystore.store(vault.vault_id, key)
     except KeyUnavailable as problem:
@@ -47,9 +52,9 @@ def open_vault_checked(path: Path) -> None:
     open_vault(path).close()
 
 
-def open_with_keyring(path: Path, keystore: KeyStore) -> Opened:
+def open_with_keyring(path: Path, keystore: KeyStore, now: Clock = system_clock) -> Opened:
     """Unlock with the key from the keyring; raises KeyUnavailable to ask for a secret."""
-    locked = open_vault(path)
+    locked = open_vault(path, now=now)
     try:
         key = keystore.load(locked.vault_id)
         vault = locked.unlock_with_key(key)
@@ -60,14 +65,18 @@ def open_with_keyring(path: Path, keystore: KeyStore) -> Opened:
 
 
 def open_with_secret(
-    path: Path, secret: str, keystore: KeyStore | None = None, restore_key: bool = True
+    path: Path,
+    secret: str,
+    keystore: KeyStore | None = None,
+    restore_key: bool = True,
+    now: Clock = system_clock,
 ) -> Opened:
     """Unlock with the passphrase or recovery code, and put the key back in the keyring.
 
     Putting the key back is what makes the next start quiet again after a new machine or
     a lost keyring entry; if the keyring still does not work, the vault opens anyway.
     """
-    locked = open_vault(path)
+    locked = open_vault(path, now=now)
     try:
         vault, key = locked.unlock_with_secret(secret)
     except BaseException:

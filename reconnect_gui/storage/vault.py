@@ -41,6 +41,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.storage import vault_codec as codec
 from reconnect_gui.storage import vault_format as fmt
 from reconnect_gui.storage.crypto import (
@@ -62,11 +63,11 @@ from reconnect_gui.storage.errors import (
 )
 from reconnect_gui.storage.records import Record
 from reconnect_gui.storage.vault_cache import PlainCache
-from reconnect_gui.storage.vault_format import FORMAT_VERSION, MIGRATIONS, Clock, Migration
+from reconnect_gui.storage.vault_format import FORMAT_VERSION, MIGRATIONS, Migration
 
 
 def open_vault(
-    path: Path, *, now: Clock = codec.utc_now, migrations: Mapping[int, Migration] = MIGRATIONS
+    path: Path, *, now: Clock = system_clock, migrations: Mapping[int, Migration] = MIGRATIONS
 ) -> LockedVault:
     """Check the file read-only (a damaged, foreign or newer file is never changed), upgrade
     an older format in one transaction, and return the vault still locked.
@@ -96,7 +97,7 @@ def create_vault(
     recovery_code: str,
     passphrase: str | None = None,
     kdf_params: KdfParams | None = None,
-    now: Clock = codec.utc_now,
+    now: Clock = system_clock,
 ) -> tuple[Vault, bytes]:
     """Make a new vault and its data key; raises VaultExists rather than overwrite.
 

@@ -168,10 +168,6 @@ def decode(record_id: str, kind: str, text: str) -> Record:
     return Record(record_id, kind, created, updated, data)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def newest_first(records: list[Record]) -> list[Record]:
     return sorted(records, key=lambda r: (r.updated, r.created, r.id), reverse=True)
 

@@ -12,7 +12,6 @@ import os
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ APPLICATION_ID = 0x52434E56  # "RCNV"
 FORMAT_VERSION = 1  # PRAGMA user_version
 PAGE_SIZE = 16384
 
-Clock = Callable[[], datetime]
 Migration = Callable[[sqlite3.Connection], None]
 # from_version -> the step that upgrades a vault to from_version + 1. Empty: v1 is current.
 MIGRATIONS: dict[int, Migration] = {}

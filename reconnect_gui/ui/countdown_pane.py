@@ -8,7 +8,6 @@ vault locks. Every sentence comes from core (``countdown_view``) or the dialogs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core import countdown_stats
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.contact_log import GUIDANCE, ContactEntry, Urge, mark_answered
 from reconnect_gui.core.countdown import Plan, extend_target, record_slip
 from reconnect_gui.core.countdown_view import history, stats_view
@@ -84,7 +84,7 @@ class CountdownPane(QWidget):
     def __init__(
         self,
         controller: VaultController,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Clock = system_clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

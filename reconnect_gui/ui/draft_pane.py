@@ -24,8 +24,6 @@ sentence saying so, while the autosave tries again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLay
 
 from reconnect_gui.core import countdown_stats
 from reconnect_gui.core import drafts as core_drafts
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.contact_log import ContactEntry
 from reconnect_gui.core.countdown import Plan
 from reconnect_gui.core.draft_context import check_context
@@ -78,7 +77,7 @@ class DraftPane(QWidget):
     def __init__(
         self,
         controller: VaultController,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Clock = system_clock,
         parent: QWidget | None = None,
         clipboard_guard: ClipboardGuard | None = None,
     ) -> None:

@@ -19,8 +19,7 @@ saying so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.journal import JournalEntry, days_left_in_trash, new_entry
 from reconnect_gui.core.moments import local, local_zone_name
 from reconnect_gui.core.prompts import Prompt
@@ -76,7 +76,7 @@ class JournalPane(QWidget):
     def __init__(
         self,
         controller: VaultController,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Clock = system_clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown_stats import days_elapsed
 from reconnect_gui.core.moments import DAY, local_zone_name
 from reconnect_gui.core.reminders import (
@@ -53,7 +54,7 @@ class ReminderTimer(QObject):
         self,
         vault: Callable[[], Vault | None],
         prefs: Callable[[], ReminderPrefs],
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Clock = system_clock,
         zone: Callable[[], str] = local_zone_name,
         parent: QObject | None = None,
     ) -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reconnect_gui.autostart import Autostart, AutostartError, autostart_for, launch_command
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown_stats import days_elapsed
 from reconnect_gui.core.moments import local_zone_name
 from reconnect_gui.core.reminder_pause import pause_end, paused_words
@@ -55,7 +56,7 @@ class TraySession(QObject):
         data_dir=None,
         use_tray: bool | None = None,
         autostart: Autostart | None = None,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Clock = system_clock,
     ) -> None:
         super().__init__(window)
         self.window = window

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.ui.background import BackgroundTask
 from reconnect_gui.ui.idle import IdleWatcher
 
@@ -69,7 +69,7 @@ class VaultController(QObject):
         data_dir: Path,
         window: QWidget,
         keystore_factory: Callable[[], KeyStore] = _default_keystore,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Clock = system_clock,
         app_lock_minutes: int = 0,
         minute_ms: int = 60_000,  # tests shorten a "minute"
     ) -> None:
@@ -122,7 +122,7 @@ class VaultController(QObject):
             open_vault_checked(self.path)
             return LOCKED, app_lock_text(self.app_lock_minutes)
         try:
-            return UNLOCKED, open_with_keyring(self.path, self._keystore_factory())
+            return UNLOCKED, open_with_keyring(self.path, self._keystore_factory(), now=self._now)
         except KeyUnavailable as problem:
             return LOCKED, problem.message
 
@@ -191,7 +191,9 @@ class VaultController(QObject):
     def _create(self, code: str, passphrase: str | None) -> Any:
         from reconnect_gui.storage.unlock import create_user_vault
 
-        return create_user_vault(self.path, self._keystore_factory(), code, passphrase)
+        return create_user_vault(
+            self.path, self._keystore_factory(), code, passphrase, now=self._now
+        )
 
     def _created(self, opened: Any) -> None:
         self._opened(opened)
@@ -208,7 +210,11 @@ class VaultController(QObject):
 
         # With the app lock on, the key stays out of the keyring on purpose.
         return open_with_secret(
-            self.path, secret, self._keystore_factory(), restore_key=not self.app_lock_minutes
+            self.path,
+            secret,
+            self._keystore_factory(),
+            restore_key=not self.app_lock_minutes,
+            now=self._now,
         )
 
     def _unlocked_by_secret(self, opened: Any) -> None:

@@ -28,25 +28,8 @@ from reconnect_gui.storage.records import JOURNAL_ENTRY
 from reconnect_gui.storage.vault import create_vault, open_vault
 
 RECOVERY_CODE = "ABCDE-FGHJK-MNPQR-STVWX-YZ012"
-T0 = datetime(2026, 11, 1, 20, 0, tzinfo=UTC)
+NOW = datetime(2026, 11, 1, 20, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
@@ -63,7 +46,7 @@ def vault(tmp_path, clock):
 
 def test_a_new_entry_gets_an_id_and_an_edit_keeps_when_it_was_written(vault, clock) -> None:
     draft = edited(
-        new_entry(T0, "reflection", prompt_id="clear_head", prompt_text="What helps me?"),
+        new_entry(NOW, "reflection", prompt_id="clear_head", prompt_text="What helps me?"),
         title="Steady",
         body="A walk, then tea.",
         mood=3,
@@ -71,10 +54,11 @@ def test_a_new_entry_gets_an_id_and_an_edit_keeps_when_it_was_written(vault, clo
         feelings=("calm", "tired"),
     )
     saved = save_entry(vault, draft)
-    assert saved.id and (saved.created, saved.updated) == (T0, T0)
+    assert saved.id and (saved.created, saved.updated) == (NOW, NOW)
     clock.advance(hours=2)
     again = save_entry(vault, edited(saved, body="A walk, then tea, then sleep."))
-    assert again.id == saved.id and again.created == T0 and again.updated == T0 + timedelta(hours=2)
+    assert again.id == saved.id and again.created == NOW
+    assert again.updated == NOW + timedelta(hours=2)
     assert load_entries(vault) == ([again], [])
     loaded = load_entry(vault, saved.id)
     assert loaded == again
@@ -86,11 +70,11 @@ def test_a_new_entry_gets_an_id_and_an_edit_keeps_when_it_was_written(vault, clo
 
 
 def test_entries_load_newest_first_with_the_trash_marked(vault, clock) -> None:
-    first = save_entry(vault, edited(new_entry(T0), title="first"))
+    first = save_entry(vault, edited(new_entry(NOW), title="first"))
     clock.advance(days=1)
-    second = save_entry(vault, edited(new_entry(T0), title="second"))
+    second = save_entry(vault, edited(new_entry(NOW), title="second"))
     clock.advance(days=1)
-    trash_entry(vault, first.id, clock.now)
+    trash_entry(vault, first.id, clock.moment)
     entries, damaged = load_entries(vault)
     assert [(e.title, e.in_trash) for e in entries] == [("second", False), ("first", True)]
     assert damaged == [] and second in entries
@@ -114,8 +98,8 @@ def test_saving_keeps_fields_written_by_a_newer_version(vault) -> None:
 def test_an_id_of_another_kind_of_record_is_never_overwritten(vault) -> None:
     from reconnect_gui.core.countdown import new_plan
 
-    save_plan(vault, new_plan(T0, "Europe/Berlin", target_days=30))
-    imposter = dataclasses.replace(new_entry(T0), id="countdown", body="oops")
+    save_plan(vault, new_plan(NOW, "Europe/Berlin", target_days=30))
+    imposter = dataclasses.replace(new_entry(NOW), id="countdown", body="oops")
     with pytest.raises(ValueError, match="not a journal entry"):
         save_entry(vault, imposter)
     assert load_entry(vault, "countdown") is None
@@ -123,47 +107,47 @@ def test_an_id_of_another_kind_of_record_is_never_overwritten(vault) -> None:
 
 
 def test_an_entry_removed_in_another_window_is_written_again(vault) -> None:
-    saved = save_entry(vault, edited(new_entry(T0), body="still typing"))
+    saved = save_entry(vault, edited(new_entry(NOW), body="still typing"))
     vault.delete(saved.id)
     back = save_entry(vault, edited(saved, body="still typing, more"))
     assert back.id == saved.id and load_entry(vault, saved.id).body == "still typing, more"
 
 
 def test_trash_and_undo(vault, clock) -> None:
-    saved = save_entry(vault, edited(new_entry(T0), title="a misclick"))
+    saved = save_entry(vault, edited(new_entry(NOW), title="a misclick"))
     clock.advance(minutes=5)
-    trashed = trash_entry(vault, saved.id, clock.now)
-    assert trashed.in_trash and trashed.deleted_at == clock.now
+    trashed = trash_entry(vault, saved.id, clock.moment)
+    assert trashed.in_trash and trashed.deleted_at == clock.moment
     assert trash_entry(vault, saved.id, clock.advance(days=3)).deleted_at == trashed.deleted_at
     restored = restore_entry(vault, saved.id)
     assert not restored.in_trash and restored.title == "a misclick"
-    assert restored.created == T0
+    assert restored.created == NOW
     assert not load_entry(vault, saved.id).in_trash
     assert restore_entry(vault, saved.id) == restored  # already out: unchanged
-    assert trash_entry(vault, "no-such-id", clock.now) is None
+    assert trash_entry(vault, "no-such-id", clock.moment) is None
     assert restore_entry(vault, "no-such-id") is None
 
 
 def test_the_trash_is_emptied_after_thirty_days_and_nothing_else_is(vault, clock) -> None:
-    keep = save_entry(vault, edited(new_entry(T0), title="keep"))
-    old = save_entry(vault, edited(new_entry(T0), title="old"))
-    recent = save_entry(vault, edited(new_entry(T0), title="recent"))
+    keep = save_entry(vault, edited(new_entry(NOW), title="keep"))
+    old = save_entry(vault, edited(new_entry(NOW), title="old"))
+    recent = save_entry(vault, edited(new_entry(NOW), title="recent"))
     vault.put("draft", {"body": "a draft"}, record_id="d1")
-    trash_entry(vault, old.id, T0)
-    trash_entry(vault, recent.id, T0 + timedelta(days=10))
-    assert purge_expired(vault, T0 + timedelta(days=29, hours=23)) == []
-    assert purge_expired(vault, T0 + timedelta(days=30)) == [old.id]
+    trash_entry(vault, old.id, NOW)
+    trash_entry(vault, recent.id, NOW + timedelta(days=10))
+    assert purge_expired(vault, NOW + timedelta(days=29, hours=23)) == []
+    assert purge_expired(vault, NOW + timedelta(days=30)) == [old.id]
     assert {e.title for e in load_entries(vault)[0]} == {"keep", "recent"}
-    assert purge_expired(vault, T0 + timedelta(days=40)) == [recent.id]
+    assert purge_expired(vault, NOW + timedelta(days=40)) == [recent.id]
     assert load_entries(vault)[0] == [load_entry(vault, keep.id)]
     assert vault.get("d1").kind == "draft"
 
 
 def test_only_an_entry_in_the_trash_can_be_deleted_for_good(vault) -> None:
-    saved = save_entry(vault, edited(new_entry(T0), title="t"))
+    saved = save_entry(vault, edited(new_entry(NOW), title="t"))
     with pytest.raises(ValueError, match="in the trash"):
         delete_for_good(vault, saved.id)
-    trash_entry(vault, saved.id, T0)
+    trash_entry(vault, saved.id, NOW)
     delete_for_good(vault, saved.id)
     delete_for_good(vault, saved.id)  # already gone: nothing happens
     assert load_entries(vault) == ([], [])
@@ -174,8 +158,8 @@ def test_a_damaged_entry_is_reported_by_id_and_can_be_replaced(tmp_path, clock) 
     vault, _ = create_vault(
         path, recovery_code=RECOVERY_CODE, kdf_params=KdfParams.new(n=2**10), now=clock
     )
-    good = save_entry(vault, edited(new_entry(T0), body="fine"))
-    bad = save_entry(vault, edited(new_entry(T0), body="will be damaged"))
+    good = save_entry(vault, edited(new_entry(NOW), body="fine"))
+    bad = save_entry(vault, edited(new_entry(NOW), body="will be damaged"))
     vault.close()
     with sqlite3.connect(path) as conn:
         (ct,) = conn.execute("SELECT ciphertext FROM records WHERE id = ?", (bad.id,)).fetchone()
@@ -200,7 +184,7 @@ def test_one_entry_exports_as_the_full_plain_export_writes_it(vault, tmp_path) -
     saved = save_entry(
         vault,
         edited(
-            new_entry(T0, "reflection", prompt_id="clear_head", prompt_text="What helps me?"),
+            new_entry(NOW, "reflection", prompt_id="clear_head", prompt_text="What helps me?"),
             title="A hard day",
             body="I wanted to text.\n\nI went for a walk instead.",
             mood=2,
@@ -208,7 +192,7 @@ def test_one_entry_exports_as_the_full_plain_export_writes_it(vault, tmp_path) -
             feelings=("lonely",),
         ),
     )
-    trashed = trash_entry(vault, saved.id, T0)
+    trashed = trash_entry(vault, saved.id, NOW)
     text = export_entry_plain(trashed, BERLIN)
     assert text.startswith('---\ntitle: "A hard day"\ndate: 2026-11-01T21:00:00+01:00\n')
     assert "mood: 2\n" in text and 'tags: ["urge"]\n' in text

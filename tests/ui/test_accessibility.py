@@ -52,14 +52,6 @@ def not_reported(view: str, problems: list[str]) -> list[str]:
     return [p for p in problems if not any(widget in p for widget in known)]
 
 
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
 @pytest.fixture(autouse=True)
 def berlin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", ZONE)
@@ -113,7 +105,7 @@ def app_font(qapp: QApplication, text_scale: float) -> Iterator[QFont]:
 
 
 @pytest.fixture
-def window(qtbot, unlocked_controller, app_font: QFont, filled: bool) -> MainWindow:
+def window(qtbot, unlocked_controller, clock, app_font: QFont, filled: bool) -> MainWindow:
     """The real window with the real panes, as app.py puts it together."""
     from reconnect_gui.ui.countdown_pane import CountdownPane
     from reconnect_gui.ui.draft_pane import DraftPane
@@ -123,7 +115,6 @@ def window(qtbot, unlocked_controller, app_font: QFont, filled: bool) -> MainWin
 
     if filled:
         fill_vault(unlocked_controller)
-    clock = Clock(NOW)
     main = MainWindow(Settings(), app_paths(), load_app_icon())
     qtbot.add_widget(main)
     main.provide_pane("countdown", lambda: CountdownPane(unlocked_controller, now=clock))

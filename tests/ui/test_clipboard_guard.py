@@ -137,10 +137,10 @@ def test_the_copied_note_says_when(seconds: int, words: str, in_full: str) -> No
 # ---- the Draft pane's copy ----------------------------------------------------------------
 
 
-def ready_draft_pane(qtbot, controller, guard: ClipboardGuard | None) -> DraftPane:
+def ready_draft_pane(qtbot, controller, clock, guard: ClipboardGuard | None) -> DraftPane:
     """The Draft pane showing a calm draft written 20 hours ago: "ready", copied at once."""
     save_draft(controller.vault, drafts.new_draft("text", NOW - timedelta(hours=20), body=DRAFT))
-    pane = DraftPane(controller, now=lambda: NOW, clipboard_guard=guard)
+    pane = DraftPane(controller, now=clock, clipboard_guard=guard)
     qtbot.add_widget(pane)
     pane.resize(1080, 780)
     with qtbot.wait_exposed(pane):
@@ -150,10 +150,10 @@ def ready_draft_pane(qtbot, controller, guard: ClipboardGuard | None) -> DraftPa
 
 
 @pytest.fixture
-def ready_pane(qtbot, unlocked_controller, monkeypatch):
+def ready_pane(qtbot, unlocked_controller, clock, monkeypatch):
     monkeypatch.setenv("TZ", "Europe/Berlin")  # the late-night check reads the local hour
     guard = ClipboardGuard(60)
-    return ready_draft_pane(qtbot, unlocked_controller, guard), guard
+    return ready_draft_pane(qtbot, unlocked_controller, clock, guard), guard
 
 
 def test_the_draft_pane_copy_is_watched_and_says_so(qtbot, clipboard, ready_pane) -> None:
@@ -182,10 +182,10 @@ def test_the_draft_pane_leaves_a_later_copy_alone(qtbot, clipboard, ready_pane) 
 
 
 def test_without_a_guard_the_note_promises_nothing(
-    qtbot, clipboard, unlocked_controller, monkeypatch
+    qtbot, clipboard, unlocked_controller, clock, monkeypatch
 ) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    pane = ready_draft_pane(qtbot, unlocked_controller, None)
+    pane = ready_draft_pane(qtbot, unlocked_controller, clock, None)
     qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
     assert clipboard.text() == DRAFT
     assert pane.saved_label.text() == "Copied"

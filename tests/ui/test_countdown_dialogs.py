@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QGroupBox, QLabel
 
+from helpers.clock import Clock
 from reconnect_gui.core.contact_log import GUIDANCE, ContactEntry
 from reconnect_gui.core.readiness import (
     NOT_YET_TEXT,
@@ -28,16 +29,6 @@ NOW = datetime(2024, 7, 1, 12, 0, tzinfo=UTC)  # 14:00 in Berlin (summer time)
 BERLIN = "Europe/Berlin"
 
 
-class Clock:
-    """A clock the test can move."""
-
-    def __init__(self, at: datetime = NOW) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-
 def type_wall_time(dialog, year: int, month: int, day: int, hour: int, minute: int) -> None:
     """What the user sees and sets in the "When" field: wall-clock time in the plan's zone."""
     wall = QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone.utc())
@@ -54,7 +45,7 @@ def opened(qtbot, dialog: QDialog) -> QDialog:
 
 
 def test_slip_opens_kindly_and_waits_for_a_kind(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     assert dialog.isVisible() and dialog.windowTitle() == "I broke No Contact"
     body = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "doesn't erase the days you've already managed" in body
@@ -65,13 +56,13 @@ def test_slip_opens_kindly_and_waits_for_a_kind(qtbot) -> None:
 
 
 def test_slip_shows_now_in_the_plans_zone(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     assert "1 Jul 2024, 14:00" in dialog.when.text()
     assert dialog.when.moment() == NOW
 
 
 def test_a_filled_slip_is_emitted_in_utc_across_summer_time(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     dialog.kind_buttons["reached_out"].setChecked(True)
     assert dialog.unanswered_box.isVisible()
     assert "14-day wait" in dialog.unanswered_line.text()
@@ -96,7 +87,7 @@ def test_a_filled_slip_is_emitted_in_utc_across_summer_time(qtbot) -> None:
 
 
 def test_a_winter_slip_keeps_counting_by_default(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     dialog.kind_buttons["met_by_chance"].setChecked(True)
     type_wall_time(dialog, 2024, 1, 15, 10, 0)  # CET, one hour ahead of UTC
     with qtbot.waitSignal(dialog.slip_recorded) as signal:
@@ -112,7 +103,7 @@ def test_a_winter_slip_keeps_counting_by_default(qtbot) -> None:
 
 
 def test_unanswered_only_counts_for_a_message_i_sent(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     dialog.kind_buttons["reached_out"].setChecked(True)
     dialog.unanswered.setChecked(True)
     dialog.kind_buttons["replied"].setChecked(True)
@@ -123,19 +114,19 @@ def test_unanswered_only_counts_for_a_message_i_sent(qtbot) -> None:
 
 
 def test_the_users_own_answer_on_who_started_it_is_kept(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     dialog.initiator_buttons["them"].click()
     dialog.kind_buttons["reached_out"].setChecked(True)  # would suggest "me"
     assert dialog.choice().initiated_by == "them"
 
 
 def test_slip_refuses_a_time_in_the_future(qtbot) -> None:
-    clock = Clock()
+    clock = Clock(NOW)
     dialog = opened(qtbot, SlipDialog(clock, BERLIN))
     dialog.kind_buttons["other"].setChecked(True)
     type_wall_time(dialog, 2024, 7, 2, 9, 0)  # tomorrow: the field stops at now
     assert dialog.when.moment() == NOW
-    clock.at = NOW - timedelta(hours=2)  # the computer's clock was set back
+    clock.moment = NOW - timedelta(hours=2)  # the computer's clock was set back
     emitted: list = []
     dialog.slip_recorded.connect(emitted.append)
     dialog.save_button.click()
@@ -148,7 +139,7 @@ def test_slip_refuses_a_time_in_the_future(qtbot) -> None:
 
 
 def test_slip_works_from_the_keyboard(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     first = dialog.kind_buttons["reached_out"]
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Space)
@@ -159,7 +150,7 @@ def test_slip_works_from_the_keyboard(qtbot) -> None:
 
 
 def test_every_slip_control_has_an_accessible_name(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), BERLIN))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
     controls = [
         *dialog.kind_buttons.values(),
         *dialog.initiator_buttons.values(),
@@ -178,7 +169,7 @@ def test_every_slip_control_has_an_accessible_name(qtbot) -> None:
 
 
 def test_they_contacted_shows_the_guidance_and_says_it_is_no_slip(qtbot) -> None:
-    dialog = opened(qtbot, ContactDialog("they_contacted", Clock(), BERLIN))
+    dialog = opened(qtbot, ContactDialog("they_contacted", Clock(NOW), BERLIN))
     assert dialog.windowTitle() == "They contacted me"
     assert dialog.guidance.isVisible()
     assert dialog.guidance.label.text() == GUIDANCE["they_contacted"]
@@ -188,7 +179,7 @@ def test_they_contacted_shows_the_guidance_and_says_it_is_no_slip(qtbot) -> None
 
 
 def test_they_contacted_emits_an_entry_in_utc(qtbot) -> None:
-    dialog = opened(qtbot, ContactDialog("they_contacted", Clock(), BERLIN))
+    dialog = opened(qtbot, ContactDialog("they_contacted", Clock(NOW), BERLIN))
     type_wall_time(dialog, 2024, 6, 30, 23, 15)  # CEST: 21:15 UTC
     qtbot.keyClicks(dialog.note, "Asked how I was.")
     with qtbot.waitSignal(dialog.contact_logged) as signal:
@@ -201,7 +192,7 @@ def test_they_contacted_emits_an_entry_in_utc(qtbot) -> None:
 
 
 def test_logistics_needs_a_topic_and_warns_about_pretexts(qtbot) -> None:
-    dialog = opened(qtbot, ContactDialog("logistics", Clock(), BERLIN))
+    dialog = opened(qtbot, ContactDialog("logistics", Clock(NOW), BERLIN))
     assert dialog.windowTitle() == "Log a logistics contact"
     assert dialog.guidance.label.text() == GUIDANCE["logistics"]
     assert "belongings" in dialog.guidance.label.text()
@@ -226,9 +217,9 @@ def test_logistics_needs_a_topic_and_warns_about_pretexts(qtbot) -> None:
 
 
 def test_contact_refuses_a_time_in_the_future(qtbot) -> None:
-    clock = Clock()
+    clock = Clock(NOW)
     dialog = opened(qtbot, ContactDialog("they_contacted", clock, BERLIN))
-    clock.at = NOW - timedelta(minutes=30)
+    clock.moment = NOW - timedelta(minutes=30)
     emitted: list = []
     dialog.contact_logged.connect(emitted.append)
     dialog.save_button.click()
@@ -237,7 +228,7 @@ def test_contact_refuses_a_time_in_the_future(qtbot) -> None:
 
 def test_contact_dialog_refuses_an_unknown_mode() -> None:
     with pytest.raises(ValueError):
-        ContactDialog("slip", Clock(), BERLIN)
+        ContactDialog("slip", Clock(NOW), BERLIN)
 
 
 # -- the readiness self-check -------------------------------------------------------------
@@ -252,7 +243,7 @@ def answer(dialog: ReadinessDialog, answers: dict[str, bool]) -> None:
 
 
 def test_readiness_groups_the_questions_under_our_headings(qtbot) -> None:
-    dialog = opened(qtbot, ReadinessDialog(Clock()))
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     boxes = dialog.findChildren(QGroupBox)
     assert [b.title() for b in boxes] == ["Signs it may be too soon", "Signs you may be ready"]
     assert set(dialog.answer_groups) == {q.id for q in QUESTIONS}
@@ -260,7 +251,7 @@ def test_readiness_groups_the_questions_under_our_headings(qtbot) -> None:
 
 
 def test_one_too_soon_yes_offers_fourteen_more_days(qtbot) -> None:
-    dialog = opened(qtbot, ReadinessDialog(Clock()))
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     answer(dialog, {qid: False for qid in TOO_SOON_IDS} | {"checking_online": True})
     results: list[ReadinessResult] = []
     dialog.checked.connect(results.append)
@@ -277,7 +268,7 @@ def test_one_too_soon_yes_offers_fourteen_more_days(qtbot) -> None:
 
 
 def test_all_too_soon_no_is_ready_without_an_extension(qtbot) -> None:
-    dialog = opened(qtbot, ReadinessDialog(Clock()))
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     answer(dialog, {qid: False for qid in TOO_SOON_IDS} | {"stay_calm": True})
     results: list[ReadinessResult] = []
     extended: list[int] = []
@@ -293,7 +284,7 @@ def test_all_too_soon_no_is_ready_without_an_extension(qtbot) -> None:
 
 
 def test_a_skipped_too_soon_question_reads_as_not_yet(qtbot) -> None:
-    dialog = opened(qtbot, ReadinessDialog(Clock()))
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     assert "not yet" in " ".join(
         label.text() for label in dialog.questions_page.findChildren(QLabel)
     )
@@ -306,21 +297,21 @@ def test_a_skipped_too_soon_question_reads_as_not_yet(qtbot) -> None:
 
 
 def test_readiness_scrolls_in_a_small_window(qtbot) -> None:
-    dialog = opened(qtbot, ReadinessDialog(Clock()))
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     dialog.resize(600, 320)
     qtbot.waitUntil(lambda: dialog.scroll.verticalScrollBar().maximum() > 0)
     assert dialog.result_button.isVisible()  # the buttons stay in view
 
 
 def test_readiness_answers_have_accessible_names(qtbot) -> None:
-    dialog = opened(qtbot, ReadinessDialog(Clock()))
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     yes, no = dialog.answer_groups["ok_either_way"]
     assert yes.accessibleName() == "Yes: Would I be all right if they said no?"
     assert no.accessibleName().startswith("No: ")
 
 
 def test_an_unknown_zone_shows_and_reads_utc(qtbot) -> None:
-    dialog = opened(qtbot, ContactDialog("they_contacted", Clock(), "Mars/Olympus"))
+    dialog = opened(qtbot, ContactDialog("they_contacted", Clock(NOW), "Mars/Olympus"))
     assert dialog.when.zone_name == "UTC"
     assert any(label.text() == "UTC time" for label in dialog.findChildren(QLabel))
     type_wall_time(dialog, 2024, 5, 4, 10, 0)
@@ -328,7 +319,7 @@ def test_an_unknown_zone_shows_and_reads_utc(qtbot) -> None:
 
 
 def test_a_zone_west_of_utc_reads_correctly(qtbot) -> None:
-    dialog = opened(qtbot, SlipDialog(Clock(), "America/New_York"))
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), "America/New_York"))
     assert "1 Jul 2024, 08:00" in dialog.when.text()  # EDT, four hours behind
     type_wall_time(dialog, 2023, 12, 24, 22, 45)  # EST: 03:45 UTC the next day
     dialog.kind_buttons["other"].setChecked(True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PySide6.QtWidgets import QBoxLayout, QLabel
 
+from helpers.clock import Clock
 from reconnect_gui.core.countdown import new_plan
 from reconnect_gui.storage.countdown_store import (
     load_contacts,
@@ -28,21 +28,6 @@ from reconnect_gui.ui.countdown_pane import (
 from reconnect_gui.ui.sos_flow import SosDialog
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-
-
-class Clock:
-    """A clock the test can move (the app reads time only through such a callable)."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
 
 
 def start_plan(controller, days_ago: float = 12.2, **kwargs):

@@ -18,24 +18,12 @@ from reconnect_gui.ui.theme import palette_for
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-
 @pytest.fixture
 def plan():
     return new_plan(START, "Europe/Berlin", 30)
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(START + timedelta(days=12, hours=5, minutes=30, seconds=30))
+NOW = START + timedelta(days=12, hours=5, minutes=30, seconds=30)  # the clock fixture's start
 
 
 @pytest.fixture
@@ -52,7 +40,7 @@ def test_moving_the_clock_three_days_moves_the_day_and_what_a_screen_reader_hear
     assert ring.view.day == 12
     assert ring.accessibleName() == "No-Contact progress"
     assert ring.accessibleDescription().startswith("Day 12 of 30 without contact")
-    clock.at += timedelta(days=3)
+    clock.moment += timedelta(days=3)
     ring.refresh()
     assert ring.view.day == 15
     assert ring.view.day_text == "Day 15 of 30"
@@ -61,12 +49,12 @@ def test_moving_the_clock_three_days_moves_the_day_and_what_a_screen_reader_hear
 
 
 def test_the_timer_wakes_the_ring_when_the_minute_turns(qtbot, ring, clock) -> None:
-    clock.at = START + timedelta(days=12, minutes=4, seconds=59.8)  # 0.2 s to the next minute
+    clock.moment = START + timedelta(days=12, minutes=4, seconds=59.8)  # 0.2 s to the next minute
     ring.show()
     qtbot.waitExposed(ring)
     assert ring.timer.isActive()
     assert ring.timer.interval() <= 400
-    clock.at += timedelta(days=3)  # the refresh the timer triggers must read the clock again
+    clock.moment += timedelta(days=3)  # the refresh the timer triggers must read the clock again
     qtbot.waitUntil(lambda: ring.view.day == 15, timeout=3000)
     assert ring.accessibleDescription().startswith("Day 15 of 30")
     assert ring.timer.isActive()  # re-aimed at the next change
@@ -74,10 +62,10 @@ def test_the_timer_wakes_the_ring_when_the_minute_turns(qtbot, ring, clock) -> N
 
 def test_a_new_day_is_announced_but_a_new_minute_is_not(qtbot, ring, clock) -> None:
     with qtbot.assertNotEmitted(ring.day_changed):
-        clock.at += timedelta(minutes=5)
+        clock.moment += timedelta(minutes=5)
         ring.refresh()
     with qtbot.waitSignal(ring.day_changed, timeout=0):
-        clock.at += timedelta(days=1)
+        clock.moment += timedelta(days=1)
         ring.refresh()
 
 
@@ -91,7 +79,7 @@ def test_the_timer_runs_only_while_the_ring_is_shown(qtbot, ring, clock) -> None
     assert 30_000 <= ring.timer.interval() <= 30_500
     ring.hide()
     assert not ring.timer.isActive()
-    clock.at += timedelta(hours=2)
+    clock.moment += timedelta(hours=2)
     ring.refresh()  # a refresh while hidden updates the words but starts nothing
     assert ring.view.time_text == "and 7 hours 30 minutes"
     assert not ring.timer.isActive()
@@ -137,7 +125,7 @@ def test_without_a_plan_the_ring_is_quiet_and_never_wakes(qtbot, clock, plan) ->
 
 
 def test_waiting_for_a_reply_shows_in_the_state(ring, clock, plan) -> None:
-    ring.set_source(plan, [sent_unanswered(clock.at - timedelta(days=1))])
+    ring.set_source(plan, [sent_unanswered(clock.moment - timedelta(days=1))])
     assert ring.view.state == "waiting_for_reply"
     assert "Waiting for a reply: 13 days left" in ring.accessibleDescription()
 
@@ -190,7 +178,7 @@ def test_the_arc_starts_at_twelve_and_fills_clockwise(ring, clock, size, dpr, da
         palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText), 0.13
     )
 
-    clock.at = START  # the very first moment: nothing filled yet
+    clock.moment = START  # the very first moment: nothing filled yet
     ring.refresh()
     assert ring.view.fraction == 0
     empty = ring.paint_to_image(size, dpr)
@@ -198,7 +186,7 @@ def test_the_arc_starts_at_twelve_and_fills_clockwise(ring, clock, size, dpr, da
     assert close(pixel(empty, *on_ring(size, 4)), track)
     assert close(pixel(empty, *on_ring(size, 90)), track)
 
-    clock.at = START + timedelta(days=15)  # half way
+    clock.moment = START + timedelta(days=15)  # half way
     ring.refresh()
     half = ring.paint_to_image(size, dpr)
     for degrees in (4, 90, 150):
@@ -217,8 +205,10 @@ def test_no_text_crosses_the_ring_at_the_smallest_size(ring, clock, plan, dpr) -
     """Long words (a wait, a three-digit day) are split or elided inside the ring."""
     ring.setPalette(palette_for(False))
     long_plan = new_plan(START, "Europe/Berlin", 365)
-    clock.at = START + timedelta(days=200, hours=23, minutes=59)
-    ring.set_source(long_plan, [sent_unanswered(clock.at - timedelta(minutes=5), wait_days=365)])
+    clock.moment = START + timedelta(days=200, hours=23, minutes=59)
+    ring.set_source(
+        long_plan, [sent_unanswered(clock.moment - timedelta(minutes=5), wait_days=365)]
+    )
     assert "Waiting for a reply" in ring.view.state_text
     size = 200
     image = ring.paint_to_image(size, dpr)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpers.clock import Clock
 from reconnect_gui.core import drafts
 from reconnect_gui.core.contact_log import sent_unanswered
 from reconnect_gui.core.countdown import new_plan
@@ -39,22 +40,9 @@ CALM = "Hi Sam, I walked past the lake today and thought of the ducks. How have 
 PLEA = "Hi Sam, please come back to me. How have you been?"
 
 
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
 @pytest.fixture(autouse=True)
 def berlin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")  # the late-night check reads the local hour
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
 
 
 def make_pane(qtbot, controller, clock: Clock) -> DraftPane:

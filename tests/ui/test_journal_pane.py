@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpers.clock import Clock
 from reconnect_gui.core.contact_log import new_urge
 from reconnect_gui.core.countdown import new_plan
 from reconnect_gui.core.journal import JournalEntry, edited, moved_to_trash, new_entry
@@ -41,22 +42,9 @@ from reconnect_gui.ui.vault_controller import UNLOCKED
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
 
 
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
 @pytest.fixture(autouse=True)
 def berlin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
 
 
 def stored(controller, days_ago: float = 0.0, entry_type: str = "entry", **fields) -> JournalEntry:

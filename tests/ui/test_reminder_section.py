@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from helpers.clock import Clock
 from reconnect_gui.core.reminder_pause import PAUSE_HOUR, PAUSE_TOMORROW, PAUSE_WEEK
 from reconnect_gui.core.reminders import ReminderPrefs
 from reconnect_gui.ui.reminder_section import NO_TRAY_NOTE, ReminderSection
@@ -17,14 +18,6 @@ from reconnect_gui.ui.reminder_section import NO_TRAY_NOTE, ReminderSection
 BERLIN = "Europe/Berlin"
 # Wednesday 20 November 2024, 21:00 in Berlin (CET, UTC+1).
 NOW = datetime(2024, 11, 20, 20, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, moment: datetime = NOW) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 def make_section(
@@ -39,7 +32,7 @@ def make_section(
         prefs or ReminderPrefs(),
         tray_available=tray,
         start_at_login=login,
-        now=clock or Clock(),
+        now=clock or Clock(NOW),
         zone=BERLIN,
     )
     qtbot.add_widget(section)
@@ -223,7 +216,7 @@ def test_the_pause_menu_lists_the_three_choices(qtbot) -> None:
 
 
 def test_resume_now_ends_the_pause_at_this_moment(qtbot) -> None:
-    clock = Clock()
+    clock = Clock(NOW)
     start = ReminderPrefs(paused_until=NOW + timedelta(days=2))
     section = make_section(qtbot, start, clock=clock)
     assert section.paused_label.text() == "Paused until Friday 22 November"
@@ -244,7 +237,7 @@ def test_a_pause_in_the_past_counts_as_not_paused(qtbot) -> None:
 
 
 def test_the_pause_line_goes_away_when_the_pause_ends(qtbot) -> None:
-    clock = Clock()
+    clock = Clock(NOW)
     section = make_section(qtbot, ReminderPrefs(paused_until=NOW + timedelta(hours=1)), clock=clock)
     assert section.resume_button.isVisible()
     assert section._pause_timer.isActive()  # aimed at the pause's end, nothing busier
@@ -256,7 +249,7 @@ def test_the_pause_line_goes_away_when_the_pause_ends(qtbot) -> None:
 
 
 def test_tomorrow_becomes_today_after_midnight(qtbot) -> None:
-    clock = Clock()
+    clock = Clock(NOW)
     until = datetime(2024, 11, 21, 7, 0, tzinfo=UTC)
     section = make_section(qtbot, ReminderPrefs(paused_until=until), clock=clock)
     assert section.paused_label.text() == "Paused until 08:00 tomorrow"

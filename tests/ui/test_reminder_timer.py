@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-import pytest
-
+from helpers.clock import Clock
 from reconnect_gui.core.countdown import new_plan
 from reconnect_gui.core.reminders import CHECK_IN, MILESTONE, ReminderPrefs
 from reconnect_gui.storage import countdown_store, reminder_store
@@ -14,19 +13,6 @@ from reconnect_gui.ui.vault_controller import UNLOCKED
 
 NOW = datetime(2026, 11, 22, 11, 0, tzinfo=UTC)  # 12:00 in Berlin
 ONLY_MILESTONES = ReminderPrefs(check_in=None, quiet_start=None, quiet_end=None)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def make_timer(controller, clock: Clock, prefs: ReminderPrefs = ONLY_MILESTONES) -> ReminderTimer:
@@ -55,7 +41,7 @@ def test_the_timer_is_aimed_at_the_next_milestone_and_shows_it_once(
     assert timer.timer.isActive()
     assert timedelta(minutes=59) < timer.next_wake() - NOW <= timedelta(hours=1, seconds=1)
 
-    clock.now = NOW + timedelta(hours=1, seconds=1)
+    clock.moment = NOW + timedelta(hours=1, seconds=1)
     timer.timer.timeout.emit()
     assert [(r.kind, r.title) for r in shown] == [(MILESTONE, "Day 7 — a milestone")]
     assert timer.day == 7
@@ -87,7 +73,7 @@ def test_after_a_long_sleep_missed_check_ins_show_once(qtbot, unlocked_controlle
     timer.reminder_due.connect(shown.append)
     timer.reload()
     shown.clear()  # yesterday's check-in, caught up once on the first start
-    clock.now = NOW + timedelta(days=3, hours=10)  # woke from sleep three days later
+    clock.moment = NOW + timedelta(days=3, hours=10)  # woke from sleep three days later
     timer.timer.timeout.emit()
     assert [r.kind for r in shown] == [CHECK_IN]
 
@@ -98,12 +84,12 @@ def test_a_clock_set_backwards_shows_nothing_again(qtbot, unlocked_controller, c
     shown = []
     timer.reminder_due.connect(shown.append)
     timer.reload()
-    clock.now = NOW + timedelta(hours=2)
+    clock.moment = NOW + timedelta(hours=2)
     timer.timer.timeout.emit()
     assert len(shown) == 1
-    clock.now = NOW - timedelta(hours=5)  # someone set the clock back
+    clock.moment = NOW - timedelta(hours=5)  # someone set the clock back
     timer.timer.timeout.emit()
-    clock.now = NOW + timedelta(hours=3)
+    clock.moment = NOW + timedelta(hours=3)
     timer.timer.timeout.emit()
     assert len(shown) == 1
 
@@ -123,9 +109,9 @@ def test_a_vault_made_just_now_catches_up_on_nothing(qtbot, unlocked_controller,
     shown = []
     timer = make_timer(unlocked_controller, clock, prefs)
     timer.reminder_due.connect(shown.append)
-    timer.start_fresh(clock.now)  # yesterday's 20:00 check-in was before the app existed
+    timer.start_fresh(clock.moment)  # yesterday's 20:00 check-in was before the app existed
     timer.reload()
     assert shown == []
-    clock.now = NOW + timedelta(hours=9)  # 21:00 in Berlin: today's check-in is due
+    clock.moment = NOW + timedelta(hours=9)  # 21:00 in Berlin: today's check-in is due
     timer.timer.timeout.emit()
     assert [r.kind for r in shown] == [CHECK_IN]

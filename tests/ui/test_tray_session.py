@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from helpers.clock import Clock
 from reconnect_gui.autostart import XdgAutostart
 from reconnect_gui.core.countdown import new_plan
 from reconnect_gui.core.reminder_pause import PAUSE_HOUR
@@ -31,8 +32,8 @@ pytestmark = [
 class Harness:
     """The window, the session, and the settings the app would keep."""
 
-    def __init__(self, qtbot, controller, tmp_path, *, use_tray: bool) -> None:
-        self.now = NOW
+    def __init__(self, qtbot, controller, tmp_path, clock: Clock, *, use_tray: bool) -> None:
+        self.clock = clock  # the test's one clock, which the vault reads too
         self.prefs = ReminderPrefs(check_in=None, quiet_start=None, quiet_end=None)
         self.notice_shown = False
         self.session: TraySession | None = None
@@ -58,9 +59,6 @@ class Harness:
         )
         self.window.show()
 
-    def clock(self) -> datetime:
-        return self.now
-
     def save_prefs(self, prefs: ReminderPrefs) -> None:
         self.prefs = prefs
 
@@ -82,8 +80,8 @@ def keep_quit_on_close():
     QApplication.instance().setQuitOnLastWindowClosed(True)
 
 
-def test_the_tray_shows_the_day_and_locked(qtbot, with_plan, tmp_path) -> None:
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+def test_the_tray_shows_the_day_and_locked(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.session.refresh()
     assert app.session.tray.icon.toolTip() == "Day 12 of 30 without contact"
     assert not QApplication.instance().quitOnLastWindowClosed()
@@ -91,8 +89,8 @@ def test_the_tray_shows_the_day_and_locked(qtbot, with_plan, tmp_path) -> None:
     assert "locked" in app.session.tray.icon.toolTip().lower()
 
 
-def test_closing_hides_to_the_tray_with_one_notice(qtbot, with_plan, tmp_path) -> None:
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+def test_closing_hides_to_the_tray_with_one_notice(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     notices = []
     app.session.tray.notify = lambda title, message: notices.append(title)
     app.window.close()
@@ -104,8 +102,8 @@ def test_closing_hides_to_the_tray_with_one_notice(qtbot, with_plan, tmp_path) -
     assert notices == [HIDDEN_TITLE]  # said once, ever
 
 
-def test_the_urge_action_opens_the_sos_flow(qtbot, with_plan, tmp_path) -> None:
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+def test_the_urge_action_opens_the_sos_flow(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.window.hide()
     app.session.tray.urge_action.trigger()
     assert app.window.isVisible()
@@ -115,10 +113,10 @@ def test_the_urge_action_opens_the_sos_flow(qtbot, with_plan, tmp_path) -> None:
     pane.dialog.reject()
 
 
-def test_the_journal_action_starts_a_new_entry(qtbot, with_plan, tmp_path) -> None:
+def test_the_journal_action_starts_a_new_entry(qtbot, with_plan, tmp_path, clock) -> None:
     from reconnect_gui.ui.journal_pane import JournalPane
 
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.window.provide_pane("journal", lambda: JournalPane(with_plan, now=app.clock))
     app.session.tray.journal_action.trigger()
     assert app.window.current_pane_key() == "journal"
@@ -127,21 +125,21 @@ def test_the_journal_action_starts_a_new_entry(qtbot, with_plan, tmp_path) -> No
     qtbot.wait_until(lambda: pane.editor.isVisible() and pane.editor.body.toPlainText() == "")
 
 
-def test_pause_and_resume_from_the_tray(qtbot, with_plan, tmp_path) -> None:
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+def test_pause_and_resume_from_the_tray(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     with qtbot.wait_signal(app.session.prefs_changed):
         app.session.tray.pause_actions[PAUSE_HOUR].trigger()
     assert app.prefs.paused_until == NOW + timedelta(hours=1)
     assert app.session.tray.resume_action.isVisible()
     assert app.session.tray.paused_note.text().startswith("Paused until ")
-    app.now = NOW + timedelta(minutes=10)
+    app.clock.moment = NOW + timedelta(minutes=10)
     app.session.tray.resume_action.trigger()
-    assert app.prefs.paused_until == app.now  # held reminders show at once
+    assert app.prefs.paused_until == app.clock.moment  # held reminders show at once
     assert not app.session.tray.resume_action.isVisible()
 
 
-def test_start_at_login_writes_and_removes_the_autostart_file(qtbot, with_plan, tmp_path):
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+def test_start_at_login_writes_and_removes_the_autostart_file(qtbot, with_plan, tmp_path, clock):
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.session.tray.start_at_login_action.trigger()
     assert app.autostart.is_enabled()
     assert "--tray" in app.autostart.file.read_text()
@@ -150,12 +148,12 @@ def test_start_at_login_writes_and_removes_the_autostart_file(qtbot, with_plan, 
     assert not app.autostart.is_enabled() and not app.autostart.file.exists()
 
 
-def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_path) -> None:
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=False)
+def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=False)
     assert app.session.tray is None and not app.session.has_tray
     app.prefs = replace(app.prefs, milestones=True)
     app.session.refresh()
-    app.now = NOW + timedelta(days=2)  # day 14 arrives
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
     app.session.timer.timer.timeout.emit()
     notice = app.session.notice
     assert isinstance(notice, QMessageBox) and notice.isVisible()
@@ -168,11 +166,11 @@ def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_pat
     assert app.window.close() is True
 
 
-def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan, tmp_path):
+def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan, tmp_path, clock):
     from reconnect_gui.ui.unlock_dialog import UnlockDialog
     from reconnect_gui.ui.vault_controller import UNLOCKED
 
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.window.vault_action_requested.connect(with_plan.show_unlock)  # as app.py wires it
     with_plan.lock()
     app.window.hide()
@@ -187,7 +185,9 @@ def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan
     pane.dialog.reject()
 
 
-def test_messages_leave_no_pixmaps_behind_while_hidden(qtbot, with_plan, tmp_path, monkeypatch):
+def test_messages_leave_no_pixmaps_behind_while_hidden(
+    qtbot, with_plan, tmp_path, clock, monkeypatch
+):
     # Qt's pixmap cache wakes every 10 s while it holds anything: hidden in the tray, the
     # app empties it once a message has been drawn.
     from PySide6.QtGui import QPixmap, QPixmapCache
@@ -195,20 +195,20 @@ def test_messages_leave_no_pixmaps_behind_while_hidden(qtbot, with_plan, tmp_pat
     import reconnect_gui.ui.tray_session as tray_session
 
     monkeypatch.setattr(tray_session, "NOTIFICATION_MS", 0)
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.window.close()  # to the tray, with the one-time note
     QPixmapCache.insert("drawn-by-the-message", QPixmap(8, 8))
     qtbot.wait_until(lambda: QPixmapCache.find("drawn-by-the-message") is None, timeout=3000)
 
 
-def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path) -> None:
-    app = Harness(qtbot, with_plan, tmp_path, use_tray=True)
+def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     shown = []
     app.session.tray.notify = lambda title, message: shown.append(title)
     app.session.refresh()
     app.window.show_pane(3)  # Settings
     app.window.hide()
-    app.now = NOW + timedelta(days=2)  # day 14 arrives
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
     app.session.timer.timer.timeout.emit()
     assert shown == ["Day 14 — a milestone"]
     app.session.tray.icon.messageClicked.emit()
@@ -216,8 +216,8 @@ def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path) -> None:
     assert app.window.current_pane_key() == "countdown"
 
 
-def test_a_plan_made_after_unlocking_reaches_the_tray(qtbot, unlocked_controller, tmp_path):
-    app = Harness(qtbot, unlocked_controller, tmp_path, use_tray=True)
+def test_a_plan_made_after_unlocking_reaches_the_tray(qtbot, unlocked_controller, tmp_path, clock):
+    app = Harness(qtbot, unlocked_controller, tmp_path, clock, use_tray=True)
     assert app.session.tray.icon.toolTip() == "Reconnect"  # unlocked, no countdown yet
     plan = new_plan(NOW - timedelta(days=3, hours=1), "Europe/Berlin", 30)
     countdown_store.save_plan(unlocked_controller.vault, plan)
