@@ -5,6 +5,8 @@
 #
 #   ./dev.sh start [ARGS]    install and start Reconnect (ARGS go to the app)
 #   ./dev.sh test [ARGS]     install and run ruff and the whole test suite (ARGS go to pytest)
+#   ./dev.sh test-dates [NAME] [ARGS]  the whole suite again with the system clock moved
+#                            (faketime) to each date in MOVED_CLOCKS, or only to NAME
 #   ./dev.sh build           build the standalone app with PyInstaller into dist/reconnect/
 #   ./dev.sh package         build, then test the built binary (offscreen and under Xvfb)
 #   ./dev.sh bench           run the benchmarks and print a table
@@ -20,8 +22,15 @@ RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-
   libfontconfig1 libdbus-1-3)
 # The real parts the tests use: an X server, a tray host, a Secret Service, age, xdotool.
 TEST_PACKAGES=(xvfb trayer gnome-keyring libsecret-tools dbus-x11 age xdotool imagemagick
-  desktop-file-utils libglib2.0-bin x11-utils
+  desktop-file-utils libglib2.0-bin x11-utils faketime
   fonts-dejavu-core)
+# Awkward moments for the system clock (./dev.sh test-dates): NAME TZ "DATE TIME".
+MOVED_CLOCKS=(
+  "leap-day UTC 2028-02-29 12:00:00"
+  "dst-night Europe/Berlin 2027-03-28 01:30:00"  # 02:00 becomes 03:00 half an hour in
+  "year-end UTC 2026-12-31 23:59:30"             # the year turns 30 s into the run
+  "years-ahead UTC 2031-06-15 12:00:00"
+)
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
@@ -76,6 +85,26 @@ case "$command" in
     "$VENV/bin/ruff" check .
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  test-dates)
+    ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv "test"
+    only=""
+    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then only=$1; shift; fi
+    ran=0
+    for moved in "${MOVED_CLOCKS[@]}"; do
+      read -r name zone day clock <<<"$moved"
+      [ -n "$only" ] && [ "$only" != "$name" ] && continue
+      say "The whole suite with the clock at $day $clock ($zone): $name"
+      # Monotonic time stays real, so timeouts and waits behave (tests/helpers/faketime_sleep.py).
+      TZ=$zone FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$day $clock" \
+        "$VENV/bin/python" -m pytest "$@"
+      ran=$((ran + 1))
+    done
+    if [ "$ran" -eq 0 ]; then
+      say "No moved clock is called '$only'. Names: leap-day dst-night year-end years-ahead."
+      exit 2
+    fi
+    ;;
   build)
     ensure_system_packages "${RUN_PACKAGES[@]}"
     ensure_venv "build"
@@ -93,7 +122,7 @@ case "$command" in
     exec "$VENV/bin/python" -m benchmarks "$@"
     ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -37,12 +37,14 @@ _LOOKUP_EVENTS = (
 _INSTALLED = "_reconnect_network_guard"  # marks a process whose hook is already in place
 
 SITECUSTOMIZE = '''\
-"""Written by tests/network_guard.py: every Python the tests start is kept off the network."""
-_guard = {{"__name__": "reconnect_network_guard"}}
-with open({path!r}, encoding="utf-8") as _source:
-    exec(compile(_source.read(), {path!r}, "exec"), _guard)
-_guard["install"]()
-del _guard, _source
+"""Written by tests/network_guard.py: every Python the tests start is kept off the network
+(and, under faketime, can still sleep: tests/helpers/faketime_sleep.py)."""
+for _path in ({path!r}, {sleep_path!r}):
+    _module = {{"__name__": "reconnect_test_startup"}}
+    with open(_path, encoding="utf-8") as _source:
+        exec(compile(_source.read(), _path, "exec"), _module)
+    _module["install"]()
+del _path, _module, _source
 '''
 
 
@@ -98,8 +100,9 @@ def _where() -> str:
 def write_sitecustomize(folder: str) -> str:
     """Write the start-up file that installs the guard; returns the folder for PYTHONPATH."""
     path = os.path.abspath(__file__)
+    sleep_path = os.path.join(os.path.dirname(path), "helpers", "faketime_sleep.py")
     with open(os.path.join(folder, "sitecustomize.py"), "w", encoding="utf-8") as out:
-        out.write(SITECUSTOMIZE.format(path=path))
+        out.write(SITECUSTOMIZE.format(path=path, sleep_path=sleep_path))
     return folder
 
 

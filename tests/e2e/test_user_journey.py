@@ -276,6 +276,11 @@ def every_pane(app: Reconnect, keys: Keyboard, window: str, theme: str) -> None:
 # ---- 3. a kill right after the autosave -----------------------------------------------------
 
 
+def journal_bodies(app: Reconnect) -> str:
+    """Every journal entry's words, as the command line reads them from the vault."""
+    return "\n".join(entry["body"] for entry in app.cli_json("journal", "list")["entries"])
+
+
 def typed_words_survive_a_kill(app: Reconnect, keys: Keyboard, canaries: Canaries) -> None:
     app.choose_theme("dark")  # the next start is dark, for the screenshots
     app.start()
@@ -288,13 +293,14 @@ def typed_words_survive_a_kill(app: Reconnect, keys: Keyboard, canaries: Canarie
     keys.type(f"Words typed just before the power went {canaries.new('journal: before a kill')}")
     keys.pause(AUTOSAVE_WAIT)  # the editor says "Saved" by now
     shot(app, window, "journal-before-kill")
+    # On a loaded machine the save can come later than the pause: kill once it is there.
+    wait_for(lambda: canaries.words["journal: before a kill"] in journal_bodies(app), "no save")
     app.kill()
 
     app.start()
     window = keys.window(" — Reconnect")  # the pane of the last clean quit: Settings
     wait_for(lambda: tray_is_unlocked(app.display), "the vault did not open after a kill")
-    bodies = [entry["body"] for entry in app.cli_json("journal", "list")["entries"]]
-    assert any(canaries.words["journal: before a kill"] in body for body in bodies)
+    assert canaries.words["journal: before a kill"] in journal_bodies(app)
     every_pane(app, keys, window, "dark")
     keys.keys("ctrl+q")
     assert app.wait_for_exit() == 0

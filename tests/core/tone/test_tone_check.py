@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reconnect_gui.core.tone import Context, Finding, Metrics, Report, check
@@ -168,12 +168,25 @@ def assert_consistent(text: str, report: Report) -> None:
         assert finding.category in CATEGORIES and finding.severity in SEVERITIES
         assert finding.rule_id.startswith(finding.category + ".")
     flagged = any(f.severity != "info" for f in report.findings)
-    assert (report.verdict == "ready") == (not flagged)
+    # The support note is not a finding, yet it always makes the verdict "wait".
+    assert (report.verdict == "ready") == (not flagged and not report.support_note)
+    if report.support_note:
+        assert report.verdict == "wait" and report.reasons[0] == LOOK_AFTER_YOURSELF
 
 
+# Found by Hypothesis with the clock moved: a garbled "ending it all" brings the support
+# note, so the verdict is "wait" with no finding above info. The checker is right to care.
+@example("eNDIN:IT:aLL", "text")
 @given(st.text(), st.sampled_from(["text", "letter"]))
 def test_any_unicode_text_checks_without_error(text: str, kind: str) -> None:
     assert_consistent(text, check(text, kind))
+
+
+def test_garbled_words_of_danger_still_bring_the_support_note() -> None:
+    report = check("eNDIN:IT:aLL", "text")
+    assert report.support_note == SUPPORT_NOTE
+    assert report.verdict == "wait" and report.reasons[0] == LOOK_AFTER_YOURSELF
+    assert all(f.severity == "info" for f in report.findings)
 
 
 @given(MIXED, st.sampled_from(["text", "letter"]))
