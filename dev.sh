@@ -7,6 +7,7 @@
 #   ./dev.sh test [ARGS]     install and run ruff and the whole test suite (ARGS go to pytest)
 #   ./dev.sh test-dates [NAME] [ARGS]  the whole suite again with the system clock moved
 #                            (faketime) to each date in MOVED_CLOCKS, or only to NAME
+#   ./dev.sh train-tone      train the tone checker's learned layer from tests/data/tone_corpus/
 #   ./dev.sh build           build the standalone app with PyInstaller into dist/reconnect/
 #   ./dev.sh package         build, then test the built binary (offscreen and under Xvfb)
 #   ./dev.sh bench           run the benchmarks and print a table
@@ -105,6 +106,10 @@ case "$command" in
       exit 2
     fi
     ;;
+  train-tone)
+    ensure_venv "train"
+    exec "$VENV/bin/python" -m reconnect_gui.core.tone.training "$@"
+    ;;
   build)
     ensure_system_packages "${RUN_PACKAGES[@]}"
     ensure_venv "build"
@@ -118,11 +123,11 @@ case "$command" in
     ;;
   bench)
     ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-    ensure_venv "test,build"
+    ensure_venv "test,build,train"
     exec "$VENV/bin/python" -m benchmarks "$@"
     ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -348,14 +348,17 @@ class _GuiSession:
         self._save(window)
 
     def _warm_up_tone_checker(self) -> None:
-        """Build the tone checker's phrase index (~0.5 s) in the background once start-up
-        has settled, so the first check in the Draft pane answers at typing speed."""
+        """Build the tone checker's phrase index (~0.5 s) and load its learned model in the
+        background once start-up has settled, so the first check in the Draft pane answers
+        at typing speed."""
         from reconnect_gui.ui.background import BackgroundTask
 
         def warm_up() -> None:
             from reconnect_gui.core.tone import check
+            from reconnect_gui.core.tone.learned import shipped_model
 
             check("", "text")
+            shipped_model()
 
         def failed(error: BaseException) -> None:
             log.warning("tone checker warm-up failed (%s)", type(error).__name__)

@@ -52,7 +52,7 @@ def test_a_wait_exits_1(capsys, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--kind", "email"], "--kind must be text or letter, not 'email'.\n"),
+        (["--kind", "email"], "--kind must be text, letter or logistics, not 'email'.\n"),
         (["/no/such/draft.txt"], "Reconnect could not find /no/such/draft.txt.\n"),
     ],
 )

@@ -22,6 +22,18 @@ print(json.dumps({
 }))
 """
 
+# Checking a draft with the learned layer needs no training tools (scikit-learn, numpy).
+TONE_PROBE = """
+import json, sys
+from reconnect_gui.core.tone import check
+report = check("so you're just going to ignore me then", "text")
+print(json.dumps({
+    "learned": any(f.rule_id.endswith(".learned") for f in report.findings),
+    "training_tools": sorted(m for m in sys.modules if m.split(".")[0] in
+                             ("sklearn", "numpy", "scipy", "joblib")),
+}))
+"""
+
 
 def test_core_storage_paths_and_app_import_without_qt_or_network() -> None:
     result = subprocess.run(
@@ -32,6 +44,14 @@ def test_core_storage_paths_and_app_import_without_qt_or_network() -> None:
     assert "reconnect_gui.core.settings" in found["imported"]
     assert found["qt"] == []
     assert found["network"] == []
+
+
+def test_the_learned_tone_layer_runs_without_training_tools() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", TONE_PROBE], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    found = json.loads(result.stdout)
+    assert found["learned"] and found["training_tools"] == []
 
 
 # Modules the app imports before its first frame. Importing PySide6's ``Qt`` namespace

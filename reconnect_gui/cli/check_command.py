@@ -1,4 +1,4 @@
-"""``reconnect check [--kind text|letter] [--json] [FILE|-]``: the tone checker, no vault.
+"""``reconnect check [--kind text|letter|logistics] [--json] [FILE|-]``: the tone checker, no vault.
 
 Reads the draft from FILE, or from standard input with ``-`` or no FILE, and prints the
 verdict, its reasons and the findings with line:column (or, with --json, the Report in
@@ -16,7 +16,6 @@ import json
 import sys
 from pathlib import Path
 
-KINDS = ("text", "letter")
 EXIT_READY, EXIT_NOT_READY, EXIT_USAGE = 0, 1, 2
 QUOTE_AT_MOST = 60  # characters of a finding's words to show before "…"
 
@@ -34,8 +33,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--kind",
         default="text",
-        metavar="text|letter",
-        help="what the draft is: a text message (the default) or a letter",
+        metavar="text|letter|logistics",
+        help=(
+            "what the draft is: a text message (the default), a letter, or a practical "
+            "message about belongings, children or bills"
+        ),
     )
     check.add_argument(
         "--json", action="store_true", help="print the report as JSON (docs/tone-report.md)"
@@ -51,8 +53,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from reconnect_gui.core.tone.report import KINDS  # the checker loads only when used
+
     if args.kind not in KINDS:
-        print(f"--kind must be text or letter, not {args.kind!r}.", file=sys.stderr)
+        print(f"--kind must be text, letter or logistics, not {args.kind!r}.", file=sys.stderr)
         return EXIT_USAGE
     try:
         text = read_draft(args.file)
@@ -178,7 +182,7 @@ def _length(metrics, kind: str) -> str:
     if metrics.readability is not None:
         band = next(words for floor, words in READING_EASE if metrics.readability >= floor)
         parts.append(f"reading ease {metrics.readability:.0f} ({band})")
-    if kind == "text":
+    if kind in ("text", "logistics"):
         parts.append(f"{_count(metrics.sms_segments, 'SMS', 'SMS')} ({metrics.sms_encoding})")
     else:
         parts.append(_count(metrics.paragraphs, "paragraph"))

@@ -24,6 +24,7 @@ from reconnect_gui.core.tone.rules import (
     guilt,
     intoxicated,
     jealousy,
+    learned,
     length,
     love,
     neediness,
@@ -51,15 +52,21 @@ TEXT_RULES: tuple[Rule, ...] = (
     *intoxicated.RULES,
 )
 CONTEXT_RULES: tuple[ContextRule, ...] = context.RULES
+# The learned layer's notes, one per category it scores (rules/learned.py).
+LEARNED_NOTES: tuple[learned.LearnedNote, ...] = learned.NOTES
 CUES: tuple[Cue, ...] = (*belongings.CUES, *apology.CUES, *greeting.CUES, *support.CUES)
 
 
 def _checked() -> None:
     """Ids are unique and say their category; categories and severities are known ids."""
     ids = [r.id for r in TEXT_RULES] + [r.id for r in CONTEXT_RULES] + [c.key for c in CUES]
+    ids += [n.id for n in LEARNED_NOTES]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise ValueError(f"rule ids used twice: {sorted(duplicates)}")
+    for note in LEARNED_NOTES:
+        if note.category not in TEXT_CATEGORIES or note.severity not in SEVERITIES:
+            raise ValueError(f"{note.id}: unknown category or severity")
     for rule in TEXT_RULES:
         if rule.category not in TEXT_CATEGORIES or rule.severity not in SEVERITIES:
             raise ValueError(f"{rule.id}: unknown category or severity")

@@ -10,7 +10,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import time
 from typing import Any
 
-KINDS = ("text", "letter")
+# "logistics": the one contact the guidance allows during No Contact (belongings,
+# children, bills); judged as brief, practical, friendly and firm.
+KINDS = ("text", "letter", "logistics")
 SEVERITIES = ("info", "warning", "problem")
 VERDICTS = ("ready", "revise", "wait")
 
@@ -31,7 +33,15 @@ TEXT_CATEGORIES = (
     "no_invitation",
     "too_long",
     "intoxicated",
+    "contempt",
+    "threat",
+    "double_text",
+    "monitoring",
+    "meeting_pressure",
 )
+# The categories the learned layer (learned.py) scores: every one a person labels in the
+# words, except length, which is counted.
+LEARNED_CATEGORIES = tuple(c for c in TEXT_CATEGORIES if c not in ("too_long", "no_invitation"))
 # Categories that come from the situation (the Context), not from the words.
 CONTEXT_CATEGORIES = ("too_soon", "after_unanswered", "late_night")
 CATEGORIES = TEXT_CATEGORIES + CONTEXT_CATEGORIES
@@ -79,6 +89,10 @@ class Report:
     reasons: tuple[str, ...]  # the verdict in plain words, most important first
     english_only_note: str = ""  # set when the text is mostly not English
     support_note: str = ""  # set when the words suggest the writer may be in danger
+    # The rules found nothing and the learned layer finds the message clean: only then may
+    # the app call it calm and kind. (A "ready" message that is not calm has "no problems
+    # found" in what was checked.)
+    calm: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -93,4 +107,5 @@ class Report:
             ],
             "english_only_note": self.english_only_note,
             "support_note": self.support_note,
+            "calm": self.calm,
         }

@@ -215,6 +215,15 @@ class TermWords(Sequence[int]):
     @overload
     def __getitem__(self, index: slice) -> tuple[int, ...]: ...
 
+    def all(self) -> list[int]:
+        """The word of every term at once, in time linear in the terms."""
+        owners = [-1] * len(self._terms)
+        offsets = self._offsets
+        for word in range(len(offsets) - 1):
+            owners[offsets[word] : offsets[word + 1]] = [word] * (offsets[word + 1] - offsets[word])
+        terms = self._terms
+        return [-1 if terms[i] == BOUNDARY else w for i, w in enumerate(owners)]
+
     def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))

@@ -33,12 +33,28 @@ SUMMARIES = {
     "low_effort": "It's only a greeting, with nothing for them to answer.",
     "too_long": "It's long for a first {kind}.",
     "intoxicated": "You mention drinking: wait until you're sober, then read it again.",
+    "contempt": "It reads as scornful or sarcastic.",
+    "threat": "It reads as a threat. Please don't send it.",
+    "double_text": "It chases an answer to an earlier message.",
+    "monitoring": "It shows you've been watching their life.",
+    "meeting_pressure": "It asks to talk, call or meet, with no easy way to say no.",
 }
 SUMMARY_BY_RULE = {"low_effort.empty": "There's nothing written yet."}
 READY = "It's calm and kind, and it asks nothing of them."
+READY_LOGISTICS = "It's brief, practical and friendly."
+# "Ready" without the learned layer's agreement: say what was checked, and claim no more.
+NO_PROBLEMS = "No problems found in its tone, length or timing."
 
 
-def decide(findings: Sequence[Finding], kind: str) -> tuple[str, tuple[str, ...]]:
+def ready_words(kind: str, calm: bool) -> str:
+    if not calm:
+        return NO_PROBLEMS
+    return READY_LOGISTICS if kind == "logistics" else READY
+
+
+def decide(
+    findings: Sequence[Finding], kind: str, calm: bool = False
+) -> tuple[str, tuple[str, ...]]:
     waits = [f for f in findings if f.category in WAIT_CATEGORIES]
     revisions = [f for f in findings if f.severity != "info" and f.category not in WAIT_CATEGORIES]
     reasons: list[str] = []
@@ -55,7 +71,7 @@ def decide(findings: Sequence[Finding], kind: str) -> tuple[str, tuple[str, ...]
         return "wait", tuple(reasons)
     if revisions:
         return "revise", tuple(reasons)
-    return "ready", (READY,)
+    return "ready", (ready_words(kind, calm),)
 
 
 def _summary(finding: Finding, kind: str) -> str:

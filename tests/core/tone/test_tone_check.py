@@ -48,7 +48,7 @@ def test_spans_point_at_the_words_that_triggered() -> None:
 
 
 def test_no_invitation_is_only_a_suggestion_and_never_changes_the_verdict() -> None:
-    report = check("Saw your mural downtown. It's gorgeous.", "text")
+    report = check("Saw your mural downtown. It's gorgeous.", "text", model=None)  # rules only
     assert report.verdict == "ready"
     assert [(f.category, f.severity, f.span) for f in report.findings] == [
         ("no_invitation", "info", (0, 0))
@@ -129,6 +129,7 @@ def test_json_has_the_documented_shape() -> None:
         "findings",
         "english_only_note",
         "support_note",
+        "calm",
     }
     finding = data["findings"][0]
     assert set(finding) == {"rule_id", "category", "severity", "span", "message", "suggestion"}
@@ -186,7 +187,8 @@ def test_garbled_words_of_danger_still_bring_the_support_note() -> None:
     report = check("eNDIN:IT:aLL", "text")
     assert report.support_note == SUPPORT_NOTE
     assert report.verdict == "wait" and report.reasons[0] == LOOK_AFTER_YOURSELF
-    assert all(f.severity == "info" for f in report.findings)
+    rules_only = check("eNDIN:IT:aLL", "text", model=None)  # the case Hypothesis found
+    assert rules_only.verdict == "wait" and all(f.severity == "info" for f in rules_only.findings)
 
 
 @given(MIXED, st.sampled_from(["text", "letter"]))

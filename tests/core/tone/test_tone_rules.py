@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from reconnect_gui.core.tone import check
-from reconnect_gui.core.tone.registry import CONTEXT_RULES, CUES, TEXT_RULES, engine
+from reconnect_gui.core.tone.registry import (
+    CONTEXT_RULES,
+    CUES,
+    LEARNED_NOTES,
+    TEXT_RULES,
+    engine,
+)
 from reconnect_gui.core.tone.report import CATEGORIES, CONTEXT_CATEGORIES, SEVERITIES
 
 NEUTRAL = "Hope the new job is going well! How are you finding it?"
@@ -46,7 +52,7 @@ def test_rules_are_registered_once_with_known_ids() -> None:
     ids = [r.id for r in TEXT_RULES] + [r.id for r in CONTEXT_RULES] + [c.key for c in CUES]
     assert len(ids) == len(set(ids))
     assert {r.category for r in CONTEXT_RULES} == set(CONTEXT_CATEGORIES)
-    text_categories = {r.category for r in TEXT_RULES}
+    text_categories = {r.category for r in TEXT_RULES} | {n.category for n in LEARNED_NOTES}
     assert text_categories == set(CATEGORIES) - set(CONTEXT_CATEGORIES)
     assert all(r.severity in SEVERITIES for r in TEXT_RULES)
 

@@ -22,6 +22,8 @@ from reconnect_gui.core.tone.report import KINDS, Context
 from reconnect_gui.core.tone.text import BOUNDARY, Draft
 
 Span = tuple[int, int]
+# A first message to them, as opposed to logistics (belongings, children, bills).
+WORDS_TO_THEM = ("text", "letter")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reconnect_gui.core.tone.rules.base import Cue, Rule, Scan, Span
+from reconnect_gui.core.tone.rules.base import WORDS_TO_THEM, Cue, Rule, Scan, Span
 from reconnect_gui.core.tone.text import BOUNDARY, word_set
 
 GREETINGS = word_set(
@@ -166,6 +166,7 @@ RULES = (
             "the new job is going."
         ),
         find=_no_invitation,
+        kinds=WORDS_TO_THEM,  # a practical message needs no question about their life
         should_flag=("Saw the river was frozen today. Hope you're well.",),
         should_pass=(
             "Saw the river was frozen today. Did you ever go skating in the end?",

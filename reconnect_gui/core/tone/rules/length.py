@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from reconnect_gui.core.tone.rules.base import Rule, Scan, Span
 
-MOST_WORDS = {"text": 60, "letter": 300}
+MOST_WORDS = {"text": 60, "letter": 300, "logistics": 90}
 
 
 def _past(limit: int) -> Callable[[Scan], Iterable[Span]]:
@@ -31,6 +31,7 @@ def _past(limit: int) -> Callable[[Scan], Iterable[Span]]:
 
 
 _TEXT_LIMIT, _LETTER_LIMIT = MOST_WORDS["text"], MOST_WORDS["letter"]
+_LOGISTICS_LIMIT = MOST_WORDS["logistics"]
 
 RULES = (
     Rule(
@@ -74,6 +75,25 @@ RULES = (
         should_pass=(
             "Dear Jo,\n\nI hope the spring has been kind to you. I've started a pottery "
             "class and my mugs are getting less wonky.\n\nTake care,\nAlex",
+        ),
+    ),
+    Rule(
+        id="too_long.logistics",
+        category="too_long",
+        severity="warning",
+        message=(
+            f"This is long for a practical message (over {_LOGISTICS_LIMIT} words). The "
+            "longer it runs, the more room there is for feelings to creep in."
+        ),
+        suggestion="Say what, when and how in a few lines; anything else can wait.",
+        find=_past(_LOGISTICS_LIMIT),
+        kinds=("logistics",),
+        english_only=False,
+        example_kind="logistics",
+        should_flag=(" ".join(["The boxes are in the hall and the keys are with Sam."] * 9),),
+        should_pass=(
+            "Hi, your boxes are ready. I can leave them with Sam on Saturday, or post them "
+            "if you send me an address. Thanks.",
         ),
     ),
 )

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from reconnect_gui.core.tone.phrases import Hit
 from reconnect_gui.core.tone.rules.base import (
+    WORDS_TO_THEM,
     Rule,
     nearby,
     negated,
@@ -62,13 +63,16 @@ _REPLY = word_set(
     """
 )
 _NEEDS_A_REQUEST = frozenset({ONCE_YOU, BY_WHEN})
+_PRACTICAL_SUBJECT = word_set("about regarding re")
 
 
 def _asked(draft: Draft, hit: Hit) -> bool:
     """ "Don't feel you need to reply" is the opposite of a demand, and "by Friday" is a
     deadline only when something is asked for before it."""
     if hit.pattern in _NEEDS_A_REQUEST:
-        return bool(_REPLY & words_before(draft, hit, reach=12))
+        before = words_before(draft, hit, reach=12)
+        # "let me know about the school trip by Friday" asks about a practical matter.
+        return bool(_REPLY & before) and not _PRACTICAL_SUBJECT & before
     return not (draft.terms[hit.first] == "you" and negated(draft, hit))
 
 
@@ -153,6 +157,7 @@ RULES = (
             "can not|can't keep avoiding|ignoring|dodging|hiding_from me",
         ),
         keep=_asked,
+        kinds=WORDS_TO_THEM,  # in logistics a practical deadline is fine
         should_flag=(
             "Text me back tonight, it's important.",
             "You have to tell me what happened with Sam.",
@@ -217,6 +222,7 @@ RULES = (
             "class|work|office|lecture|practice|gym|house|flat|place|school|door",
         ),
         keep=_asked,
+        kinds=WORDS_TO_THEM,  # in logistics a practical deadline is fine
         should_flag=(
             "If you don't reply by Monday I'm deleting your number.",
             "This is your last chance to explain.",

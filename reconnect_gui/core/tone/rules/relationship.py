@@ -27,11 +27,17 @@ _OTHERS = word_set(
 )
 _PRONOUNS = word_set("it this things us that")
 _ABOUT_A_THING = word_set("at with on in of for")
+_LOOKING_BACK_KINDLY = word_set(
+    "taught teach learned learnt grateful thankful thank thanks happiness wish glad"
+)
 
 
 def _about_us(draft: Draft, hit: Hit) -> bool:
-    """Is this about the two of them, not about other people or another thing?"""
+    """Is this about the two of them, not about other people or another thing? Not a
+    grateful look back either ("our relationship taught me a lot")."""
     terms = set(sentence_terms(draft, hit))
+    if hit.pattern == "our relationship" and terms & _LOOKING_BACK_KINDLY:
+        return False
     if hit.pattern in TRY_AGAIN:
         after = draft.terms[hit.last + 1] if hit.last + 1 < len(draft.terms) else "#"
         before = draft.terms[hit.first - 1] if hit.first else "#"
@@ -196,6 +202,7 @@ RULES = (
         ),
         should_pass=(
             "I think we both handled the move kindly, and I'm grateful for that.",
+            "Our relationship taught me a lot, and I'm grateful for it.",
             "The bike shop fixed my brakes, finally.",
             "Hope work is good. I started a pottery class and my first bowl is a disaster.",
             "I tried again with the sourdough and it finally rose!",

@@ -1,0 +1,170 @@
+"""The learned layer: a linear model over the features in features.py, one head per
+category plus one for "flag or not", in plain Python.
+
+The weights come from ``./dev.sh train-tone`` (resources/tone/train_model.py, trained on
+our own labelled corpus in tests/data/tone_corpus/) and ship as a data file,
+``resources/tone/tone_model.json.gz``. Nothing here needs scikit-learn or numpy.
+
+It stays explainable: a head's score is the sum of the weights of the features present,
+and every feature belongs to some words, so the words that pushed a category over its
+threshold are the ones underlined.
+
+File format (JSON, gzip-compressed):
+``{"format": 1, "heads": ["flag", CATEGORY, …], "bias": [float per head],
+"thresholds": [probability per head], "clean": probability, "weights": {FEATURE:
+[[head, weight], …]}, "trained_on": {…}}``. ``clean`` is the flag probability under which
+the app may call a message calm and kind.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reconnect_gui.core.tone.features import Feature, features
+from reconnect_gui.core.tone.text import Draft
+
+MODEL_FILE = Path("tone") / "tone_model.json.gz"  # inside the resources folder
+FORMAT = 1
+FLAG = "flag"
+# The most words one learned finding underlines: enough for a phrase, never a paragraph.
+SPAN_WORDS = 8
+
+Weights = tuple[tuple[int, float], ...]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What the model thinks of one draft."""
+
+    probabilities: dict[str, float]  # head -> probability
+    over: tuple[str, ...]  # categories at or over their threshold, most likely first
+    flag: bool  # the flag head is at or over its threshold
+    clean: bool  # the flag probability is low enough to call the message calm
+
+
+class LearnedModel:
+    def __init__(
+        self,
+        heads: Sequence[str],
+        bias: Sequence[float],
+        thresholds: Sequence[float],
+        clean: float,
+        weights: dict[str, Weights],
+    ) -> None:
+        if heads[0] != FLAG or len({len(heads), len(bias), len(thresholds)}) != 1:
+            raise ValueError("a tone model needs a flag head first and one value per head")
+        self.heads = tuple(heads)
+        self.bias = tuple(bias)
+        self.thresholds = tuple(thresholds)
+        self.clean_below = clean
+        self.weights = weights
+        self._index = {head: i for i, head in enumerate(self.heads)}
+        self._by_head: dict[int, dict[str, float]] = {}
+
+    @classmethod
+    def from_json(cls, document: dict) -> LearnedModel:
+        if document.get("format") != FORMAT:
+            raise ValueError(f"unknown tone model format {document.get('format')!r}")
+        weights = {
+            name: tuple((int(head), float(value)) for head, value in pairs)
+            for name, pairs in document["weights"].items()
+        }
+        return cls(
+            document["heads"], document["bias"], document["thresholds"], document["clean"], weights
+        )
+
+    def present(self, draft: Draft, kind: str) -> list[Feature]:
+        """The draft's features that carry weight, every place each one occurs."""
+        return features(draft, kind, known=self.weights)
+
+    def score(self, present: list[Feature]) -> Scores:
+        logits = list(self.bias)
+        weights = self.weights
+        for name in {name for name, _first, _last in present}:  # each feature counts once
+            for head, value in weights[name]:
+                logits[head] += value
+        probabilities = {h: _sigmoid(v) for h, v in zip(self.heads, logits, strict=True)}
+        over = sorted(
+            (h for i, h in enumerate(self.heads) if i and probabilities[h] >= self.thresholds[i]),
+            key=lambda h: -probabilities[h],
+        )
+        flag_p = probabilities[FLAG]
+        return Scores(
+            probabilities,
+            tuple(over),
+            flag=flag_p >= self.thresholds[0],
+            clean=flag_p < self.clean_below and not over,
+        )
+
+    def span(self, present: list[Feature], head: str, draft: Draft) -> tuple[int, int]:
+        """The words that pushed ``head`` up most: the best run of at most SPAN_WORDS words
+        inside one sentence, as a character span; (0, 0) when no word pushed it up."""
+        weights = self._head_weights(head)
+        sentence_of, starts, ends = draft.words.sentence_of, draft.words.starts, draft.words.ends
+        places = Counter(name for name, _first, _last in present)
+        push: dict[int, float] = {}  # word index -> its share of the head's score
+        for name, first, last in present:
+            value = weights.get(name)
+            if not value or first < 0:
+                continue
+            share = value / places[name] / (last - first + 1)
+            for word in range(first, last + 1):
+                push[word] = push.get(word, 0.0) + share
+        best, best_run = 0.0, None
+        for start in sorted(w for w, v in push.items() if v > 0):
+            total, sentence = 0.0, sentence_of[start]
+            for stop in range(start, min(start + SPAN_WORDS, len(sentence_of))):
+                if sentence_of[stop] != sentence:
+                    break
+                total += push.get(stop, 0.0)
+                if total > best:
+                    best, best_run = total, (start, stop)
+        if best_run is None:
+            return (0, 0)
+        start, stop = best_run
+        while stop > start and push.get(stop, 0.0) <= 0:  # end on a word that pushed
+            stop -= 1
+        return (starts[start], ends[stop])
+
+    def _head_weights(self, head: str) -> dict[str, float]:
+        """One head's weights by feature name, built the first time it is explained."""
+        index = self._index[head]
+        if index not in self._by_head:
+            self._by_head[index] = {
+                name: value
+                for name, pairs in self.weights.items()
+                for h, value in pairs
+                if h == index
+            }
+        return self._by_head[index]
+
+
+def _sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def read_model(path: Path) -> LearnedModel:
+    with gzip.open(path, "rt", encoding="utf-8") as source:
+        return LearnedModel.from_json(json.load(source))
+
+
+@cache
+def shipped_model() -> LearnedModel | None:
+    """The model in resources/, loaded once; None when the file is missing (the rules still
+    run, and nothing claims the message is calm)."""
+    from reconnect_gui.paths import resources_dir
+
+    path = resources_dir() / MODEL_FILE
+    if not path.exists():
+        return None
+    return read_model(path)
