@@ -46,7 +46,7 @@ def encoding_reason(text: str) -> str:
 
 def meter_words(kind: str, metrics: Metrics, text: str) -> str:
     """The length line: texts count characters and SMS, letters words and reading time."""
-    if kind == "letter":
+    if kind == "letter":  # a logistics message is counted like a text: it usually is one
         minutes = ceil(metrics.reading_seconds / 60)
         reading = (
             "under a minute to read"
@@ -77,11 +77,32 @@ def time_left_words(left: timedelta) -> str:
     return plural(ceil(minutes / 60), "hour")
 
 
-def _reason_lines(reasons: Sequence[str]) -> str:
+def _reason_lines(reasons: Sequence[str], notes: int = 0) -> str:
+    """The first reasons; when there are more, a pointer to the notes that counts them the
+    way the notes' own header does (``notes``: how many notes are shown)."""
     lines = list(reasons[:BANNER_REASONS])
     if len(reasons) > BANNER_REASONS:
-        lines.append(f"…and {len(reasons) - BANNER_REASONS} more, in the notes.")
+        more = f"See all {plural(notes, 'note')} beside your draft." if notes else ""
+        lines.append(more or f"…and {len(reasons) - BANNER_REASONS} more, in the notes.")
     return "\n".join(lines)
+
+
+# What the banner says of a ready draft: praise only when the rules and the learned
+# layer agree the words are clean (Report.calm); otherwise only what was checked.
+CALM_WORDS = {"logistics": "It's brief, practical and friendly."}
+CALM_DEFAULT = "It reads calm and kind."
+CHECKED_WORDS = "No problems found in its tone, length or timing."
+
+
+def ready_detail(kind: str, calm: bool) -> str:
+    return CALM_WORDS.get(kind, CALM_DEFAULT) if calm else CHECKED_WORDS
+
+
+def empty_notes_words(calm: bool) -> str:
+    """The notes list when there is nothing to point out."""
+    if calm:
+        return "Nothing to point out. It reads kindly."
+    return "No problems found. Checked: tone, pressure, length and timing."
 
 
 @dataclass(frozen=True)
@@ -97,7 +118,7 @@ def effective_verdict(report: Report, shown: Sequence[Finding]) -> tuple[str, tu
         return report.verdict, report.reasons
     from reconnect_gui.core.tone.verdict import decide
 
-    return decide(shown, report.kind)
+    return decide(shown, report.kind, calm=report.calm)
 
 
 def timing_messages(shown: Sequence[Finding]) -> tuple[str, ...]:
@@ -105,7 +126,7 @@ def timing_messages(shown: Sequence[Finding]) -> tuple[str, ...]:
     return tuple(f.message for f in shown if f.category in CONTEXT_CATEGORIES)
 
 
-def _wait_detail(reasons: Sequence[str], timing: Sequence[str]) -> str:
+def _wait_detail(reasons: Sequence[str], timing: Sequence[str], notes: int = 0) -> str:
     """The reasons to wait, each said once: a timing note beside the draft already explains
     itself, so the banner points to it, in its place among the reasons, instead."""
     several = sum(r in timing for r in reasons) > 1
@@ -120,7 +141,7 @@ def _wait_detail(reasons: Sequence[str], timing: Sequence[str]) -> str:
             lines.append(pointer)
     if lines == [pointer]:
         return f"{pointer} Your draft keeps here until the time is right."
-    return _reason_lines(lines)
+    return _reason_lines(lines, notes)
 
 
 def banner_for(
@@ -131,13 +152,18 @@ def banner_for(
     note: str = "",
     timing: Sequence[str] = (),
     support: str = "",
+    calm: bool = False,
+    kind: str = "text",
+    notes: int = 0,
 ) -> Banner:
     """What the banner says about a draft (``verdict`` None: nothing written yet).
 
     ``unfilled``: bracketed parts of an example still in the words; ``note``: why the tone
     was not checked (another language), which then replaces any praise of the tone;
     ``timing``: reasons already shown as timing notes (see ``timing_messages``);
-    ``support``: the checker's support note (words of danger), which comes before all else.
+    ``support``: the checker's support note (words of danger), which comes before all else;
+    ``calm``: the check found the words clean (only then does the banner praise them);
+    ``notes``: how many notes are listed beside the draft.
     """
     if support:
         return Banner("support", "Please look after yourself first", support)
@@ -154,21 +180,21 @@ def banner_for(
             "Replace the parts in [brackets] with your own words: they are only a guide.",
         )
     if verdict == "wait":
-        return Banner("wait", "Better to wait for now", _wait_detail(reasons, timing))
+        return Banner("wait", "Better to wait for now", _wait_detail(reasons, timing, notes))
     if verdict == "revise":
-        return Banner("revise", "Worth another look", _reason_lines(reasons))
+        return Banner("revise", "Worth another look", _reason_lines(reasons, notes))
     if cool_off_left > timedelta(0):
         return Banner(
             "cooling",
             f"Sleep on it: ready to send in {time_left_words(cool_off_left)}",
-            (note or "It reads calm and kind.")
+            (note or ready_detail(kind, calm))
             + f" Come back to it after {COOL_OFF_HOURS} hours with fresh eyes; changing the "
             "words starts the wait again.",
         )
     return Banner(
         "ready",
         "Ready when you are",
-        (note or "It reads calm and kind.")
+        (note or ready_detail(kind, calm))
         + " Copy it whenever you choose: Reconnect never sends anything.",
     )
 
@@ -180,6 +206,12 @@ def copy_warning(
     state: str, reasons: Sequence[str], cool_off_left: timedelta, unfilled: Sequence[str] = ()
 ) -> str:
     """The kind question before copying a draft that is not ready yet."""
+    if state == "support":
+        return (
+            "Before you copy this: you matter more than any message. It may help to talk to "
+            "someone first; the helplines beside your draft are free and there to listen. "
+            "You can still copy it: the choice is always yours."
+        )
     if unfilled:
         return (
             f"This still holds parts in brackets from the example, like {unfilled[0]}. They "

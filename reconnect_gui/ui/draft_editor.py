@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.draft_words import (
     banner_for,
     effective_verdict,
+    empty_notes_words,
     meter_words,
     timing_messages,
 )
@@ -44,15 +45,24 @@ from reconnect_gui.ui.draft_list import KIND_WORDS
 from reconnect_gui.ui.draft_templates import unfilled_parts
 from reconnect_gui.ui.findings_list import FindingsList
 from reconnect_gui.ui.panes import caption, quiet_label, wrapped_label
+from reconnect_gui.ui.support_panel import SupportPanel
 from reconnect_gui.ui.tone_highlighter import ToneHighlighter, severity_colour
 
 PLACEHOLDERS = {
     "text": "Write your text here. A first text works best short, light and easy to answer.",
     "letter": "Write your letter here. Friendly, calm and short: about a page at most.",
+    "logistics": (
+        "Write the practical message here: what, when and how. Brief, friendly and firm, "
+        "with the feelings kept for your journal."
+    ),
 }
 KIND_DESCRIPTIONS = {
     "text": "A short message for their phone: counts characters and SMS",
     "letter": "A letter, by email or on paper: counts words and reading time",
+    "logistics": (
+        "Something practical: belongings, children, bills. The one kind of contact that "
+        "fits No Contact"
+    ),
 }
 
 
@@ -148,6 +158,8 @@ class DraftEditor(QWidget):
         # contentsChange, not textChanged: the highlighter's repaints emit textChanged too.
         self.editor.document().contentsChange.connect(self._contents_changed)
         self.highlighter = ToneHighlighter(self.editor.document(), self._dark)
+        # Clicking (or moving the cursor) into underlined words shows their note.
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.splitter.addWidget(self.editor)
         self.notes = QWidget()
         notes_column = QVBoxLayout(self.notes)
@@ -158,6 +170,11 @@ class DraftEditor(QWidget):
         self.findings = FindingsList(dark=self._dark)
         self.findings.activated.connect(self.select_finding)
         notes_column.addWidget(self.findings, 1)
+        # Words of danger: the person before the message. The helplines take the place of
+        # every note about the writing.
+        self.support = SupportPanel()
+        self.support.hide()
+        notes_column.addWidget(self.support, 1)
         self.notes.setMinimumSize(200, 110)
         self.splitter.addWidget(self.notes)
         self.splitter.setStretchFactor(0, 3)
@@ -192,8 +209,7 @@ class DraftEditor(QWidget):
         """Title and kind, the words, the notes, the way out: the order a writer works in."""
         return (
             self.title_edit,
-            self.kind_buttons["text"],
-            self.kind_buttons["letter"],
+            *self.kind_buttons.values(),
             self.editor,
             *self.findings.tab_chain(),
             self.versions_button,
@@ -272,11 +288,21 @@ class DraftEditor(QWidget):
         self.report, self.checked_text = report, text
         shown = without_ignored(report.findings, text, ignores)
         self.shown_findings = shown
-        self.highlighter.set_findings(text, shown)
-        note = report.english_only_note
-        self.findings.show_findings(shown, note or "Nothing to point out. It reads kindly.")
-        count = len(shown)
-        self.notes_caption.setText(f"Notes ({count})" if count else "Notes")
+        crisis = bool(report.support_note)
+        self.support.setVisible(crisis)
+        self.findings.setVisible(not crisis)
+        if crisis:
+            self.highlighter.clear()
+            self.findings.clear()
+            self.support.show_note()
+            self.notes_caption.setText("Please look after yourself")
+        else:
+            self.highlighter.set_findings(text, shown)
+            note = report.english_only_note
+            self.findings.show_findings(shown, note or empty_notes_words(report.calm))
+            count = len(shown)
+            self.notes_caption.setText(f"Notes ({count})" if count else "Notes")
+            self._cursor_moved()  # the cards were reused: outline the right one again
         self.meter.setText(meter_words(kind, report.metrics, text))
         self.verdict, self.reasons = effective_verdict(report, shown)
 
@@ -288,6 +314,9 @@ class DraftEditor(QWidget):
         self.reasons = ()
         self.highlighter.clear()
         self.findings.clear()
+        self.findings.show()
+        self.support.hide()
+        self.support.forget()
         self.notes_caption.setText("Notes")
         self.meter.clear()
 
@@ -299,10 +328,25 @@ class DraftEditor(QWidget):
         support = report.support_note if report is not None else ""
         timing = timing_messages(self.shown_findings)
         banner = banner_for(
-            self.verdict, self.reasons, cool_off_left, self.unfilled, note, timing, support
+            self.verdict,
+            self.reasons,
+            cool_off_left,
+            self.unfilled,
+            note,
+            timing,
+            support,
+            calm=report is not None
+            and report.calm
+            and len(self.shown_findings) == len(report.findings),
+            kind=report.kind if report is not None else "text",
+            notes=len(self.shown_findings),
         )
         self.banner_state = banner.state
         self.banner.show_banner(banner)
+
+    def _cursor_moved(self) -> None:
+        position = self.editor.textCursor().position()
+        self.findings.mark_current(self.highlighter.finding_at(position))
 
     def select_finding(self, finding: Finding) -> None:
         """Select the finding's words in the editor, where they are now."""

@@ -25,7 +25,7 @@ from reconnect_gui.core.draft_words import damaged_words, when_words
 from reconnect_gui.core.drafts import Draft
 from reconnect_gui.ui.panes import caption, quiet_label
 
-KIND_WORDS = {"text": "Text", "letter": "Letter"}
+KIND_WORDS = {"text": "Text", "letter": "Letter", "logistics": "Logistics"}
 LIST_WIDTH, NARROW_LIST_WIDTH = 230, 180  # px; the narrow one below WIDE_PANE
 WIDE_PANE = 1000  # px of the whole pane
 TEXT_INSET = 48  # px of the column's margins, the list's frame and the items' padding

@@ -1,8 +1,9 @@
 """The findings of a check, listed beside the editor: what we noticed and what to try.
 
-One card per finding, in the order a reader meets them: notes about the whole message
-first, then the rest as they appear in the text. Clicking a card (or Enter / Space on it)
-asks the pane to select its words; "Ignore here" sets that one occurrence aside.
+One card per finding, the ones that matter most first: problems, then warnings (the
+timing before the words), then suggestions; within each, in the order of the text.
+Clicking a card (or Enter / Space on it) asks the pane to select its words; "Ignore here"
+sets that one occurrence aside. Moving the cursor into underlined words outlines their card.
 
 A long paste can have hundreds of findings: the list shows the first ``MAX_CARDS`` and
 says how many more there are, and it reuses its cards between checks, so an update costs
@@ -43,13 +44,18 @@ LINK_STYLE = (
 )
 
 
-def reading_order(findings: Sequence[Finding]) -> list[Finding]:
-    """Whole-message notes first (timing before the rest), then in the order of the text."""
+SEVERITY_RANK = {"problem": 0, "warning": 1, "info": 2}
 
-    def key(finding: Finding) -> tuple[int, int, int]:
+
+def severity_order(findings: Sequence[Finding]) -> list[Finding]:
+    """Problems, then warnings (timing first), then suggestions; each in the text's order,
+    whole-message notes before the rest."""
+
+    def key(finding: Finding) -> tuple[int, int, int, int, int]:
+        timing = finding.category in CONTEXT_CATEGORIES
         whole = tuple(finding.span) == (0, 0)
-        group = 0 if finding.category in CONTEXT_CATEGORIES else 1 if whole else 2
-        return group, finding.span[0], finding.span[1]
+        rank = SEVERITY_RANK.get(finding.severity, 2)
+        return rank, not timing, not whole, finding.span[0], finding.span[1]
 
     return sorted(findings, key=key)
 
@@ -61,6 +67,8 @@ def _style_sheet(dark: bool) -> str:
         "QFrame#findingCard { background: palette(base); border: 1px solid palette(mid);"
         " border-radius: 6px; }",
         "QFrame#findingCard:focus { border: 2px solid palette(highlight); }",
+        'QFrame#findingCard[current="true"] { background: palette(alternate-base);'
+        " border: 2px solid palette(highlight); }",
     ]
     for severity, colours in SEVERITY_COLOURS.items():
         colour = colours[index]
@@ -203,7 +211,7 @@ class FindingsList(QScrollArea):
 
     def show_findings(self, findings: Sequence[Finding], empty_text: str = EMPTY_TEXT) -> None:
         """Show ``findings`` (ignored ones already left out); ``empty_text`` when none."""
-        ordered = reading_order(findings)
+        ordered = severity_order(findings)
         shown = ordered[:MAX_CARDS]
         if len(self._cards) < len(shown):
             self._add_cards(len(shown) - len(self._cards))
@@ -231,6 +239,21 @@ class FindingsList(QScrollArea):
             self._column.insertWidget(len(self._cards) + 1, card)  # after the empty label
             self._cards.append(card)
         self.cards_added.emit()
+
+    def mark_current(self, finding: Finding | None) -> None:
+        """Outline the card of ``finding`` (the words under the cursor) and scroll it into
+        view, without taking the focus from the editor; None clears the outline."""
+        for card in self._cards:
+            current = finding is not None and card.finding == finding
+            if card.property("current") != current:
+                card.setProperty("current", current)
+                card.style().unpolish(card)
+                card.style().polish(card)
+            if current:
+                self.ensureWidgetVisible(card)
+
+    def current(self) -> Finding | None:
+        return next((c.finding for c in self._cards if c.property("current")), None)
 
     def clear(self) -> None:
         self.show_findings([])

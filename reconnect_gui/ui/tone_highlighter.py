@@ -158,6 +158,12 @@ class ToneHighlighter(QSyntaxHighlighter):
         """The current marks, as they stand after any typing since the check."""
         return list(self._marks)
 
+    def finding_at(self, position: int) -> Finding | None:
+        """The most serious finding whose words hold ``position`` (a cursor in them)."""
+        inside = [m.finding for m in self._marks if m.start <= position < m.end]
+        rank = {"problem": 0, "warning": 1, "info": 2}
+        return min(inside, key=lambda f: rank.get(f.severity, 2), default=None)
+
     def range_of(self, finding: Finding) -> tuple[int, int] | None:
         """Where ``finding``'s words are in the document now, or None if they were edited."""
         return next(((m.start, m.end) for m in self._marks if m.finding == finding), None)

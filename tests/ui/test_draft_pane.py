@@ -286,6 +286,54 @@ def test_words_of_danger_put_the_support_note_first(qtbot, unlocked_controller, 
     assert "crisis line" in pane.banner.detail.text()
 
 
+def test_words_of_danger_show_helplines_instead_of_writing_notes(
+    qtbot, unlocked_controller, clock, monkeypatch
+) -> None:
+    stored_draft(
+        unlocked_controller, "honestly i want to end it all. you'll regret this", hours_ago=20
+    )
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    side = pane.editor_side
+    assert pane.banner_state == "support"
+    assert side.support.isVisible() and not side.findings.isVisible()
+    assert side.findings.cards() == []  # no note about the writing
+    assert side.highlighter.finding_at(3) is None  # and no underline
+    assert side.support.country.count() >= 13
+    chosen = side.support.country.findData("GB")
+    side.support.country.setCurrentIndex(chosen)
+    assert "116 123" in side.support.services.text()
+    boxes: list[QMessageBox] = []
+    monkeypatch.setattr(pane._dialogs, "open", boxes.append)
+    pane.copy_to_clipboard()
+    assert boxes and "helplines" in boxes[0].text()  # copying asks first
+
+
+def test_logistics_is_a_kind_of_its_own(qtbot, unlocked_controller, clock) -> None:
+    stored_draft(unlocked_controller, "", kind="logistics")
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.kind_buttons["logistics"].isChecked()
+    paste(pane, "Hi, the kids' passports are in the blue folder. Can you return it by Friday?")
+    wait_for_check(qtbot, pane)
+    assert pane.banner_state in ("ready", "cooling")
+    assert not [c for c in pane.findings.cards() if c.finding.category == "no_invitation"]
+
+
+def test_the_cursor_in_underlined_words_outlines_their_note(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored_draft(unlocked_controller, "Hope work is good. Please please take me back.")
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    wait_for_check(qtbot, pane)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(pane.editor.toPlainText().index("take me back"))
+    pane.editor.setTextCursor(cursor)
+    assert pane.findings.current() is not None
+    assert pane.findings.current().category == "begging"
+    cursor.setPosition(2)
+    pane.editor.setTextCursor(cursor)
+    assert pane.findings.current() is None
+
+
 def test_another_language_gets_length_figures_and_an_honest_note(
     qtbot, unlocked_controller, clock
 ) -> None:
@@ -498,13 +546,13 @@ def test_tab_moves_from_the_title_through_the_editor_to_the_notes(
     stored_draft(unlocked_controller, PLEA)
     pane = make_pane(qtbot, unlocked_controller, clock)
     chain, widget = [], pane.title_edit
-    for _ in range(4):
+    for _ in range(5):
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
             widget = widget.nextInFocusChain()
         chain.append(widget)
     assert chain[0] is pane.kind_buttons["text"]
-    assert pane.editor in chain[1:3]
+    assert pane.editor in chain[1:4]
     assert chain[chain.index(pane.editor) + 1] in pane.findings.cards()
 
 

@@ -1,4 +1,4 @@
-"""The notes beside the editor: reading order, what each card says, clicks and keys, "Ignore
+"""The notes beside the editor: most important first, what each card says, clicks and keys, "Ignore
 here", and a long list that stays bounded."""
 
 from __future__ import annotations
@@ -32,28 +32,29 @@ def make_list(qtbot) -> FindingsList:
     return findings
 
 
-def test_cards_come_in_reading_order_and_say_what_to_try(qtbot) -> None:
+def test_cards_come_by_severity_and_say_what_to_try(qtbot) -> None:
     findings = make_list(qtbot)
-    findings.show_findings([BEGGING, NO_QUESTION, APOLOGY, TOO_SOON])
+    findings.show_findings([NO_QUESTION, APOLOGY, TOO_SOON, BEGGING])
     cards = findings.cards()
-    assert [card.finding for card in cards] == [TOO_SOON, NO_QUESTION, APOLOGY, BEGGING]
-    assert cards[0].severity_label.text() == TIMING_WORDS
-    assert cards[3].severity_label.text() == "Needs a change"
+    # Problems, then warnings (the timing first), then suggestions.
+    assert [card.finding for card in cards] == [BEGGING, TOO_SOON, APOLOGY, NO_QUESTION]
+    assert cards[1].severity_label.text() == TIMING_WORDS
+    assert cards[0].severity_label.text() == "Needs a change"
     assert cards[2].severity_label.text() == "Worth a look"
-    assert cards[1].severity_label.text() == "A suggestion"
-    assert cards[3].message.text() == "This asks them back."
-    assert cards[3].suggestion.text() == "Try this instead of begging.take_me_back."
-    assert cards[3].accessibleName() == "Needs a change: This asks them back."
+    assert cards[3].severity_label.text() == "A suggestion"
+    assert cards[0].message.text() == "This asks them back."
+    assert cards[0].suggestion.text() == "Try this instead of begging.take_me_back."
+    assert cards[0].accessibleName() == "Needs a change: This asks them back."
     # The situation is not something to ignore; words are.
-    assert not cards[0].ignore_button.isVisible()
-    assert all(card.ignore_button.isVisible() for card in cards[1:])
+    assert not cards[1].ignore_button.isVisible()
+    assert all(cards[i].ignore_button.isVisible() for i in (0, 2, 3))
     assert not findings.empty_label.isVisible()
 
 
 def test_clicking_a_card_or_pressing_enter_asks_to_show_its_words(qtbot) -> None:
     findings = make_list(qtbot)
     findings.show_findings([APOLOGY, BEGGING])
-    card = findings.cards()[1]
+    card = findings.cards()[0]  # the problem comes first
     with qtbot.wait_signal(findings.activated) as shown:
         qtbot.mouseClick(card.message, Qt.MouseButton.LeftButton)  # a click anywhere on it
     assert shown.args == [BEGGING]
@@ -67,7 +68,7 @@ def test_ignore_here_asks_to_set_that_one_occurrence_aside(qtbot) -> None:
     findings = make_list(qtbot)
     findings.show_findings([APOLOGY, BEGGING])
     with qtbot.wait_signal(findings.ignore_requested) as ignored:
-        qtbot.mouseClick(findings.cards()[0].ignore_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(findings.cards()[1].ignore_button, Qt.MouseButton.LeftButton)
     assert ignored.args == [APOLOGY]
 
 
