@@ -223,7 +223,7 @@ def model_load_row() -> Row:
             return json.load(source)
 
     app, floor_ms = paired_medians(lambda: read_model(path), plain, 7)
-    return Row("tone model load", app, floor_ms, "ms", 3.0, 300.0)
+    return Row("tone model load", app, floor_ms, "ms", 5.0, 300.0)
 
 
 def tone_rows() -> list[Row]:

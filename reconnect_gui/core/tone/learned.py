@@ -12,8 +12,8 @@ threshold are the ones underlined.
 File format (JSON, gzip-compressed):
 ``{"format": 1, "heads": ["flag", CATEGORY, …], "bias": [float per head],
 "thresholds": [probability per head], "clean": probability, "weights": {FEATURE:
-[[head, weight], …]}, "trained_on": {…}}``. ``clean`` is the flag probability under which
-the app may call a message calm and kind.
+[head, weight, head, weight, …]}, "trained_on": {…}}``. ``clean`` is the flag
+probability under which the app may call a message calm and kind.
 """
 
 from __future__ import annotations
@@ -73,8 +73,8 @@ class LearnedModel:
         if document.get("format") != FORMAT:
             raise ValueError(f"unknown tone model format {document.get('format')!r}")
         weights = {
-            name: tuple((int(head), float(value)) for head, value in pairs)
-            for name, pairs in document["weights"].items()
+            name: tuple(zip(flat[0::2], flat[1::2], strict=True))
+            for name, flat in document["weights"].items()
         }
         return cls(
             document["heads"], document["bias"], document["thresholds"], document["clean"], weights
