@@ -7,11 +7,14 @@ tests/data/tone_eval.jsonl), turns each message into features.py's features, fit
 L2-regularised logistic regression per head ("flag", then each category with enough
 examples), and writes the weights to resources/tone/tone_model.json.gz.
 
-Thresholds are chosen without the data they will be judged on: each head's threshold
-comes from out-of-fold predictions over the *training* writers (grouped by writer, so a
-writer's style never sits on both sides), never from a held-out writer or from
-tests/data/tone_holdout.jsonl. The same ``fit`` serves the benchmark's leave-one-writer-out
-protocol (benchmarks/tone_quality.py), which calls it once per held-out writer.
+Thresholds are chosen without the data they will be judged on: each category head's
+threshold comes from out-of-fold predictions over the *training* writers (grouped by
+writer, so a writer's style never sits on both sides); the flag head's from those
+predictions together with the validation messages (VALIDATION, written by another hand);
+never from a held-out writer or from tests/data/tone_holdout.jsonl. The same ``fit`` serves
+the benchmark's leave-one-writer-out protocol (benchmarks/tone.py), which calls it once
+per held-out writer. ``clean``, the flag probability under which a message may be called
+calm, is set well under the flag threshold (at most 0.35), so praise needs a clear margin.
 
 The output is deterministic for the same corpus: fixed solver, no random state, sorted
 keys, rounded weights and a gzip header without a timestamp.
