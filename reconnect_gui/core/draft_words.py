@@ -82,7 +82,7 @@ def _reason_lines(reasons: Sequence[str], notes: int = 0) -> str:
     way the notes' own header does (``notes``: how many notes are shown)."""
     lines = list(reasons[:BANNER_REASONS])
     if len(reasons) > BANNER_REASONS:
-        more = f"See all {plural(notes, 'note')} beside your draft." if notes else ""
+        more = f"See all {plural(notes, 'note')} in the list." if notes else ""
         lines.append(more or f"…and {len(reasons) - BANNER_REASONS} more, in the notes.")
     return "\n".join(lines)
 
@@ -209,7 +209,7 @@ def copy_warning(
     if state == "support":
         return (
             "Before you copy this: you matter more than any message. It may help to talk to "
-            "someone first; the helplines beside your draft are free and there to listen. "
+            "someone first; the helplines shown with your draft are free and there to listen. "
             "You can still copy it: the choice is always yours."
         )
     if unfilled:

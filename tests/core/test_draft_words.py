@@ -89,6 +89,9 @@ def test_the_other_banners() -> None:
     revise = banner_for("revise", many, timedelta(0))
     assert revise.headline == "Worth another look"
     assert revise.detail.splitlines()[-1] == "…and 2 more, in the notes."
+    # With the notes' count, the banner names the same number as the list's header.
+    counted = banner_for("revise", many, timedelta(0), notes=5)
+    assert counted.detail.splitlines()[-1] == "See all 5 notes in the list."
     cooling = banner_for("ready", (), timedelta(hours=3))
     assert cooling.headline == "Sleep on it: ready to send in 3 hours"
     assert banner_for("ready", (), timedelta(0)).headline == "Ready when you are"
