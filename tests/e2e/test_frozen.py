@@ -92,3 +92,22 @@ step backup;  printf 'pass phrase\n' > "$PASS"
     assert status["keyring_backend"] == "SecretService Keyring" and status["state"] == "ready"
     assert [e["title"] for e in json.loads(out["list"])["entries"]] == ["frozen"]
     assert (tmp_path / "backup.age").read_bytes().startswith(b"age-encryption.org/v1")
+
+
+def test_the_frozen_tone_check_uses_the_learned_layer(binary: Path) -> None:
+    internal = binary.parent / "_internal"
+    assert (internal / "resources" / "tone" / "tone_model.json.gz").is_file()
+    assert (internal / "resources" / "support" / "helplines.json").is_file()
+    names = {p.name for p in internal.iterdir()}
+    assert not names & {"sklearn", "scipy", "numpy"}, "training tools are not bundled"
+    result = subprocess.run(
+        [str(binary), "check", "--json", "-"],
+        input="so you're just going to ignore me then",
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert "double_text.learned" in {f["rule_id"] for f in report["findings"]}
