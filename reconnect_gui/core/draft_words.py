@@ -15,6 +15,7 @@ from math import ceil
 from reconnect_gui.core.drafts import COOL_OFF_HOURS
 from reconnect_gui.core.moments import DAY, local
 from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding, Metrics, Report
+from reconnect_gui.core.tone.verdict import ready_words
 
 BANNER_REASONS = 2  # more would push the editor down; the notes list has them all
 
@@ -89,13 +90,13 @@ def _reason_lines(reasons: Sequence[str], notes: int = 0) -> str:
 
 # What the banner says of a ready draft: praise only when the rules and the learned
 # layer agree the words are clean (Report.calm); otherwise only what was checked.
-CALM_WORDS = {"logistics": "It's brief, practical and friendly."}
-CALM_DEFAULT = "It reads calm and kind."
-CHECKED_WORDS = "No problems found in its tone, length or timing."
+CALM_DEFAULT = "It reads calm and kind."  # shorter than the verdict's own praise
 
 
 def ready_detail(kind: str, calm: bool) -> str:
-    return CALM_WORDS.get(kind, CALM_DEFAULT) if calm else CHECKED_WORDS
+    if calm and kind != "logistics":
+        return CALM_DEFAULT
+    return ready_words(kind, calm)  # the verdict's words: logistics, or no problems found
 
 
 def empty_notes_words(calm: bool) -> str:

@@ -20,10 +20,6 @@ class Clock:
     def __call__(self) -> datetime:
         return self.moment
 
-    def set(self, moment: datetime) -> datetime:
-        self.moment = moment
-        return moment
-
     def advance(self, **delta: float) -> datetime:
         """Move forward (or back, with negative values) by ``timedelta(**delta)``."""
         self.moment += timedelta(**delta)

@@ -10,12 +10,12 @@ from datetime import timedelta
 import pytest
 
 from conftest import REPO
+from helpers.clock import DEFAULT_NOW as NOW
 from reconnect_gui.core import drafts
 from reconnect_gui.storage.draft_store import save_draft
 from reconnect_gui.ui.draft_pane import DraftPane
 from reconnect_gui.ui.theme import apply_theme
 
-NOW = __import__("helpers.clock", fromlist=["DEFAULT_NOW"]).DEFAULT_NOW
 SHOTS = os.environ.get("RECONNECT_ARTIFACTS", str(REPO / "artifacts"))
 DRAFTS = {
     "learned": (

@@ -68,7 +68,7 @@ def check(
     findings[:0] = [
         Finding(rule.id, rule.category, "warning", (0, 0), rule.message(situation), rule.suggestion)
         for rule in CONTEXT_RULES
-        if rule.applies(situation) and not (kind == "logistics" and rule.category == "too_soon")
+        if kind in rule.kinds and rule.applies(situation)
     ]
     verdict, reasons = decide(findings, kind, calm=calm)
     if support:  # the person before the message: never "ready" over words of danger

@@ -1,7 +1,7 @@
 """What the learned layer sees in a draft: named features, each tied to the words it came
 from, so a learned finding can underline the words that carried it.
 
-The training command (resources/tone/train_model.py) and the app share this one function,
+The training command (core/tone/training.py) and the app share this one function,
 so what was learned is exactly what is looked up. A feature is present or absent (counted
 once per draft); its weight was learned per category.
 

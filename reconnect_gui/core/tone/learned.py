@@ -1,7 +1,7 @@
 """The learned layer: a linear model over the features in features.py, one head per
 category plus one for "flag or not", in plain Python.
 
-The weights come from ``./dev.sh train-tone`` (resources/tone/train_model.py, trained on
+The weights come from ``./dev.sh train-tone`` (core/tone/training.py, trained on
 our own labelled corpus in tests/data/tone_corpus/) and ship as a data file,
 ``resources/tone/tone_model.json.gz``. Nothing here needs scikit-learn or numpy.
 
@@ -66,7 +66,12 @@ class LearnedModel:
         self.clean_below = clean
         self.weights = weights
         self._index = {head: i for i, head in enumerate(self.heads)}
-        self._by_head: dict[int, dict[str, float]] = {}
+        # Each head's weights by feature name, for explaining a finding: built here, when
+        # the model loads off the UI thread, so no keystroke pays for it.
+        self._by_head: list[dict[str, float]] = [{} for _ in self.heads]
+        for name, pairs in weights.items():
+            for head, value in pairs:
+                self._by_head[head][name] = value
 
     @classmethod
     def from_json(cls, document: dict) -> LearnedModel:
@@ -106,7 +111,7 @@ class LearnedModel:
     def span(self, present: list[Feature], head: str, draft: Draft) -> tuple[int, int]:
         """The words that pushed ``head`` up most: the best run of at most SPAN_WORDS words
         inside one sentence, as a character span; (0, 0) when no word pushed it up."""
-        weights = self._head_weights(head)
+        weights = self._by_head[self._index[head]]
         sentence_of, starts, ends = draft.words.sentence_of, draft.words.starts, draft.words.ends
         places = Counter(name for name, _first, _last in present)
         push: dict[int, float] = {}  # word index -> its share of the head's score
@@ -132,18 +137,6 @@ class LearnedModel:
         while stop > start and push.get(stop, 0.0) <= 0:  # end on a word that pushed
             stop -= 1
         return (starts[start], ends[stop])
-
-    def _head_weights(self, head: str) -> dict[str, float]:
-        """One head's weights by feature name, built the first time it is explained."""
-        index = self._index[head]
-        if index not in self._by_head:
-            self._by_head[index] = {
-                name: value
-                for name, pairs in self.weights.items()
-                for h, value in pairs
-                if h == index
-            }
-        return self._by_head[index]
 
 
 def _sigmoid(value: float) -> float:

@@ -75,6 +75,7 @@ class ContextRule:
     suggestion: str
     should_flag: tuple[Context, ...]
     should_pass: tuple[Context, ...]
+    kinds: tuple[str, ...] = KINDS  # the kinds of message the situation matters for
 
 
 # Small helpers the rules share.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import time
 
 from reconnect_gui.core.tone.report import Context
-from reconnect_gui.core.tone.rules.base import ContextRule
+from reconnect_gui.core.tone.rules.base import WORDS_TO_THEM, ContextRule
 
 NIGHT_STARTS = time(23, 0)
 NIGHT_ENDS = time(5, 0)
@@ -57,6 +57,7 @@ RULES = (
         applies=_too_soon,
         message=_too_soon_words,
         suggestion="Keep it as a draft; you can come back to it when your countdown ends.",
+        kinds=WORDS_TO_THEM,  # logistics is the contact No Contact allows
         should_flag=(
             Context(no_contact_state="counting", days_until_target=12),
             Context(no_contact_state="counting"),
