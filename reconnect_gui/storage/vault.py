@@ -238,7 +238,7 @@ class Vault:
         with self._lock:
             conn, aead = self._open()
             moment = codec.utc(self._now())
-            new_id = record_id or secrets.token_urlsafe(12)
+            new_id = record_id or _new_record_id()
             with fmt.transaction(conn):
                 created = moment
                 if record_id is not None:
@@ -425,3 +425,12 @@ class Vault:
         slot = codec.wrap_slot(self._vault_id, name, secret, self._key, params)
         with fmt.transaction(conn):
             conn.execute("INSERT OR REPLACE INTO key_slots VALUES (?, ?, ?, ?)", slot)
+
+
+def _new_record_id() -> str:
+    """A random record id that never starts with "-", so the command line can take it as
+    an argument ("journal show ID") instead of reading it as an option."""
+    while True:
+        candidate = secrets.token_urlsafe(12)
+        if not candidate.startswith("-"):
+            return candidate

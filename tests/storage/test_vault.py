@@ -780,3 +780,14 @@ def test_reads_see_writes_from_another_connection_and_locking_drops_the_cache(tm
 
 
 RECOVERY_FOR_CACHE_TEST = "ABCDE-FGHJK-MNPQR-STVWX-YZ012"
+
+
+def test_new_record_ids_never_look_like_an_option(
+    vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One id in 64 started with "-", and "reconnect journal show -Ab…" then failed.
+    drawn = iter(["-starts-with-dash", "plain-id-1234"])
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda _n: next(drawn))
+    vault, _key = new_vault(vault_path)
+    with vault:
+        assert vault.put(JOURNAL_ENTRY, {"body": "x"}).id == "plain-id-1234"
