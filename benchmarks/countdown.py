@@ -29,10 +29,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from benchmarks.table import Row, print_table
-from reconnect_gui.core.contact_log import sent_unanswered
-from reconnect_gui.core.countdown import new_plan
-from reconnect_gui.core.countdown_view import RingView
-from reconnect_gui.ui.countdown_ring import CountdownRing
+from reconnect_gui.core.countdown.contact_log import sent_unanswered
+from reconnect_gui.core.countdown.plan import new_plan
+from reconnect_gui.core.countdown.view import RingView
+from reconnect_gui.ui.countdown.ring import CountdownRing
 
 PAINTS = 200
 SIZE = 360  # logical px

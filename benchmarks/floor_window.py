@@ -33,7 +33,7 @@ def elapsed_ms() -> float:
 
 
 def peak_rss_mb() -> float:
-    # The same measure as reconnect_gui.core.process_stats (kept separate so the floor
+    # The same measure as reconnect_gui.system.process_stats (kept separate so the floor
     # imports nothing of the app): VmHWM, since ru_maxrss survives exec.
     try:
         with open("/proc/self/status", encoding="ascii") as status:

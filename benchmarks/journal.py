@@ -50,7 +50,7 @@ TYPED = ("lake", "sister", "walk coffee", "promise")  # typed one letter at a ti
 
 
 def entry_data(rng: random.Random, index: int) -> dict[str, Any]:
-    from reconnect_gui.core.journal import entry_data as make
+    from reconnect_gui.core.journal.entry import entry_data as make
 
     body = " ".join(rng.choice(WORDS) for _ in range(220))[:1300]
     kind = rng.choices(("entry", "unsent_letter", "reflection"), (8, 1, 1))[0]
@@ -71,8 +71,8 @@ def entry_data(rng: random.Random, index: int) -> dict[str, Any]:
 def fill(data_dir: Path, entries: int) -> None:
     """A vault made as the app makes it, filled in one transaction through its own format
     code (saving 10,000 entries one by one would take minutes and measure nothing)."""
-    from reconnect_gui.core.contact_log import new_urge
-    from reconnect_gui.core.countdown import new_plan
+    from reconnect_gui.core.countdown.contact_log import new_urge
+    from reconnect_gui.core.countdown.plan import new_plan
     from reconnect_gui.storage import countdown_store
     from reconnect_gui.storage import vault_codec as codec
     from reconnect_gui.storage import vault_format as fmt
@@ -122,7 +122,7 @@ def wait_for(signal: Any, condition: Callable[[], bool], timeout_s: float = 60) 
 
 
 def unlock(controller: Any) -> None:
-    from reconnect_gui.ui.vault_controller import UNLOCKED
+    from reconnect_gui.ui.vault.controller import UNLOCKED
 
     if controller.state == UNLOCKED:
         controller.lock()
@@ -145,7 +145,7 @@ def ms_since(start: float) -> float:
 def open_pane(controller: Any) -> tuple[float, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from reconnect_gui.ui.journal_pane import JournalPane
+    from reconnect_gui.ui.journal.journal_pane import JournalPane
 
     start = time.perf_counter()
     pane = JournalPane(controller, now=lambda: NOW)
@@ -269,7 +269,7 @@ def scroll_row(pane: Any, pages: int = 120) -> Row:
     from PySide6.QtCore import QStringListModel
     from PySide6.QtWidgets import QListView
 
-    from reconnect_gui.ui.journal_model import DATE_ROLE
+    from reconnect_gui.ui.journal.model import DATE_ROLE
 
     view = QListView()
     view.setUniformItemSizes(True)
@@ -316,7 +316,8 @@ def journal_rows(runs: int = 7) -> list[Row]:
     # The tests' in-memory keyring: the key never touches the real keyring.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from fake_keyrings import MemoryKeyring
-    from reconnect_gui.ui.vault_controller import VaultController
+
+    from reconnect_gui.ui.vault.controller import VaultController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     previous = keyring.get_keyring()

@@ -214,7 +214,7 @@ def model_load_row() -> Row:
     import gzip
 
     from reconnect_gui.core.tone.learned import MODEL_FILE, read_model
-    from reconnect_gui.paths import resources_dir
+    from reconnect_gui.system.paths import resources_dir
 
     path = resources_dir() / MODEL_FILE
 

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from reconnect_gui import APP_ID, APP_NAME, __version__
-from reconnect_gui.core import process_stats
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.settings import Settings
-from reconnect_gui.logs import configure_logging
-from reconnect_gui.paths import AppPaths, app_paths
 from reconnect_gui.storage.settings_store import load_settings, save_settings
+from reconnect_gui.system import process_stats
+from reconnect_gui.system.logs import configure_logging
+from reconnect_gui.system.paths import AppPaths, app_paths
 
 log = logging.getLogger("reconnect")
 TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
@@ -108,12 +108,12 @@ class _GuiSession:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
-        from reconnect_gui.ui.app_icon import load_app_icon
-        from reconnect_gui.ui.errors import ErrorReporter
-        from reconnect_gui.ui.first_paint import FirstPaintProbe
-        from reconnect_gui.ui.main_window import MainWindow
-        from reconnect_gui.ui.single_instance import SingleInstance, server_name
-        from reconnect_gui.ui.theme import apply_theme
+        from reconnect_gui.ui.shell.app_icon import load_app_icon
+        from reconnect_gui.ui.shell.errors import ErrorReporter
+        from reconnect_gui.ui.shell.first_paint import FirstPaintProbe
+        from reconnect_gui.ui.shell.main_window import MainWindow
+        from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
+        from reconnect_gui.ui.widgets.theme import apply_theme
 
         app = QApplication.instance() or QApplication([sys.argv[0]])
         app.setApplicationName(APP_NAME)
@@ -184,7 +184,7 @@ class _GuiSession:
 
     @staticmethod
     def _tray_available() -> bool:
-        from reconnect_gui.ui.tray import tray_available
+        from reconnect_gui.ui.tray.app_tray import tray_available
 
         return tray_available()
 
@@ -192,8 +192,8 @@ class _GuiSession:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
         from PySide6.QtCore import QTimer
 
-        from reconnect_gui.ui.panes import PANE_KEYS
-        from reconnect_gui.ui.vault_controller import (
+        from reconnect_gui.ui.shell.panes import PANE_KEYS
+        from reconnect_gui.ui.vault.controller import (
             LOCKED,
             NEEDS_SETUP,
             STATUS_TEXT,
@@ -231,14 +231,14 @@ class _GuiSession:
         window.vault_action_requested.connect(act)
 
         def security_section():
-            from reconnect_gui.ui.security_section import SecuritySection
+            from reconnect_gui.ui.settings.security_section import SecuritySection
 
             return SecuritySection(controller)
 
         window.add_settings_section(security_section)
 
         def countdown_pane():
-            from reconnect_gui.ui.countdown_pane import CountdownPane
+            from reconnect_gui.ui.countdown.countdown_pane import CountdownPane
 
             pane = CountdownPane(controller, now=self.clock)
             # A new plan, a slip or a contact moves the tray's day and the reminders.
@@ -247,7 +247,7 @@ class _GuiSession:
 
         window.provide_pane("countdown", countdown_pane)
 
-        from reconnect_gui.ui.clipboard_guard import ClipboardGuard, ClipboardSection
+        from reconnect_gui.ui.draft.clipboard_guard import ClipboardGuard, ClipboardSection
 
         # A copied draft leaves the clipboard again after a while (Settings → Clipboard).
         guard = ClipboardGuard(self.settings.clear_clipboard_seconds, window)
@@ -260,14 +260,14 @@ class _GuiSession:
         window.add_settings_section(clipboard_section)
 
         def draft_pane():
-            from reconnect_gui.ui.draft_pane import DraftPane
+            from reconnect_gui.ui.draft.draft_pane import DraftPane
 
             return DraftPane(controller, clipboard_guard=guard, now=self.clock)
 
         window.provide_pane("draft", draft_pane)
 
         def journal_pane():
-            from reconnect_gui.ui.journal_pane import JournalPane
+            from reconnect_gui.ui.journal.journal_pane import JournalPane
 
             return JournalPane(controller, now=self.clock)
 
@@ -279,9 +279,9 @@ class _GuiSession:
     def _start_reminders(self, window, controller) -> None:
         """The reminder timer, the tray icon (when the desktop has a tray) and Settings'
         Reminders section."""
-        from reconnect_gui.core.moments import local_zone_name
-        from reconnect_gui.core.reminder_settings import reminder_prefs
-        from reconnect_gui.ui.tray_session import TraySession
+        from reconnect_gui.core.countdown.moments import local_zone_name
+        from reconnect_gui.core.reminders.choices import reminder_prefs
+        from reconnect_gui.ui.tray.tray_session import TraySession
 
         session = self.tray_session = TraySession(
             window,
@@ -295,9 +295,9 @@ class _GuiSession:
         )
 
         def reminder_section():
-            from reconnect_gui.core.reminder_settings import with_reminder_prefs
-            from reconnect_gui.ui.reminder_section import ReminderSection
-            from reconnect_gui.ui.throttle import Throttle
+            from reconnect_gui.core.reminders.choices import with_reminder_prefs
+            from reconnect_gui.ui.settings.reminder_section import ReminderSection
+            from reconnect_gui.ui.widgets.debounce import Throttle
 
             section = ReminderSection(
                 reminder_prefs(self.settings),
@@ -338,7 +338,7 @@ class _GuiSession:
         self._save(window)
 
     def _save_reminder_prefs(self, prefs, window) -> None:
-        from reconnect_gui.core.reminder_settings import with_reminder_prefs
+        from reconnect_gui.core.reminders.choices import with_reminder_prefs
 
         self.settings = with_reminder_prefs(self.settings, prefs)
         self._save(window)
@@ -351,7 +351,7 @@ class _GuiSession:
         """Build the tone checker's phrase index (~0.5 s) and load its learned model in the
         background once start-up has settled, so the first check in the Draft pane answers
         at typing speed."""
-        from reconnect_gui.ui.background import BackgroundTask
+        from reconnect_gui.ui.widgets.background import BackgroundTask
 
         def warm_up() -> None:
             from reconnect_gui.core.tone import check
@@ -374,7 +374,7 @@ class _GuiSession:
     def _change_theme(self, theme: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from reconnect_gui.ui.theme import apply_theme
+        from reconnect_gui.ui.widgets.theme import apply_theme
 
         apply_theme(QApplication.instance(), theme)
         self.settings = replace(self.settings, theme=theme)

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from helpers import faketime_sleep
+from helpers.repo import run_cli
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-REPO = Path(__file__).resolve().parent.parent
-
 # Under `./dev.sh test-dates` (faketime), Python's own sleep needs a hand (see the module).
 faketime_sleep.install()
 
-# No test, and no process a test starts, may reach the network (tests/network_guard.py).
-pytest_plugins = ("network_guard",)
+# No test, and no process a test starts, may reach the network (tests/helpers/network_guard.py).
+pytest_plugins = ("helpers.network_guard",)
 
 # CI has two busy cores: judge properties, not speed (speed lives in benchmarks/).
 settings.register_profile("reconnect", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -52,41 +49,13 @@ def memory_keyring():
     """A working in-memory keyring backend for the test (keyring.set_keyring, restored)."""
     import keyring
 
-    from fake_keyrings import MemoryKeyring
+    from helpers.fake_keyrings import MemoryKeyring
 
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
-
-
-def require_tool(name: str) -> str:
-    """The path of a system tool; in CI a missing tool fails the test instead of skipping."""
-    found = shutil.which(name)
-    if found:
-        return found
-    message = f"{name} is not installed (./dev.sh test installs it)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def app_command(*args: str) -> list[str]:
-    """Run the app from this checkout with the test's interpreter."""
-    return [sys.executable, "-m", "reconnect_gui", *args]
-
-
-def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-    """Run ``reconnect ARGV`` in-process; stdin is not a terminal, so it never prompts."""
-    import io
-
-    from reconnect_gui.app import main
-
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -110,7 +79,7 @@ def unlocked_controller(qtbot, tmp_path: Path, memory_keyring, clock):
     from reconnect_gui.storage.crypto import new_recovery_code
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.unlock import create_user_vault, vault_file
-    from reconnect_gui.ui.vault_controller import UNLOCKED, VaultController
+    from reconnect_gui.ui.vault.controller import UNLOCKED, VaultController
 
     data_dir = tmp_path / "data"
     data_dir.mkdir()

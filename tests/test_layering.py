@@ -4,12 +4,12 @@ import json
 import subprocess
 import sys
 
-from conftest import REPO
+from helpers.repo import REPO
 
 PROBE = """
 import importlib, json, pkgutil, sys
 import reconnect_gui.core, reconnect_gui.storage
-names = ["reconnect_gui.paths", "reconnect_gui.logs", "reconnect_gui.app"]
+names = ["reconnect_gui.system.paths", "reconnect_gui.system.logs", "reconnect_gui.app"]
 for package in (reconnect_gui.core, reconnect_gui.storage):
     names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
 for name in names:
@@ -58,13 +58,13 @@ def test_the_learned_tone_layer_runs_without_training_tools() -> None:
 # costs ~40 ms there, so they must import it inside functions that run later, if at all.
 BEFORE_FIRST_PAINT = (
     "app.py",
-    "ui/main_window.py",
-    "ui/panes.py",
-    "ui/theme.py",
-    "ui/app_icon.py",
-    "ui/errors.py",
-    "ui/first_paint.py",
-    "ui/single_instance.py",
+    "ui/shell/main_window.py",
+    "ui/shell/panes.py",
+    "ui/widgets/theme.py",
+    "ui/shell/app_icon.py",
+    "ui/shell/errors.py",
+    "ui/shell/first_paint.py",
+    "ui/shell/single_instance.py",
 )
 
 
@@ -86,7 +86,8 @@ def test_starting_the_app_loads_neither_the_tone_checker_nor_the_reminder_schedu
     probe = (
         "import sys, reconnect_gui.app; "
         "print(sorted(m for m in sys.modules if m.startswith(("
-        "'reconnect_gui.core.tone', 'reconnect_gui.core.reminders', 'reconnect_gui.core.drafts'"
+        "'reconnect_gui.core.tone', 'reconnect_gui.core.reminders.schedule',"
+        " 'reconnect_gui.core.drafts.draft'"
         "))))"
     )
     result = subprocess.run(

@@ -4,8 +4,8 @@
    ``ast`` (imports inside functions count too), and every module is imported in a fresh
    interpreter that notes what each of our modules asks for. Qt's local sockets
    (``QLocalServer``/``QLocalSocket``: a socket file, never the network) are the one
-   exception, and only ``ui/single_instance.py`` may use them.
-2. The test run: tests/network_guard.py refuses every network call in pytest and in every
+   exception, and only ``ui/shell/single_instance.py`` may use them.
+2. The test run: tests/helpers/network_guard.py refuses every network call in pytest and in every
    Python process the tests start; here we check that it really does, and that a stray
    call a test swallows still fails the run.
 3. The whole app, Qt included: the app (from source, and the frozen binary) starts and the
@@ -23,10 +23,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import network_guard
 import pytest
 
-from conftest import REPO, app_command
+from helpers import network_guard
+from helpers.repo import REPO, app_command
 
 PACKAGE = REPO / "reconnect_gui"
 NETWORK_MODULES = (
@@ -61,7 +61,7 @@ NETWORK_MODULES = (
     "PySide6.QtBluetooth",
     "PySide6.QtNfc",
 )
-# A socket file between two copies of the app on this computer (ui/single_instance.py).
+# A socket file between two copies of the app on this computer (ui/shell/single_instance.py).
 LOCAL_IPC = {("PySide6.QtNetwork", "QLocalServer"), ("PySide6.QtNetwork", "QLocalSocket")}
 
 
@@ -138,7 +138,7 @@ def test_our_code_imports_no_network_code() -> None:
             local_users[name] = local
     assert forbidden == {}
     # Local sockets carry a second launch's arguments to the running copy, nothing else.
-    assert list(local_users) == ["ui/single_instance.py"]
+    assert list(local_users) == ["ui/shell/single_instance.py"]
 
 
 PROBE = """
@@ -174,7 +174,7 @@ def test_importing_every_module_brings_in_no_network_code() -> None:
         [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, check=True
     )
     found = json.loads(result.stdout)
-    assert {"reconnect_gui.ui.single_instance", "reconnect_gui.cli.vault_commands"} <= set(
+    assert {"reconnect_gui.ui.shell.single_instance", "reconnect_gui.cli.vault_commands"} <= set(
         found["imported"]
     )
     assert ["reconnect_gui.app", "argparse"] in found["asked"]  # the noting works
@@ -285,7 +285,7 @@ def test_a_stray_network_call_fails_the_whole_run(tmp_path: Path) -> None:
             "-m",
             "pytest",
             "-p",
-            "network_guard",
+            "helpers.network_guard",
             "-p",
             "no:cacheprovider",
             "--confcutdir",

@@ -21,10 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from plaintext_scan import changed_entries, files_under, find_canaries, listing
 from PySide6.QtCore import QSettings, Qt
 
-from conftest import REPO, app_command
+from helpers.plaintext_scan import changed_entries, files_under, find_canaries, listing
+from helpers.repo import REPO, app_command
 from reconnect_gui.storage.unlock import vault_file
 
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)
@@ -79,7 +79,7 @@ def test_only_what_is_new_in_a_shared_folder_is_picked(tmp_path: Path) -> None:
 @pytest.fixture
 def app_log(isolated_home: Path):
     """The app's log file, as the GUI sets it up (and the test's logging put back after)."""
-    from reconnect_gui.logs import configure_logging
+    from reconnect_gui.system.logs import configure_logging
 
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
@@ -109,9 +109,9 @@ def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def type_into_the_panes(qtbot, controller, now, words: dict[str, str]) -> None:
     """What a person does on a first evening: the countdown, the SOS flow, the journal, a
     draft; every field gets its own canary."""
-    from reconnect_gui.ui.countdown_pane import CountdownPane
-    from reconnect_gui.ui.draft_pane import DraftPane
-    from reconnect_gui.ui.journal_pane import JournalPane
+    from reconnect_gui.ui.countdown.countdown_pane import CountdownPane
+    from reconnect_gui.ui.draft.draft_pane import DraftPane
+    from reconnect_gui.ui.journal.journal_pane import JournalPane
 
     countdown = CountdownPane(controller, now=now)
     qtbot.add_widget(countdown)

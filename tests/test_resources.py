@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from conftest import REPO
-from reconnect_gui.paths import app_icon_files, resources_dir
+from helpers.repo import REPO
+from reconnect_gui.system.paths import app_icon_files, resources_dir
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -94,7 +94,7 @@ def test_resources_travel_inside_the_wheel(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
     probe = (
-        "import reconnect_gui, reconnect_gui.paths as p; print(reconnect_gui.__file__); "
+        "import reconnect_gui, reconnect_gui.system.paths as p; print(reconnect_gui.__file__); "
         "print(p.resources_dir()); print(len(p.app_icon_files()))"
     )
     result = subprocess.run(

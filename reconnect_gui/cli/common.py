@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from reconnect_gui.core.clock import system_clock
-from reconnect_gui.paths import app_paths
 from reconnect_gui.storage.errors import KeyUnavailable, VaultError
 from reconnect_gui.storage.keystore import KeyStore
 from reconnect_gui.storage.unlock import Opened, open_with_keyring, open_with_secret, vault_file
+from reconnect_gui.system.paths import app_paths
 
 
 def vault_path(args: argparse.Namespace) -> Path:

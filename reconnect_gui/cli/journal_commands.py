@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def add_entry(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import unlock
-    from reconnect_gui.core.journal import entry_data
+    from reconnect_gui.core.journal.entry import entry_data
     from reconnect_gui.storage.records import JOURNAL_ENTRY
 
     body = sys.stdin.read()
@@ -112,7 +112,7 @@ def _print_entries(args: argparse.Namespace, query) -> int:
 
 
 def _entry(record):
-    from reconnect_gui.core.journal import entry_from_record
+    from reconnect_gui.core.journal.entry import entry_from_record
 
     return entry_from_record(record.id, record.created, record.updated, record.data)
 

@@ -45,8 +45,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def start_countdown(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import now_utc, parse_moment, unlock
-    from reconnect_gui.core.countdown import new_plan
-    from reconnect_gui.core.moments import checked_zone, local_zone_name
+    from reconnect_gui.core.countdown.moments import checked_zone, local_zone_name
+    from reconnect_gui.core.countdown.plan import new_plan
     from reconnect_gui.storage.countdown_store import load_plan, save_plan
     from reconnect_gui.storage.errors import VaultError
 
@@ -73,7 +73,7 @@ def start_countdown(args: argparse.Namespace) -> int:
 
 def log_slip(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import now_utc, unlock
-    from reconnect_gui.core.countdown import record_slip
+    from reconnect_gui.core.countdown.plan import record_slip
     from reconnect_gui.storage.countdown_store import load_plan, save_plan
 
     vault = unlock(args).vault
@@ -102,8 +102,8 @@ def log_slip(args: argparse.Namespace) -> int:
 
 def show_status(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import now_utc, print_json, unlock
-    from reconnect_gui.core.contact_log import waiting_for_reply
-    from reconnect_gui.core.countdown_stats import status
+    from reconnect_gui.core.countdown.contact_log import waiting_for_reply
+    from reconnect_gui.core.countdown.stats import status
     from reconnect_gui.storage.countdown_store import load_contacts, load_plan
 
     vault = unlock(args).vault
@@ -137,7 +137,7 @@ def _required_plan(plan):
 
 def _status_line(plan, summary=None) -> str:
     from reconnect_gui.cli.common import now_utc
-    from reconnect_gui.core.countdown_stats import status
+    from reconnect_gui.core.countdown.stats import status
 
     summary = summary or status(plan, now_utc())
     line = f"Day {summary['days_elapsed']} of {summary['target_days']} without contact."

@@ -84,7 +84,7 @@ def helplines_from_json(document: dict[str, Any]) -> Helplines:
 
 @cache
 def shipped_helplines() -> Helplines:
-    from reconnect_gui.paths import resources_dir
+    from reconnect_gui.system.paths import resources_dir
 
     path = resources_dir() / HELPLINES_FILE
     return helplines_from_json(json.loads(path.read_text(encoding="utf-8")))

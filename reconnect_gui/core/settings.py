@@ -24,7 +24,7 @@ class Settings:
     last_pane: str = "countdown"
     theme: str = "system"  # "system" follows the desktop's light/dark choice
     app_lock_minutes: int = 0  # see APP_LOCK_CHOICES
-    # Reminders: times and switches only, nothing private (core/reminder_settings.py reads them).
+    # Reminders: times and switches only, nothing private (core/reminders/choices.py reads them).
     reminders_enabled: bool = True
     check_in_time: str = "20:00"  # "HH:MM" on the user's clock; "" means no daily check-in
     milestone_reminders: bool = True

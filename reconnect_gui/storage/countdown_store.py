@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from reconnect_gui.core.contact_log import (
+from reconnect_gui.core.countdown.contact_log import (
     ContactEntry,
     Urge,
     contact_from_data,
@@ -18,8 +18,8 @@ from reconnect_gui.core.contact_log import (
     urge_from_data,
     urge_to_data,
 )
-from reconnect_gui.core.countdown import Plan, plan_from_data, plan_to_data
-from reconnect_gui.core.journal import entry_data
+from reconnect_gui.core.countdown.plan import Plan, plan_from_data, plan_to_data
+from reconnect_gui.core.journal.entry import entry_data
 from reconnect_gui.storage.records import CONTACT_LOG, COUNTDOWN, JOURNAL_ENTRY, URGE_LOG
 from reconnect_gui.storage.vault import Vault
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
-from reconnect_gui.core.drafts import Draft, draft_from_data, draft_to_data
+from reconnect_gui.core.drafts.draft import Draft, draft_from_data, draft_to_data
 from reconnect_gui.storage.errors import RecordDamaged
 from reconnect_gui.storage.records import DRAFT, Record
 from reconnect_gui.storage.vault import Vault

@@ -13,7 +13,7 @@ import dataclasses
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from reconnect_gui.core.journal import (
+from reconnect_gui.core.journal.entry import (
     JournalEntry,
     entry_from_record,
     entry_to_data,
@@ -21,7 +21,7 @@ from reconnect_gui.core.journal import (
     moved_to_trash,
     restored,
 )
-from reconnect_gui.core.journal_query import newest_first
+from reconnect_gui.core.journal.query import newest_first
 from reconnect_gui.storage import plain_export
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.storage.records import JOURNAL_ENTRY, Record

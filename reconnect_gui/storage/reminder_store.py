@@ -1,6 +1,6 @@
 """Which reminders have already been shown, kept in the vault so a restart never repeats one.
 
-One REMINDER_LOG record with a fixed id holds the keys (``core.reminders``), encrypted like
+One REMINDER_LOG record with a fixed id holds the keys (``core.reminders.schedule``), encrypted like
 everything else: the keys carry dates, and together they say when the user was reminded
 of what. The record is a convenience, not the user's writing, so a damaged one reads as
 empty (at worst one reminder shows again) and the next save replaces it. Vault-wide

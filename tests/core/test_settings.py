@@ -62,8 +62,8 @@ def test_any_json_object_gives_valid_settings(data: dict) -> None:
 def test_reminder_choices_round_trip_through_settings() -> None:
     from datetime import UTC, datetime, time
 
-    from reconnect_gui.core.reminder_settings import reminder_prefs, with_reminder_prefs
-    from reconnect_gui.core.reminders import ReminderPrefs
+    from reconnect_gui.core.reminders.choices import reminder_prefs, with_reminder_prefs
+    from reconnect_gui.core.reminders.schedule import ReminderPrefs
 
     assert reminder_prefs(Settings()) == ReminderPrefs()  # the defaults agree
     chosen = ReminderPrefs(
@@ -105,7 +105,7 @@ def test_odd_reminder_settings_fall_back_to_the_defaults(field: str, value: str)
 
 
 def test_half_set_quiet_hours_mean_none() -> None:
-    from reconnect_gui.core.reminder_settings import reminder_prefs
+    from reconnect_gui.core.reminders.choices import reminder_prefs
 
     prefs = reminder_prefs(Settings(quiet_start="22:00", quiet_end=""))
     assert (prefs.quiet_start, prefs.quiet_end) == (None, None)

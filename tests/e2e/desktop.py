@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import REPO, app_command, require_tool
+from helpers.repo import REPO, app_command, require_tool
 
 PASSPHRASE = "a calm sea at dusk"
 ARTIFACTS = Path(os.environ.get("RECONNECT_ARTIFACTS", REPO / "artifacts"))

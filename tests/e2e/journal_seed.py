@@ -8,13 +8,13 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from reconnect_gui.core.contact_log import new_urge
-from reconnect_gui.core.countdown import new_plan, record_slip
-from reconnect_gui.core.journal import edited, new_entry
-from reconnect_gui.paths import app_paths
+from reconnect_gui.core.countdown.contact_log import new_urge
+from reconnect_gui.core.countdown.plan import new_plan, record_slip
+from reconnect_gui.core.journal.entry import edited, new_entry
 from reconnect_gui.storage import countdown_store, journal_store
 from reconnect_gui.storage.unlock import vault_file
 from reconnect_gui.storage.vault import open_vault
+from reconnect_gui.system.paths import app_paths
 
 TITLES = (
     "A long walk by the river",

@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import REPO, app_command, require_tool
 from e2e.desktop import (
     ARTIFACTS,
     TrayIcon,
@@ -36,6 +35,7 @@ from e2e.desktop import (
     window_title,
     xdotool,
 )
+from helpers.repo import REPO, app_command, require_tool
 
 TYPING_DELAY_MS = "12"  # between typed characters: quick, but no key is ever dropped
 APP_WAIT = 60  # seconds for a window of a (possibly cold) frozen app to appear

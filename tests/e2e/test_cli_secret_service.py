@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from secret_service import run_in_secret_service
+from helpers.secret_service import run_in_secret_service
 
 SCRIPT = r"""
 R() { "$PY" -m reconnect_gui "$@"; }

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import app_command
 from e2e.desktop import desktop_env, screenshot, wait_for_window, xdotool, xvfb_display
+from helpers.repo import app_command
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from e2e.desktop import desktop_env, xvfb_display
+from helpers.repo import REPO
 
 pytestmark = pytest.mark.frozen
 
@@ -69,7 +69,7 @@ def test_bundle_carries_resources_and_keyring_backends_but_no_gtk(binary: Path) 
 
 
 def test_the_frozen_app_uses_the_real_keyring(binary: Path, tmp_path: Path) -> None:
-    from secret_service import run_in_secret_service
+    from helpers.secret_service import run_in_secret_service
 
     script = r"""
 step init;    "$BIN" vault init >/dev/null; echo "rc=$?"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import app_command
 from e2e.desktop import (
     passphrase_vault,
     screenshot,
@@ -18,6 +17,7 @@ from e2e.desktop import (
     xdotool,
     xvfb_display,
 )
+from helpers.repo import app_command
 
 SIZES = [(1280, 800), (900, 600), (720, 480)]
 

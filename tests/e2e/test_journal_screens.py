@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import app_command
 from e2e.desktop import (
     PASSPHRASE,
     passphrase_vault,
@@ -24,6 +23,7 @@ from e2e.desktop import (
     xvfb_display,
 )
 from e2e.journal_seed import seed_lived_in_vault
+from helpers.repo import app_command
 
 SIZES = [(1280, 800), (900, 600)]
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from conftest import app_command
 from e2e.desktop import (
     TrayIcon,
     open_tray_menu,
@@ -26,6 +25,7 @@ from e2e.desktop import (
     xdotool,
     xvfb_display,
 )
+from helpers.repo import app_command
 
 MAIN_WINDOW = "Countdown — Reconnect"
 

@@ -37,7 +37,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import REPO
 from e2e.desktop import (
     click_window,
     mapped_windows,
@@ -61,6 +60,7 @@ from e2e.journey import (
     tray_is_unlocked,
     wait_for,
 )
+from helpers.repo import REPO
 
 BINARY = Path(os.environ.get("RECONNECT_BINARY", REPO / "dist" / "reconnect" / "reconnect"))
 VARIANTS = [

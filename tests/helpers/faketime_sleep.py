@@ -4,7 +4,7 @@ libfaketime 0.9.10 (Debian 12) mis-converts the absolute monotonic deadline that
 3.11's ``time.sleep`` hands to ``clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, …)``
 when ``FAKETIME_DONT_FAKE_MONOTONIC=1`` is set, so every ``time.sleep`` (and with it
 ``subprocess.run(timeout=…)``) fails with ``OSError: [Errno 22]`` (libfaketime issue 426).
-The tests' ``sitecustomize`` (tests/network_guard.py) and conftest run ``install()``: where
+The tests' ``sitecustomize`` (tests/helpers/network_guard.py) and conftest run ``install()``: where
 sleeping fails that way, ``time.sleep`` waits in ``select`` instead, on the real monotonic
 clock. Where sleeping works, nothing changes. Only the tests do this; the app is not patched.
 """

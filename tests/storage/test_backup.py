@@ -18,7 +18,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from conftest import require_tool
+from helpers.repo import require_tool
 from reconnect_gui.storage.backup import (
     DAMAGED,
     NOT_A_BACKUP,

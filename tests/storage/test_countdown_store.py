@@ -1,7 +1,12 @@
 from datetime import UTC, datetime
 
-from reconnect_gui.core.contact_log import mark_answered, new_urge, sent_unanswered, they_contacted
-from reconnect_gui.core.countdown import new_plan
+from reconnect_gui.core.countdown.contact_log import (
+    mark_answered,
+    new_urge,
+    sent_unanswered,
+    they_contacted,
+)
+from reconnect_gui.core.countdown.plan import new_plan
 from reconnect_gui.storage.countdown_store import (
     add_contact,
     add_unsent_letter,

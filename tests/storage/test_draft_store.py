@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from reconnect_gui.core.drafts import add_ignore, edit, new_draft
-from reconnect_gui.core.tone_ignores import Ignore
+from reconnect_gui.core.drafts.draft import add_ignore, edit, new_draft
+from reconnect_gui.core.drafts.tone_ignores import Ignore
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.draft_store import delete_draft, load_draft, load_drafts, save_draft
 from reconnect_gui.storage.errors import RecordDamaged

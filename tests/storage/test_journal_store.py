@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reconnect_gui.core.journal import edited, entry_data, new_entry
+from reconnect_gui.core.journal.entry import edited, entry_data, new_entry
 from reconnect_gui.storage.countdown_store import add_unsent_letter, save_plan
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.errors import RecordDamaged, VaultError
@@ -96,7 +96,7 @@ def test_saving_keeps_fields_written_by_a_newer_version(vault) -> None:
 
 
 def test_an_id_of_another_kind_of_record_is_never_overwritten(vault) -> None:
-    from reconnect_gui.core.countdown import new_plan
+    from reconnect_gui.core.countdown.plan import new_plan
 
     save_plan(vault, new_plan(NOW, "Europe/Berlin", target_days=30))
     imposter = dataclasses.replace(new_entry(NOW), id="countdown", body="oops")

@@ -19,8 +19,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyring.errors import PasswordDeleteError
 
-from conftest import REPO
-from fake_keyrings import LockedKeyring, MemoryKeyring
+from helpers.fake_keyrings import LockedKeyring, MemoryKeyring
+from helpers.repo import REPO
 from reconnect_gui.storage.errors import KeyUnavailable
 from reconnect_gui.storage.keystore import SERVICE, KeyStore, KeyStoreError
 

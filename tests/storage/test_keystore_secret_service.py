@@ -15,7 +15,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from secret_service import run_in_secret_service
+from helpers.secret_service import run_in_secret_service
 
 # Each step prints a marker line first so the test can split the session's output.
 SESSION = r"""

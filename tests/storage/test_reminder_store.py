@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import UTC, datetime
 
-from reconnect_gui.core.reminders import check_in_key, draft_key
+from reconnect_gui.core.reminders.schedule import check_in_key, draft_key
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.records import JOURNAL_ENTRY, REMINDER_LOG
 from reconnect_gui.storage.reminder_store import FIRED_RECORD_ID, load_fired, save_fired

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, require_tool
+from helpers.repo import REPO, require_tool
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.records import JOURNAL_ENTRY
 from reconnect_gui.storage.vault import create_vault, open_vault

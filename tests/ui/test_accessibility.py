@@ -19,18 +19,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reconnect_gui.core import drafts
-from reconnect_gui.core.contact_log import new_urge
-from reconnect_gui.core.countdown import new_plan
-from reconnect_gui.core.journal import edited, new_entry
-from reconnect_gui.core.reminders import ReminderPrefs
+from reconnect_gui.core.countdown.contact_log import new_urge
+from reconnect_gui.core.countdown.plan import new_plan
+from reconnect_gui.core.drafts import draft as drafts
+from reconnect_gui.core.journal.entry import edited, new_entry
+from reconnect_gui.core.reminders.schedule import ReminderPrefs
 from reconnect_gui.core.settings import Settings
-from reconnect_gui.paths import app_paths
 from reconnect_gui.storage import countdown_store, draft_store, journal_store
 from reconnect_gui.storage.vault import open_vault
-from reconnect_gui.ui.app_icon import load_app_icon
-from reconnect_gui.ui.main_window import MainWindow
-from reconnect_gui.ui.panes import PANE_KEYS
+from reconnect_gui.system.paths import app_paths
+from reconnect_gui.ui.shell.app_icon import load_app_icon
+from reconnect_gui.ui.shell.main_window import MainWindow
+from reconnect_gui.ui.shell.panes import PANE_KEYS
 
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
 ZONE = "Europe/Berlin"
@@ -107,11 +107,11 @@ def app_font(qapp: QApplication, text_scale: float) -> Iterator[QFont]:
 @pytest.fixture
 def window(qtbot, unlocked_controller, clock, app_font: QFont, filled: bool) -> MainWindow:
     """The real window with the real panes, as app.py puts it together."""
-    from reconnect_gui.ui.countdown_pane import CountdownPane
-    from reconnect_gui.ui.draft_pane import DraftPane
-    from reconnect_gui.ui.journal_pane import JournalPane
-    from reconnect_gui.ui.reminder_section import ReminderSection
-    from reconnect_gui.ui.security_section import SecuritySection
+    from reconnect_gui.ui.countdown.countdown_pane import CountdownPane
+    from reconnect_gui.ui.draft.draft_pane import DraftPane
+    from reconnect_gui.ui.journal.journal_pane import JournalPane
+    from reconnect_gui.ui.settings.reminder_section import ReminderSection
+    from reconnect_gui.ui.settings.security_section import SecuritySection
 
     if filled:
         fill_vault(unlocked_controller)
@@ -135,7 +135,7 @@ def window(qtbot, unlocked_controller, clock, app_font: QFont, filled: bool) -> 
 
 def show_view(qtbot, window: MainWindow, view: str) -> QWidget:
     """Open ``view`` (see VIEWS) the way a person would find it, ready to use."""
-    from reconnect_gui.ui.journal_pages import CHART_TAB, ENTRY_TAB, PROMPTS_TAB
+    from reconnect_gui.ui.journal.pages import CHART_TAB, ENTRY_TAB, PROMPTS_TAB
 
     key, _, tab = view.partition("-")
     window.show_pane(PANE_KEYS.index(key))
@@ -258,7 +258,7 @@ def test_the_sidebar_and_shortcuts_open_every_pane(qtbot, window) -> None:
 
 
 def test_the_sos_flow_from_start_to_end_with_keys_alone(qtbot, window, unlocked_controller) -> None:
-    from reconnect_gui.ui.sos_flow import DONE, NOTE, WRITE
+    from reconnect_gui.ui.countdown.sos_flow import DONE, NOTE, WRITE
 
     pane = show_view(qtbot, window, "countdown")
     window.sidebar_list.setFocus()
@@ -390,21 +390,21 @@ def painted_pairs(dark: bool) -> list[tuple[str, QColor, QColor, float]]:
     (the grid, the ring's track, a hovered row's shade) carries nothing and is left out,
     except as the ground something else stands on.
     """
-    from reconnect_gui.ui.countdown_ring import mixed
-    from reconnect_gui.ui.draft_banner import BANNER_COLOURS
-    from reconnect_gui.ui.journal_editor import LETTER_PAPER
-    from reconnect_gui.ui.journal_model import (
+    from reconnect_gui.ui.countdown.ring import mixed
+    from reconnect_gui.ui.countdown.urge_chart import OLDER_BAR_SHARE
+    from reconnect_gui.ui.draft.banner import BANNER_COLOURS
+    from reconnect_gui.ui.draft.tone_highlighter import BEYOND_SHADE, PROBLEM_TINT, SEVERITY_COLOURS
+    from reconnect_gui.ui.journal.editor import LETTER_PAPER
+    from reconnect_gui.ui.journal.entry_controls import UNCHOSEN_OPACITY
+    from reconnect_gui.ui.journal.model import (
         BADGE_INK_SHARE,
         FACE_INK,
         MOOD_COLOURS,
         SELECTED_BADGE_ALPHA,
         TYPE_TINTS,
     )
-    from reconnect_gui.ui.journal_widgets import UNCHOSEN_OPACITY
-    from reconnect_gui.ui.mood_chart import EVENT_LINE_SHARE, URGE_MARK_SHARE
-    from reconnect_gui.ui.theme import palette_for
-    from reconnect_gui.ui.tone_highlighter import BEYOND_SHADE, PROBLEM_TINT, SEVERITY_COLOURS
-    from reconnect_gui.ui.urge_chart import OLDER_BAR_SHARE
+    from reconnect_gui.ui.journal.mood_chart import EVENT_LINE_SHARE, URGE_MARK_SHARE
+    from reconnect_gui.ui.widgets.theme import palette_for
 
     side = 1 if dark else 0
     palette = palette_for(dark)
@@ -523,7 +523,7 @@ def test_the_contrast_formula_matches_known_values() -> None:
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[QApplication]:
     yield qapp
-    from reconnect_gui.ui.theme import apply_theme
+    from reconnect_gui.ui.widgets.theme import apply_theme
 
     apply_theme(qapp, "system")
 
@@ -531,7 +531,7 @@ def themed(qapp: QApplication) -> Iterator[QApplication]:
 def test_a_live_theme_switch_reaches_every_part_of_the_window(qtbot, window, themed) -> None:
     """Parts styled with a style sheet (the sidebar, the drafts column) take the new
     palette too, so no light ground is left behind under dark-theme words."""
-    from reconnect_gui.ui.theme import apply_theme, palette_for
+    from reconnect_gui.ui.widgets.theme import apply_theme, palette_for
 
     draft = show_view(qtbot, window, "draft")
     apply_theme(themed, "light")
@@ -552,9 +552,9 @@ def test_a_live_theme_switch_reaches_every_part_of_the_window(qtbot, window, the
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_urge_bars_are_painted_in_the_colours_checked(qtbot, themed, theme: str) -> None:
     """The pairs above are how the modules mix their colours; this one is seen on screen."""
-    from reconnect_gui.ui.countdown_ring import mixed
-    from reconnect_gui.ui.theme import apply_theme
-    from reconnect_gui.ui.urge_chart import OLDER_BAR_SHARE, UrgeChart
+    from reconnect_gui.ui.countdown.ring import mixed
+    from reconnect_gui.ui.countdown.urge_chart import OLDER_BAR_SHARE, UrgeChart
+    from reconnect_gui.ui.widgets.theme import apply_theme
 
     apply_theme(themed, theme)
     chart = UrgeChart()

@@ -155,7 +155,7 @@ def read_model(path: Path) -> LearnedModel:
 def shipped_model() -> LearnedModel | None:
     """The model in resources/, loaded once; None when the file is missing (the rules still
     run, and nothing claims the message is calm)."""
-    from reconnect_gui.paths import resources_dir
+    from reconnect_gui.system.paths import resources_dir
 
     path = resources_dir() / MODEL_FILE
     if not path.exists():

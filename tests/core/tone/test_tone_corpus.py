@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from helpers.repo import REPO
 from reconnect_gui.core.tone.report import KINDS, TEXT_CATEGORIES
 
 CORPUS = REPO / "tests" / "data" / "tone_corpus"

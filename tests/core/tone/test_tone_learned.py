@@ -157,7 +157,7 @@ def test_no_reply_suggestion_next_to_a_problem() -> None:
 
 def test_the_model_file_is_what_the_loader_reads() -> None:
     from reconnect_gui.core.tone.learned import MODEL_FILE
-    from reconnect_gui.paths import resources_dir
+    from reconnect_gui.system.paths import resources_dir
 
     with gzip.open(resources_dir() / MODEL_FILE, "rt", encoding="utf-8") as source:
         document = json.load(source)

@@ -1,0 +1,1 @@
+"""The No-Contact countdown: the plan, its statistics, slips, contacts and urges."""

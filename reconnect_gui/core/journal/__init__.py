@@ -1,0 +1,1 @@
+"""Journal entries, finding them, prompts and the mood chart's numbers."""

@@ -1,0 +1,1 @@
+"""Reminders: the schedule, its choices, and pausing it."""

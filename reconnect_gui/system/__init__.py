@@ -1,0 +1,1 @@
+"""Where Reconnect meets the operating system: file locations, the log, start at login."""

@@ -1,0 +1,1 @@
+"""The drafting pane: one careful message, checked gently as it is written."""

@@ -1,0 +1,64 @@
+"""The drafting pane's quiet pages: a message (locked, or a problem) and the welcome.
+
+The welcome shows while there are no drafts: what the pane is for, the way in (a text, a
+letter, or an example to make one's own), and how far off the No-Contact target is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from reconnect_gui.core.drafts.words import target_words
+from reconnect_gui.ui.shell.panes import PANES, heading_column, wrapped_label
+
+HEADING = next(p.heading for p in PANES if p.key == "draft")
+BLURB = next(p.blurb for p in PANES if p.key == "draft")
+MARGINS = (48, 40, 48, 40)
+TEXT_WIDTH = 620  # px; longer lines are hard to follow
+
+
+class WelcomePage(QWidget):
+    """No drafts yet: a few words and three ways to start."""
+
+    new_requested = Signal(str)  # "text" or "letter"
+    example_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = heading_column(self, HEADING, MARGINS, spacing=14)
+        blurb = wrapped_label(BLURB)
+        blurb.setMaximumWidth(TEXT_WIDTH)
+        layout.addWidget(blurb)
+        self.context = wrapped_label("")
+        self.context.setMaximumWidth(TEXT_WIDTH)
+        self.context.hide()
+        layout.addWidget(self.context)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        self.write_text_button = QPushButton("Write a text")
+        self.write_letter_button = QPushButton("Write a letter")
+        self.example_button = QPushButton("Start from an example…")
+        for button, description in (
+            (self.write_text_button, "A short message for their phone"),
+            (self.write_letter_button, "A short letter, by email or on paper"),
+            (self.example_button, "Three calm starting points to make your own"),
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setAccessibleDescription(description)
+            button.setMinimumHeight(36)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.write_text_button.clicked.connect(lambda: self.new_requested.emit("text"))
+        self.write_letter_button.clicked.connect(lambda: self.new_requested.emit("letter"))
+        self.example_button.clicked.connect(self.example_requested)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def show_target(self, days_until_target: int | None) -> None:
+        """How far the No-Contact target is, while the countdown runs (None: say nothing)."""
+        self.context.setText(target_words(days_until_target))
+        self.context.setVisible(bool(self.context.text()))
+
+    def forget(self) -> None:
+        self.context.clear()

@@ -1,0 +1,215 @@
+"""The open draft while it is written: synced from the editor, saved, checked, never lost.
+
+``DraftSession`` holds the one draft open in the ``DraftEditor``: it brings the editor's
+words into it (``core.drafts.draft.edit``: versions and the cool-off follow), writes it to the
+vault a moment after typing pauses (the save throttle), and runs the tone check a moment
+after that (the check throttle), so typing never waits for either.
+
+When the vault refuses a save, the save line says so and the next keystroke tries again.
+If the refused save was the last one before a lock, ``keep_unsaved`` hands the draft to
+the pane, which holds it in memory only (never on screen while locked, never written in
+the clear) and gives it back with ``put_back`` after unlocking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reconnect_gui.core.drafts import draft as core_drafts
+from reconnect_gui.core.drafts.draft import Draft
+from reconnect_gui.core.drafts.tone_ignores import ignore_for
+from reconnect_gui.core.drafts.words import kept_at_lock_words, meter_words
+from reconnect_gui.core.tone.report import Context, Finding
+from reconnect_gui.storage import draft_store
+from reconnect_gui.storage.errors import VaultError
+from reconnect_gui.ui.draft.editor import DraftEditor
+from reconnect_gui.ui.widgets.debounce import Throttle
+
+if TYPE_CHECKING:
+    from reconnect_gui.storage.vault import Vault
+
+CHECK_DELAY_MS = 300  # a pause in typing this long runs the check...
+CHECK_MAX_WAIT_MS = 1000  # ...and a long burst still gets one about every second
+SAVE_DELAY_MS = 1200
+SAVE_MAX_WAIT_MS = 5000
+
+
+class DraftSession(QObject):
+    """The open draft: its words, its autosave and its checks."""
+
+    changed = Signal(object)  # the Draft, with a new title or kind (the list shows both)
+    saved = Signal(object)  # the Draft, as just written to the vault
+
+    def __init__(
+        self,
+        view: DraftEditor,
+        vault: Callable[[], Vault | None],
+        now: Callable[[], datetime],
+        context: Callable[[], Context],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self._vault = vault
+        self._now = now
+        self._context = context
+        self.draft: Draft | None = None  # the open draft, with the words as last synced
+        self.stored: Draft | None = None  # the open draft as last written to the vault
+        self.check_throttle = Throttle(
+            CHECK_DELAY_MS, self.run_check, self, max_wait_ms=CHECK_MAX_WAIT_MS
+        )
+        self.save_throttle = Throttle(
+            SAVE_DELAY_MS, self.save_now, self, max_wait_ms=SAVE_MAX_WAIT_MS
+        )
+        view.edited.connect(self._edited)
+        view.title_edited.connect(self._title_edited)
+        view.kind_chosen.connect(self._kind_chosen)
+        view.findings.ignore_requested.connect(self.ignore_finding)
+
+    # ---- opening and closing ------------------------------------------------------------
+
+    def open(self, draft: Draft) -> None:
+        """Show ``draft`` (as stored in the vault) in the editor and check it."""
+        self.draft = self.stored = draft
+        self.view.show_draft(draft)
+        self.run_check()
+
+    def leave(self) -> None:
+        """Stop waiting and save now: the user moves on (another draft, pane, or a lock)."""
+        self.check_throttle.cancel()
+        self.save_throttle.cancel()
+        self.save_now()
+
+    def close(self) -> None:
+        """No draft open any more (it was deleted, or the vault locked); nothing is saved."""
+        self.check_throttle.cancel()
+        self.save_throttle.cancel()
+        self.draft = self.stored = None
+        self.clear_report()
+
+    def keep_unsaved(self) -> Draft | None:
+        """The open draft if the vault does not hold its latest state (after ``leave``)."""
+        return self.draft if self.draft is not None and self.draft != self.stored else None
+
+    def put_back(self, kept: Draft, stored: Draft | None) -> None:
+        """``kept`` is open again after unlocking: say so, and let the autosave try again.
+
+        ``stored``: the draft as the vault holds it (None when the vault has none).
+        """
+        self.stored = stored  # so the save sees what is still missing
+        self.view.show_notice(kept_at_lock_words(kept.display_title))
+        self.view.set_saved("Saving…")
+        self.save_throttle.poke()
+
+    # ---- typing -------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self.draft is None:
+            return
+        self.check_throttle.poke()
+        self.save_throttle.poke()
+        self.view.set_saved("Saving…")
+
+    def _title_edited(self, title: str) -> None:
+        if self.draft is None:
+            return
+        self.draft = core_drafts.retitle(self.draft, title)
+        self.changed.emit(self.draft)
+        self.save_throttle.poke()
+
+    def _kind_chosen(self, kind: str) -> None:
+        if self.draft is None or kind == self.draft.kind:
+            return
+        self.draft = core_drafts.change_kind(self.draft, kind)
+        self.changed.emit(self.draft)
+        self.check_throttle.cancel()
+        self.run_check()
+        self.save_throttle.poke()
+
+    def _sync_body(self) -> None:
+        """Bring the editor's words into the draft (versions and cool-off follow ``edit``)."""
+        if self.draft is not None:
+            text = self.view.editor.toPlainText()
+            self.draft = core_drafts.edit(self.draft, text, self._now())
+
+    def restore_version(self, index: int) -> None:
+        """Bring back version ``index``; what the editor held is kept as a version."""
+        if self.draft is None:
+            return
+        self.save_throttle.cancel()
+        self._sync_body()
+        self.draft = core_drafts.restore_version(self.draft, index, self._now())
+        self.view.set_text(self.draft.body)
+        self.save_now()
+        self.run_check()
+
+    # ---- saving -------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        """Write the open draft to the vault if it changed (the throttle calls this)."""
+        vault = self._vault()
+        if vault is None or self.draft is None:
+            return
+        self._sync_body()
+        if self.draft == self.stored:
+            if self.view.saved_label.text() == "Saving…":
+                self.view.set_saved("Saved")
+            return
+        try:
+            draft_store.save_draft(vault, self.draft)
+        except VaultError as error:
+            problem = f"{error.message} Reconnect tries again as you type."
+            self.view.set_saved("Not saved", problem)
+            return
+        self.stored = self.draft
+        self.view.set_saved("Saved")
+        self.view.versions_button.setEnabled(bool(self.draft.versions))
+        self.saved.emit(self.draft)
+
+    # ---- checking -----------------------------------------------------------------------
+
+    def run_check(self) -> None:
+        """Check the open draft now and show the result (the throttle calls this)."""
+        if self.draft is None:
+            return
+        from reconnect_gui.core.tone import check
+
+        self._sync_body()
+        text, kind = self.view.editor.toPlainText(), self.draft.kind
+        if not text.strip():
+            self.clear_report()
+            self.view.meter.setText(meter_words(kind, check("", kind).metrics, ""))
+            return
+        report = check(text, kind, self._context())
+        self.view.show_report(report, text, self.draft.ignores, kind)
+        self.update_banner()
+
+    def clear_report(self) -> None:
+        self.view.clear_report()
+        self.update_banner()
+
+    def update_banner(self) -> None:
+        """The banner for the latest check and the cool-off as it stands now."""
+        draft, view = self.draft, self.view
+        view.update_banner(self.cool_off_left())
+        view.versions_button.setEnabled(draft is not None and bool(draft.versions))
+        view.copy_button.setEnabled(draft is not None and bool(view.checked_text.strip()))
+
+    def cool_off_left(self) -> timedelta:
+        if self.draft is None:
+            return timedelta(0)
+        return core_drafts.cool_off_remaining(self.draft, self._now())
+
+    def ignore_finding(self, finding: Finding) -> None:
+        """Set this one occurrence aside; it stays aside as the user types around it."""
+        view = self.view
+        if self.draft is None or view.report is None:
+            return
+        self.draft = core_drafts.add_ignore(self.draft, ignore_for(finding, view.checked_text))
+        view.show_report(view.report, view.checked_text, self.draft.ignores, self.draft.kind)
+        self.update_banner()
+        self.save_now()

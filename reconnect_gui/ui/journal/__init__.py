@@ -1,0 +1,1 @@
+"""The journal pane: private entries, found again in a moment."""

@@ -1,0 +1,369 @@
+"""The small controls of a journal entry: the mood faces, feelings as chips, tags.
+
+Each one shows a value and says when the user changes it (``changed``); setting a value
+from the pane never counts as a change, so opening an entry is not an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QRectF,
+    QSignalBlocker,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+    QWidgetItem,
+)
+
+from reconnect_gui.core.journal.entry import FEELING_WORDS, MOOD_WORDS, MOODS
+from reconnect_gui.core.journal.query import TagCount, tag_suggestions
+from reconnect_gui.ui.journal.model import paint_mood
+from reconnect_gui.ui.shell.panes import quiet_label
+from reconnect_gui.ui.widgets.chips import Chip, FlowLayout
+from reconnect_gui.ui.widgets.theme import is_dark
+
+MOOD_BUTTON = 30  # px
+# The faces not chosen, once one is: a little quieter, yet their outline, eyes and mouth
+# keep 3:1 in both themes (the chosen face has its ring besides).
+UNCHOSEN_OPACITY = 0.9
+
+
+# --- mood -------------------------------------------------------------------------------
+
+
+class MoodButton(QAbstractButton):
+    """One mood face; checked when it is the entry's mood."""
+
+    def __init__(self, level: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(f"Mood: {MOOD_WORDS[level]}")
+        self.setAccessibleDescription("Choose this mood for the entry; choose it again to clear it")
+        self.setToolTip(MOOD_WORDS[level].capitalize())
+        self.setFixedSize(MOOD_BUTTON + 8, MOOD_BUTTON + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.hasFocus():
+            # Where the keyboard is: the outermost ring, in the text colour (far above 3:1
+            # on the window), apart from the accent ring that marks the chosen face.
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1.5))
+            painter.drawEllipse(QRectF(self.rect()).adjusted(0.75, 0.75, -0.75, -0.75))
+        if self.isChecked() or self.underMouse():
+            colour = palette.color(QPalette.ColorRole.Highlight)
+            if not self.isChecked():
+                colour.setAlpha(90)  # only a hint under the mouse
+            painter.setPen(QPen(colour, 2.0 if self.isChecked() else 1.5))
+            painter.drawEllipse(QRectF(self.rect()).adjusted(2.75, 2.75, -2.75, -2.75))
+        face = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        if not self.isChecked() and self.group_has_choice():
+            painter.setOpacity(UNCHOSEN_OPACITY)  # the chosen face stands out; others step back
+        paint_mood(painter, face, self.level, is_dark(palette))
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Qt leaves a button group one Tab stop, as for radio buttons that the arrow keys
+        # move between. These faces toggle on and off on their own (a mood can be
+        # cleared), and Qt's arrow keys skip faces that are not Tab stops: keep them all.
+        for button in self.group().buttons() if self.group() is not None else ():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def group_has_choice(self) -> bool:
+        group = self.group()
+        return group is not None and group.checkedButton() is not None
+
+
+class MoodPicker(QWidget):
+    """Five faces from very low to very good, and the chosen mood in words.
+
+    Clicking the chosen face again clears the mood (a mood is optional)."""
+
+    changed = Signal(object)  # 1…5, or None when cleared
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Mood")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # so the chosen face can be clicked off again
+        self.buttons: dict[int, MoodButton] = {}
+        for level in MOODS:
+            button = MoodButton(level)
+            self.group.addButton(button, level)
+            self.buttons[level] = button
+            button.clicked.connect(lambda _=False, lv=level: self._clicked(lv))
+            row.addWidget(button)
+        self.words = quiet_label("", italic=False)
+        self.words.setMinimumWidth(90)
+        row.addSpacing(8)
+        row.addWidget(self.words)
+        self._mood: int | None = None
+        self._show()
+
+    def mood(self) -> int | None:
+        return self._mood
+
+    def set_mood(self, mood: int | None) -> None:
+        self._mood = mood
+        self._show()
+
+    def _clicked(self, level: int) -> None:
+        self._mood = None if self._mood == level else level
+        self._show()
+        self.changed.emit(self._mood)
+
+    def _show(self) -> None:
+        for level, button in self.buttons.items():
+            with QSignalBlocker(button):
+                button.setChecked(level == self._mood)
+            button.update()
+        self.words.setText(MOOD_WORDS[self._mood].capitalize() if self._mood else "No mood chosen")
+
+    def setEnabled(self, enabled: bool) -> None:
+        super().setEnabled(enabled)
+        for button in self.buttons.values():
+            button.update()
+
+
+# --- feelings ------------------------------------------------------------------------------
+
+
+class FeelingChips(QWidget):
+    """The optional feelings, as chips that toggle on and off.
+
+    Folded, only the chosen ones show, with a chip to open the rest: fourteen chips
+    would otherwise crowd the words out of a small window."""
+
+    changed = Signal(tuple)  # the chosen feeling ids, in FEELINGS order
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Feelings")
+        self._open = False
+        flow = FlowLayout(self, spacing=6)
+        self.buttons: dict[str, Chip] = {}
+        for feeling, words in FEELING_WORDS.items():
+            chip = Chip(words, checkable=True)
+            chip.setAccessibleName(f"Feeling: {words}")
+            chip.toggled.connect(self._toggled)
+            self.buttons[feeling] = chip
+            flow.add(chip)
+        self.more_button = Chip("", link=True)
+        self.more_button.clicked.connect(lambda: self.set_open(not self._open))
+        flow.add(self.more_button)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._show()
+
+    def feelings(self) -> tuple[str, ...]:
+        return tuple(f for f, chip in self.buttons.items() if chip.isChecked())
+
+    def set_feelings(self, feelings: Iterable[str]) -> None:
+        """Show an entry's feelings (folded again: only the chosen ones)."""
+        chosen = set(feelings)
+        for feeling, chip in self.buttons.items():
+            with QSignalBlocker(chip):
+                chip.setChecked(feeling in chosen)
+        self._open = False
+        self._show()
+
+    def is_open(self) -> bool:
+        return self._open
+
+    def set_open(self, shown: bool) -> None:
+        """Show every feeling to choose from, or only the chosen ones."""
+        self._open = shown
+        self._show()
+        if shown:
+            next(iter(self.buttons.values())).setFocus()
+
+    def _toggled(self) -> None:
+        self.changed.emit(self.feelings())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:  # read-only: nothing more to choose
+            self.more_button.setVisible(self.isEnabled())
+
+    def _show(self) -> None:
+        for chip in self.buttons.values():
+            chip.setVisible(self._open or chip.isChecked())
+        if self._open:
+            words, what = "Done", "Show only the feelings you chose"
+        elif self.feelings():
+            words, what = "More…", "Choose more feelings"
+        else:
+            words, what = "Add how you feel…", "Choose feelings, like lonely, angry or hopeful"
+        self.more_button.setText(words)
+        self.more_button.setAccessibleName(words.rstrip("…"))
+        self.more_button.setAccessibleDescription(what)
+        self.layout().invalidate()
+        self.updateGeometry()
+
+
+# --- tags ----------------------------------------------------------------------------------
+
+
+class TagInput(QLineEdit):
+    """The "Add a tag" field: Backspace in an empty field removes the last tag."""
+
+    remove_last = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Backspace and not self.text():
+            self.remove_last.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TagEditor(QWidget):
+    """The entry's tags as chips (click one to remove it) and a field to add one, with
+    suggestions from the tags already used (most used first)."""
+
+    changed = Signal(tuple)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Tags")
+        self._tags: list[str] = []
+        self._counts: list[TagCount] = []
+        self._flow = FlowLayout(self, spacing=6)
+        self.input = TagInput()
+        self.input.setPlaceholderText("Add a tag")
+        self.input.setAccessibleName("Add a tag")
+        self.input.setAccessibleDescription(
+            "Type a tag and press Enter; suggestions come from your tags"
+        )
+        self.input.setMaxLength(60)
+        self.input.setFixedWidth(150)
+        self.input.returnPressed.connect(self._add_typed)
+        self.input.textEdited.connect(self._suggest)
+        self.input.remove_last.connect(self._remove_last)
+        self.suggestions = QStringListModel(self)
+        self.completer = QCompleter(self.suggestions, self)
+        # The model holds core.tag_suggestions' ranking already: show it as it is.
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.activated[str].connect(self._add_suggestion)
+        self.input.setCompleter(self.completer)
+        self._chips: list[Chip] = []
+        self._flow.add(self.input)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def tags(self) -> tuple[str, ...]:
+        return tuple(self._tags)
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        self._tags = list(tags)
+        self.input.clear()
+        self._rebuild()
+
+    def set_counts(self, counts: Sequence[TagCount]) -> None:
+        """The tags in use across the journal, for suggestions."""
+        self._counts = list(counts)
+
+    def add_tag(self, text: str) -> None:
+        """Add ``text`` as a tag, as if typed (ignored when blank or already there)."""
+        tag = " ".join(text.replace(",", " ").split())
+        if not tag or tag.casefold() in (t.casefold() for t in self._tags):
+            return
+        self._tags.append(tag)
+        self._rebuild()
+        self.changed.emit(self.tags())
+
+    def remove_tag(self, tag: str) -> None:
+        if tag in self._tags:
+            self._tags.remove(tag)
+            self._rebuild()
+            self.changed.emit(self.tags())
+            self.input.setFocus()
+
+    def forget(self) -> None:
+        self._counts = []
+        self.suggestions.setStringList([])
+        self.set_tags([])
+
+    def _suggest(self, typed: str) -> None:
+        if typed.endswith(","):
+            self._add_typed()
+            return
+        found = tag_suggestions(self._counts, typed, exclude=self._tags) if typed.strip() else []
+        self.suggestions.setStringList(found)
+        if found:
+            self.completer.complete()
+
+    def _add_typed(self) -> None:
+        text = self.input.text()
+        self.input.clear()
+        self.add_tag(text)
+
+    def _add_suggestion(self, text: str) -> None:
+        # The completer writes the choice into the field after this slot; clear it then.
+        self.add_tag(text)
+        self.input.clear()
+        self.suggestions.setStringList([])
+        QTimer.singleShot(0, self.input.clear)
+
+    def _remove_last(self) -> None:
+        if self._tags:
+            self.remove_tag(self._tags[-1])
+
+    def _rebuild(self) -> None:
+        old = self._chips
+        for chip in old:
+            self._flow.removeWidget(chip)
+            chip.deleteLater()
+        self._chips = []
+        self._flow.takeAt(self._flow.count() - 1)  # the input goes back at the end
+        for tag in self._tags:
+            chip = Chip(f"{tag}  ×")
+            chip.setAccessibleName(f"Remove tag {tag}")
+            chip.setToolTip("Remove this tag")
+            chip.clicked.connect(lambda _=False, t=tag: self.remove_tag(t))
+            self._chips.append(chip)
+            self._flow.add(chip)
+        self._flow.addItem(QWidgetItem(self.input))
+        self._flow.invalidate()
+        self.updateGeometry()
+        self._order_chips(old)
+
+    def _order_chips(self, old: list[Chip]) -> None:
+        """New chips join the end of the window's Tab chain: put them just before the input,
+        where they are on screen (``old``: the chips being replaced, not yet deleted)."""
+        before = self.input.previousInFocusChain()
+        while before is not self.input and (
+            before in old or before.focusPolicy() == Qt.FocusPolicy.NoFocus
+        ):
+            before = before.previousInFocusChain()
+        for chip in (*self._chips, self.input):
+            QWidget.setTabOrder(before, chip)
+            before = chip
+
+    def tab_chain(self) -> tuple[QWidget, ...]:
+        return (*self._chips, self.input)

@@ -1,0 +1,1 @@
+"""The Settings pane and its sections."""

@@ -1,0 +1,1 @@
+"""The window around everything: the main window, its panes, start-up glue."""

@@ -1,0 +1,301 @@
+"""The main window: a sidebar of panes, menus, shortcuts, and remembered geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmapCache
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect_gui import APP_NAME
+from reconnect_gui.core.settings import Settings
+from reconnect_gui.system.paths import AppPaths
+from reconnect_gui.ui.shell.panes import PANE_KEYS, PANES, ComingSoonPane, quiet_label
+
+if TYPE_CHECKING:
+    from reconnect_gui.ui.shell.about import AboutDialog
+
+DEFAULT_SIZE = QSize(1040, 700)
+MINIMUM_SIZE = QSize(720, 480)
+
+SIDEBAR_STYLE = """
+#sidebar { background: palette(alternate-base); border: none; }
+#sidebarList { background: transparent; border: none; outline: none; }
+#sidebarList::item { padding: 9px 14px; margin: 2px 10px; border-radius: 8px; }
+#sidebarList::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+#appTitle { font-weight: 600; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Presents the panes. It owns no data: the app passes settings in and reads them back.
+
+    Start-up note: the first touch of PySide6's ``Qt`` namespace costs ~40 ms, so nothing
+    built before the first frame uses it; panes shown later may.
+    """
+
+    theme_chosen = Signal(str)
+    vault_action_requested = Signal()  # the sidebar's Unlock… / Set up… button
+    hidden_to_tray = Signal()  # the window was closed but the app stays in the tray
+
+    def __init__(
+        self,
+        settings: Settings,
+        paths: AppPaths,
+        icon: QIcon,
+        can_hide_to_tray: Callable[[], bool] = lambda: False,
+    ) -> None:
+        super().__init__()
+        self._paths = paths
+        self._icon = icon
+        self._can_hide_to_tray = can_hide_to_tray
+        self._quitting = False
+        self._about: AboutDialog | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon)
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        self.sidebar_list = QListWidget()
+        self.sidebar_list.setObjectName("sidebarList")
+        self.sidebar_list.setAccessibleName("Sections")
+        self.sidebar_list.setAccessibleDescription("Choose a part of Reconnect to open")
+        self.stack = QStackedWidget()
+        # Panes are built the first time they are shown, so start-up pays for one only.
+        self._built: dict[int, QWidget] = {}
+        self._pane_factories: dict[str, Callable[[], QWidget]] = {}
+        self._settings_sections: list[Callable[[], QWidget]] = []
+        self._theme = settings.theme
+        for pane in PANES:
+            item = QListWidgetItem(pane.title)
+            item.setToolTip(f"{pane.title} ({pane.shortcut})")
+            self.sidebar_list.addItem(item)
+            self.stack.addWidget(QWidget())
+        self.sidebar_list.currentRowChanged.connect(self._show_pane)
+
+        self.setCentralWidget(self._build_body())
+        self._build_menus()
+        self._restore(settings)
+
+    # ---- layout -------------------------------------------------------------------------
+
+    def _build_body(self) -> QWidget:
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setStyleSheet(SIDEBAR_STYLE)  # scoped: a window-wide sheet slows every widget
+        sidebar.setFixedWidth(200)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 18, 0, 14)
+        header = QHBoxLayout()
+        header.setContentsMargins(20, 0, 12, 12)
+        logo = QLabel()
+        logo.setPixmap(self._icon.pixmap(28, 28))
+        logo.setAccessibleName(f"{APP_NAME} icon")
+        header.addWidget(logo)
+        title = QLabel(APP_NAME)
+        title.setObjectName("appTitle")
+        header.addWidget(title, 1)
+        side.addLayout(header)
+        side.addWidget(self.sidebar_list, 1)
+        self.vault_status = quiet_label("")
+        self.vault_status.setContentsMargins(20, 0, 12, 4)
+        self.vault_status.setAccessibleName("Vault status")
+        self.vault_status.hide()
+        side.addWidget(self.vault_status)
+        self.vault_button = QPushButton()
+        self.vault_button.clicked.connect(self.vault_action_requested)
+        self.vault_button.hide()
+        button_row = QHBoxLayout()
+        button_row.setContentsMargins(20, 0, 12, 12)
+        button_row.addWidget(self.vault_button)
+        button_row.addStretch(1)
+        side.addLayout(button_row)
+        footer = quiet_label("Private. Everything stays on this computer.")
+        footer.setContentsMargins(20, 0, 12, 0)
+        side.addWidget(footer)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(self.stack, 1)
+        return body
+
+    def _build_menus(self) -> None:
+        app_menu = self.menuBar().addMenu(f"&{APP_NAME}")
+        self.hide_action = self._action(app_menu, "&Hide window", "Ctrl+Shift+H", self.quick_hide)
+        # Like the window's close button: to the tray when there is one, else quit.
+        self.close_action = self._action(app_menu, "&Close window", "Ctrl+W", self.close)
+        app_menu.addSeparator()
+        self.quit_action = self._action(app_menu, "&Quit", "Ctrl+Q", self.request_quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        self.pane_actions = []
+        for index, pane in enumerate(PANES):
+            action = self._action(
+                go_menu, pane.title, pane.shortcut, lambda _=False, i=index: self.show_pane(i)
+            )
+            self.pane_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = self._action(help_menu, f"&About {APP_NAME}", "F1", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu, text: str, keys: str, slot: Callable[..., object]) -> QAction:
+        action = QAction(text, self)
+        # setShortcuts([...]) rather than setShortcut(...): the latter's overload check builds
+        # PySide6's whole Qt namespace (~40 ms) before the first frame.
+        action.setShortcuts([QKeySequence(keys)])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even where the menu bar is hidden (macOS)
+        return action
+
+    # ---- behaviour ----------------------------------------------------------------------
+
+    def show_pane(self, index: int) -> None:
+        self.sidebar_list.setCurrentRow(index)
+
+    def _show_pane(self, index: int) -> None:
+        if 0 <= index < len(PANES):
+            self.stack.setCurrentWidget(self.pane_widget(index))
+            self.setWindowTitle(f"{PANES[index].title} — {APP_NAME}")
+
+    def pane_widget(self, index: int) -> QWidget:
+        """The pane at ``index``, built now if this is the first time it is needed."""
+        if index not in self._built:
+            self._put_pane(index, self._create_pane(index))
+        return self._built[index]
+
+    def _put_pane(self, index: int, widget: QWidget) -> None:
+        """Put ``widget`` in the stack at ``index`` in place of what was there."""
+        was_current = self.stack.currentIndex() == index
+        old = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._built[index] = widget
+        if was_current:
+            self.stack.setCurrentWidget(widget)
+
+    def provide_pane(self, key: str, factory: Callable[[], QWidget]) -> None:
+        """The real pane for ``key`` (it needs the vault, which arrives after the first frame).
+
+        A placeholder already on screen is replaced at once; otherwise ``factory`` runs the
+        first time the pane is shown.
+        """
+        self._pane_factories[key] = factory
+        index = PANE_KEYS.index(key)
+        if index in self._built:
+            self._put_pane(index, factory())
+
+    def _create_pane(self, index: int) -> QWidget:
+        pane = PANES[index]
+        if pane.key in self._pane_factories:
+            return self._pane_factories[pane.key]()
+        if pane.key == "settings":
+            from reconnect_gui.ui.settings.settings_pane import SettingsPane
+
+            settings_pane = SettingsPane(self._paths, self._theme)
+            settings_pane.theme_chosen.connect(self._remember_theme)
+            settings_pane.theme_chosen.connect(self.theme_chosen)
+            for make_section in self._settings_sections:
+                settings_pane.add_section(make_section())
+            return settings_pane
+        return ComingSoonPane(pane)
+
+    def add_settings_section(self, make_section: Callable[[], QWidget]) -> None:
+        """Add a section to Settings now, or when the Settings pane is first built."""
+        self._settings_sections.append(make_section)
+        settings_index = PANE_KEYS.index("settings")
+        if settings_index in self._built:
+            self._built[settings_index].add_section(make_section())
+
+    def _remember_theme(self, theme: str) -> None:
+        self._theme = theme
+
+    def current_pane_key(self) -> str:
+        return PANE_KEYS[max(0, self.stack.currentIndex())]
+
+    def quick_hide(self) -> None:
+        """Get the window off the screen at once (someone walked in)."""
+        if self._can_hide_to_tray():
+            self.hide()
+        else:
+            self.showMinimized()
+
+    def show_vault_state(self, text: str, action: str | None) -> None:
+        """The sidebar's vault line, and its button (None hides it)."""
+        self.vault_status.setText(text)
+        self.vault_status.setVisible(bool(text))
+        self.vault_button.setVisible(action is not None)
+        if action is not None:
+            self.vault_button.setText(action)
+            self.vault_button.setAccessibleName(action.rstrip("…"))
+
+    def request_quit(self) -> None:
+        self._quitting = True
+        QApplication.quit()
+
+    def hideEvent(self, event) -> None:
+        # Qt's pixmap cache (the style's drawn buttons and gradients) checks every 10 s for
+        # pixmaps to drop for as long as it holds any: hidden in the tray for days, that
+        # would wake the computer for nothing. Emptied, it stops; a repaint refills it.
+        QPixmapCache.clear()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:
+        """Closing the window keeps the app in the tray when there is one; Quit quits."""
+        if self._can_hide_to_tray() and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        super().closeEvent(event)
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_about(self) -> None:
+        if self._about is None:
+            from reconnect_gui.ui.shell.about import AboutDialog
+
+            self._about = AboutDialog(self._icon, self._paths, self)
+        self._about.open()
+
+    # ---- settings -----------------------------------------------------------------------
+
+    def _restore(self, settings: Settings) -> None:
+        pane = settings.last_pane if settings.last_pane in PANE_KEYS else PANE_KEYS[0]
+        self.show_pane(PANE_KEYS.index(pane))
+        geometry = QByteArray.fromBase64(settings.window_geometry.encode("ascii"))
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                frame = self.frameGeometry()
+                frame.moveCenter(screen.availableGeometry().center())
+                self.move(frame.topLeft())
+
+    def window_state_for_settings(self) -> dict[str, str]:
+        """What the window wants remembered: geometry and the pane, never any user text."""
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        return {"window_geometry": geometry, "last_pane": self.current_pane_key()}

@@ -1,0 +1,1 @@
+"""The system tray icon, its menu, and the reminders it shows."""

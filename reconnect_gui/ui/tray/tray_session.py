@@ -1,0 +1,291 @@
+"""Reminders and the tray, wired to the window and the vault.
+
+``TraySession`` owns the reminder timer and, when the desktop has a tray, the tray icon.
+It turns the tray's requests into window actions (open, the SOS flow, a new journal
+entry), shows reminders (as tray notifications, or as a note in the window when there is
+no tray), and keeps the pause and start-at-login choices. Settings are read and saved
+through the two callables the app passes in, so this module never touches files itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmapCache
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reconnect_gui.core.clock import Clock, system_clock
+from reconnect_gui.core.countdown.moments import local_zone_name
+from reconnect_gui.core.countdown.stats import days_elapsed
+from reconnect_gui.core.reminders.pause import pause_end, paused_words
+from reconnect_gui.core.reminders.schedule import DRAFT_PANE, Reminder, ReminderPrefs
+from reconnect_gui.system.autostart import Autostart, AutostartError, autostart_for, launch_command
+from reconnect_gui.ui.shell.panes import PANE_KEYS
+from reconnect_gui.ui.tray.app_tray import NOTIFICATION_MS, AppTray, tray_available
+from reconnect_gui.ui.tray.reminder_timer import ReminderTimer
+from reconnect_gui.ui.vault.controller import LOCKED, NEEDS_SETUP, UNLOCKED, VaultController
+
+log = logging.getLogger("reconnect")
+
+HIDDEN_TITLE = "Reconnect is still here"
+HIDDEN_MESSAGE = (
+    "Closing the window keeps Reconnect in the tray so reminders can reach you. "
+    "To stop it, choose Quit in the tray menu."
+)
+
+
+class TraySession(QObject):
+    """Lives from the vault's first check to quit; ``use_tray=None`` asks the desktop."""
+
+    prefs_changed = Signal(object)  # the tray paused or resumed reminders (a ReminderPrefs)
+    start_at_login_changed = Signal(bool)  # the tray's checkbox changed it
+
+    def __init__(
+        self,
+        window,
+        controller: VaultController,
+        prefs: Callable[[], ReminderPrefs],
+        save_prefs: Callable[[ReminderPrefs], None],
+        *,
+        notice_shown: Callable[[], bool],
+        remember_notice: Callable[[], None],
+        data_dir=None,
+        use_tray: bool | None = None,
+        autostart: Autostart | None = None,
+        now: Clock = system_clock,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self._prefs = prefs
+        self._save_prefs = save_prefs
+        self._notice_shown = notice_shown
+        self._remember_notice = remember_notice
+        self._data_dir = data_dir
+        self._now = now
+        self.autostart = autostart or autostart_for()
+        self._pending: Callable[[], None] | None = None  # a tray action waiting for unlock
+        self._last_reminder: Reminder | None = None
+        self._previous_state: str | None = None
+        self.notice: QMessageBox | None = None
+
+        self.timer = ReminderTimer(lambda: self._vault, prefs, now, parent=self)
+        self.timer.reminder_due.connect(self._show_reminder)
+        self.timer.day_changed.connect(self._update_tray)
+
+        self.tray: AppTray | None = None
+        wants_tray = tray_available() if use_tray is None else use_tray  # tests choose
+        if wants_tray:
+            self.tray = AppTray(self)
+            self._connect_tray(self.tray)
+            self.tray.show()
+            # Dialogs closing while the window sits in the tray must not end the app.
+            QApplication.instance().setQuitOnLastWindowClosed(False)
+        window.hidden_to_tray.connect(self._hidden_to_tray)
+        controller.locking.connect(self.timer.stop)
+        controller.state_changed.connect(self._vault_state_changed)
+        # Leaving the app is when changes were just made (a slip, a draft): read again.
+        QApplication.instance().applicationStateChanged.connect(self._app_state_changed)
+        self._vault_state_changed(controller.state)
+        self._update_paused()
+
+    @property
+    def _vault(self):
+        return self.controller.vault if self.controller.state == UNLOCKED else None
+
+    @property
+    def has_tray(self) -> bool:
+        return self.tray is not None and self.tray.icon.isVisible()
+
+    def _connect_tray(self, tray: AppTray) -> None:
+        tray.open_requested.connect(self.open_window)
+        tray.urge_requested.connect(lambda: self._when_unlocked(self._open_sos))
+        tray.journal_requested.connect(lambda: self._when_unlocked(self._write_in_journal))
+        tray.pause_requested.connect(self.pause)
+        tray.resume_requested.connect(self.resume)
+        tray.start_at_login_toggled.connect(self.set_start_at_login)
+        tray.quit_requested.connect(self.window.request_quit)
+        tray.notification_clicked.connect(self._open_last_reminder)
+        tray.set_start_at_login(self.start_at_login_enabled())
+
+    # ---- the vault ----------------------------------------------------------------------
+
+    def _vault_state_changed(self, state: str) -> None:
+        if state == UNLOCKED:
+            if self._previous_state == NEEDS_SETUP:  # nothing was missed before setup
+                self.timer.start_fresh(self._now())
+            self.timer.reload()
+            pending, self._pending = self._pending, None
+            if pending is not None:
+                pending()
+        else:
+            self.timer.stop()
+        self._previous_state = state
+        self._update_tray()
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and self._vault is not None:
+            self.timer.reload()
+
+    def refresh(self) -> None:
+        """Read the schedule again now (a new plan, a slip, or new reminder choices)."""
+        if self._vault is not None:
+            self.timer.reload()
+        self._update_paused()
+        self._update_tray()
+
+    def _update_tray(self) -> None:
+        if self.tray is None:
+            return
+        sources = self.timer.sources
+        if self._vault is None:
+            self.tray.show_locked()
+        elif sources is None or sources.plan is None:
+            self.tray.show_no_plan()
+        else:
+            plan = sources.plan
+            self.tray.show_day(days_elapsed(plan, self._now()), plan.target_days)
+
+    # ---- tray actions -------------------------------------------------------------------
+
+    def open_window(self) -> None:
+        self.window.bring_to_front()
+        if self.controller.state in (LOCKED, NEEDS_SETUP):  # started hidden: ask now
+            self.window.vault_action_requested.emit()
+
+    def _when_unlocked(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or right after the person unlocks (asked for at once)."""
+        if self._vault is None:
+            self._pending = action
+        self.open_window()
+        if self._vault is not None:
+            action()
+
+    def _open_sos(self) -> None:
+        self.window.show_pane(PANE_KEYS.index("countdown"))
+        pane = self.window.pane_widget(PANE_KEYS.index("countdown"))
+        if hasattr(pane, "open_sos"):
+            pane.open_sos()
+
+    def _write_in_journal(self) -> None:
+        self.window.show_pane(PANE_KEYS.index("journal"))
+        pane = self.window.pane_widget(PANE_KEYS.index("journal"))
+        if not hasattr(pane, "new_entry"):
+            return
+        if pane.loaded:
+            pane.new_entry()
+            return
+
+        def once_read() -> None:  # the pane reads the journal first (in the background)
+            pane.entries_loaded.disconnect(once_read)
+            pane.new_entry()
+
+        pane.entries_loaded.connect(once_read)
+
+    def _hidden_to_tray(self) -> None:
+        if self.tray is not None and not self._notice_shown():
+            self._last_reminder = None  # a click on this note only opens the window
+            self._notify(HIDDEN_TITLE, HIDDEN_MESSAGE)
+            self._remember_notice()
+
+    def _notify(self, title: str, message: str) -> None:
+        self.tray.notify(title, message)
+        # Where Qt draws the message itself (no notification service), its pixmaps stay in
+        # Qt's pixmap cache, which then wakes every 10 s for minutes to age them out.
+        QTimer.singleShot(NOTIFICATION_MS + 1000, self, self._release_pixmaps)
+
+    def _release_pixmaps(self) -> None:
+        if not self.window.isVisible():
+            QPixmapCache.clear()
+
+    # ---- reminders ----------------------------------------------------------------------
+
+    def _show_reminder(self, reminder: Reminder) -> None:
+        self._last_reminder = reminder
+        if self.has_tray:
+            self._notify(reminder.title, reminder.message)
+            return
+        # No tray: a quiet note in the open window (the app must be open to remind).
+        if self.notice is None:
+            self.notice = QMessageBox(self.window)
+            self.notice.setIcon(QMessageBox.Icon.Information)
+            self.notice.setWindowModality(Qt.WindowModality.NonModal)
+            self.notice.setStandardButtons(
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close
+            )
+            self.notice.accepted.connect(self._open_last_reminder)
+        self.notice.setWindowTitle(reminder.title)
+        self.notice.setText(reminder.title)
+        self.notice.setInformativeText(reminder.message)
+        self.notice.show()
+
+    def _open_last_reminder(self) -> None:
+        reminder = self._last_reminder
+        if reminder is None:
+            self.open_window()
+            return
+
+        def open_pane() -> None:
+            self.window.show_pane(PANE_KEYS.index(reminder.pane))
+            if reminder.pane == DRAFT_PANE and reminder.target_id:
+                pane = self.window.pane_widget(PANE_KEYS.index(DRAFT_PANE))
+                if hasattr(pane, "open_draft"):
+                    pane.open_draft(reminder.target_id)
+
+        self._when_unlocked(open_pane)
+
+    # ---- pause and start at login -------------------------------------------------------
+
+    def pause(self, choice: str) -> None:
+        prefs = self._prefs()
+        until = pause_end(choice, self._now(), local_zone_name(), morning=prefs.quiet_end)
+        self._change_prefs(_with_pause(prefs, until))
+
+    def resume(self) -> None:
+        # "Now" rather than None: what the pause held back shows at once (core.reminders.schedule).
+        self._change_prefs(_with_pause(self._prefs(), self._now()))
+
+    def _change_prefs(self, prefs: ReminderPrefs) -> None:
+        self._save_prefs(prefs)
+        self.prefs_changed.emit(prefs)
+        self.refresh()
+
+    def _update_paused(self) -> None:
+        if self.tray is None:
+            return
+        until, now = self._prefs().paused_until, self._now()
+        paused = until is not None and until > now
+        self.tray.set_paused(paused_words(until, now, local_zone_name()) if paused else None)
+
+    def start_at_login_enabled(self) -> bool:
+        try:
+            return self.autostart.is_enabled()
+        except (OSError, AutostartError):
+            return False
+
+    def set_start_at_login(self, enabled: bool) -> str | None:
+        """Turn start at login on or off; returns a plain message when that failed."""
+        try:
+            if enabled:
+                self.autostart.enable(launch_command(self._data_dir))
+            else:
+                self.autostart.disable()
+        except AutostartError as error:
+            problem = str(error)
+        else:
+            problem = None
+        actual = self.start_at_login_enabled()
+        if self.tray is not None:
+            self.tray.set_start_at_login(actual)
+        self.start_at_login_changed.emit(actual)
+        if problem is not None and self.tray is not None:
+            self._notify("Start at login", problem)
+        return problem
+
+
+def _with_pause(prefs: ReminderPrefs, until: datetime) -> ReminderPrefs:
+    return replace(prefs, paused_until=until)

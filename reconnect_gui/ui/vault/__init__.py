@@ -1,0 +1,1 @@
+"""The vault in the GUI: finding, setting up, unlocking and locking it."""

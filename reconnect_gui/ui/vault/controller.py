@@ -1,0 +1,301 @@
+"""The vault's life in the GUI: find it, unlock it, set it up, lock it.
+
+Starts after the first frame (keyring and cryptography are slow to import) and does
+every slow step in the background. Panes ask ``vault`` for data and listen to
+``state_changed`` to clear themselves when the vault locks (after ``locking``, which
+gives them a moment to save what the user typed).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reconnect_gui.core.clock import Clock, system_clock
+from reconnect_gui.ui.shell.idle import IdleWatcher
+from reconnect_gui.ui.widgets.background import BackgroundTask
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.vault import Vault
+
+CHECKING, NEEDS_SETUP, LOCKED, UNLOCKED, DAMAGED = (
+    "checking",
+    "needs_setup",
+    "locked",
+    "unlocked",
+    "damaged",
+)
+
+STATUS_TEXT = {
+    CHECKING: "Opening your vault…",
+    NEEDS_SETUP: "Your vault is not set up yet.",
+    LOCKED: "Locked. Your entries are hidden.",
+    UNLOCKED: "Unlocked. Stored encrypted.",
+    DAMAGED: "Your vault needs attention.",
+}
+
+
+def _default_keystore() -> KeyStore:
+    from reconnect_gui.storage.keystore import KeyStore
+
+    return KeyStore()
+
+
+def app_lock_text(minutes: int) -> str:
+    return (
+        "The app lock is on, so Reconnect asks for your passphrase each time it opens "
+        f"and after {minutes} minutes without use."
+    )
+
+
+class VaultController(QObject):
+    state_changed = Signal(str)
+    # Emitted while the vault is still open, just before it locks: last chance for a pane
+    # to save what the user typed (never lose a word), then ``state_changed`` clears it.
+    locking = Signal()
+    app_lock_changed = Signal(int)  # minutes; 0 = off (the app saves it in its settings)
+    app_lock_failed = Signal(str)  # why the app lock could not be changed (it was not)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        window: QWidget,
+        keystore_factory: Callable[[], KeyStore] = _default_keystore,
+        now: Clock = system_clock,
+        app_lock_minutes: int = 0,
+        minute_ms: int = 60_000,  # tests shorten a "minute"
+    ) -> None:
+        super().__init__(window)
+        self._data_dir = data_dir
+        self._window = window
+        self._keystore_factory = keystore_factory
+        self._now = now
+        self.app_lock_minutes = app_lock_minutes
+        self._minute_ms = minute_ms
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self._idle_lock)
+        self._task: BackgroundTask | None = None
+        self._ask = True  # see start()
+        self._snapshot_task: BackgroundTask | None = None
+        self.vault: Vault | None = None
+        self.state = CHECKING
+        self.problem: str | None = None  # the last plain-words reason, for the status line
+        self.dialog: QWidget | None = None
+
+    def keystore(self) -> KeyStore:
+        return self._keystore_factory()
+
+    def has_passphrase(self) -> bool:
+        return self.vault is not None and self.vault.has_passphrase
+
+    @property
+    def path(self) -> Path:
+        from reconnect_gui.storage.unlock import vault_file
+
+        return vault_file(self._data_dir)
+
+    # ---- starting -------------------------------------------------------------------------
+
+    def start(self, ask: bool = True) -> None:
+        """Find the vault and open it with the keyring. ``ask=False`` (a start hidden in the
+        tray) asks for nothing yet: the unlock or setup dialog waits until the window opens."""
+        self._ask = ask
+        self._set_state(CHECKING)
+        self._task = BackgroundTask(self._check, self._checked, self._check_failed)
+        self._task.start()
+
+    def _check(self) -> tuple[str, Any]:
+        from reconnect_gui.storage.errors import KeyUnavailable
+        from reconnect_gui.storage.unlock import open_vault_checked, open_with_keyring
+
+        if not self.path.exists():
+            return NEEDS_SETUP, None
+        if self.app_lock_minutes:  # the key is deliberately not in the keyring
+            open_vault_checked(self.path)
+            return LOCKED, app_lock_text(self.app_lock_minutes)
+        try:
+            return UNLOCKED, open_with_keyring(self.path, self._keystore_factory(), now=self._now)
+        except KeyUnavailable as problem:
+            return LOCKED, problem.message
+
+    def _checked(self, outcome: tuple[str, Any]) -> None:
+        state, detail = outcome
+        if state == UNLOCKED:
+            self._opened(detail)
+        elif state == NEEDS_SETUP:
+            self._set_state(NEEDS_SETUP)
+            if self._ask:
+                self.show_setup()
+        else:
+            self.problem = detail
+            self._set_state(LOCKED)
+            if self._ask:
+                self.show_unlock(detail)
+
+    def _check_failed(self, error: BaseException) -> None:
+        from reconnect_gui.storage.errors import VaultError
+
+        if not isinstance(error, VaultError):
+            raise error
+        self.problem = error.message
+        self._set_state(DAMAGED)
+        self._notice(
+            QMessageBox.Icon.Warning,
+            "Your vault could not be opened",
+            f"{error.message}\n\nThe file was left exactly as it was: {self.path}\n"
+            "If you have a backup, you can restore it from the command line "
+            "(reconnect backup restore).",
+        )
+
+    # ---- dialogs --------------------------------------------------------------------------
+
+    def show_setup(self) -> None:
+        from reconnect_gui.storage.crypto import new_recovery_code
+        from reconnect_gui.ui.vault.setup_dialog import VaultSetupDialog
+
+        dialog = VaultSetupDialog(new_recovery_code(), self._create, self._window)
+        dialog.created.connect(self._created)
+        self._show(dialog)
+
+    def show_unlock(self, reason: str | None = None) -> None:
+        from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
+
+        reason = reason or self.problem or "Reconnect is locked."
+        dialog = UnlockDialog(reason, self._unlock_with_secret, self._window)
+        dialog.unlocked.connect(self._unlocked_by_secret)
+        self._show(dialog)
+
+    def _notice(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A non-modal message: the app keeps running (and tests keep their event loop)."""
+        self._show(QMessageBox(icon, title, text, parent=self._window))
+
+    def _show(self, dialog: QWidget) -> None:
+        """Open ``dialog``, unless the same kind is already open: then bring that one up."""
+        current = self.dialog
+        if current is not None and current.isVisible() and type(current) is type(dialog):
+            dialog.deleteLater()
+            current.raise_()
+            current.activateWindow()
+            return
+        self.dialog = dialog
+        dialog.open()
+
+    def _create(self, code: str, passphrase: str | None) -> Any:
+        from reconnect_gui.storage.unlock import create_user_vault
+
+        return create_user_vault(
+            self.path, self._keystore_factory(), code, passphrase, now=self._now
+        )
+
+    def _created(self, opened: Any) -> None:
+        self._opened(opened)
+        if opened.keyring_problem:
+            self._notice(
+                QMessageBox.Icon.Information,
+                "Your vault is ready",
+                f"{opened.keyring_problem}\n\nUntil that is fixed, Reconnect will ask for your "
+                "passphrase or recovery code when it starts.",
+            )
+
+    def _unlock_with_secret(self, secret: str) -> Any:
+        from reconnect_gui.storage.unlock import open_with_secret
+
+        # With the app lock on, the key stays out of the keyring on purpose.
+        return open_with_secret(
+            self.path,
+            secret,
+            self._keystore_factory(),
+            restore_key=not self.app_lock_minutes,
+            now=self._now,
+        )
+
+    def _unlocked_by_secret(self, opened: Any) -> None:
+        self._opened(opened)
+        if opened.key_restored:
+            self.problem = "Your key is back in this computer's keyring."
+
+    # ---- state ----------------------------------------------------------------------------
+
+    def _opened(self, opened: Any) -> None:
+        self.vault = opened.vault
+        self._set_state(UNLOCKED)
+        if self.app_lock_minutes:
+            self.idle.arm(self.app_lock_minutes * self._minute_ms)
+        self._snapshot_task = BackgroundTask(
+            self._take_snapshot, lambda _path: None, self._snapshot_failed
+        )
+        self._snapshot_task.start()
+
+    def _take_snapshot(self) -> Path | None:
+        """Today's automatic copy of the (encrypted) vault file, if none was made yet."""
+        from reconnect_gui.storage.snapshots import FOLDER_NAME, take_snapshot_if_due
+
+        return take_snapshot_if_due(self.path, self._data_dir / FOLDER_NAME, self._now())
+
+    def _snapshot_failed(self, error: BaseException) -> None:
+        log.warning("automatic vault copy failed (%s)", type(error).__name__)
+
+    def lock(self) -> None:
+        """Close the vault and tell every pane to forget what it showed."""
+        self.idle.disarm()
+        if self.vault is not None:
+            self.locking.emit()
+            self.vault.close()
+            self.vault = None
+        if self.state == UNLOCKED:
+            self.problem = None
+            self._set_state(LOCKED)
+
+    def _idle_lock(self) -> None:
+        if self.state != UNLOCKED:
+            return
+        self.lock()
+        self.problem = (
+            f"Reconnect locked itself after {self.app_lock_minutes} minutes without use. "
+            "Type your passphrase to go on."
+        )
+        self.show_unlock(self.problem)
+
+    def set_app_lock(self, minutes: int) -> BackgroundTask | None:
+        """Turn the app lock on (the key leaves the keyring) or off (it goes back)."""
+        vault = self.vault
+        if vault is None:
+            return None
+        keystore, vault_id = self._keystore_factory(), vault.vault_id
+
+        def change() -> None:
+            if minutes:
+                keystore.forget(vault_id)
+            else:
+                keystore.store(vault_id, vault.data_key)
+
+        def changed(_result: object) -> None:
+            self.app_lock_minutes = minutes
+            if minutes and self.state == UNLOCKED:
+                self.idle.arm(minutes * self._minute_ms)
+            elif not minutes:
+                self.idle.disarm()
+            self.app_lock_changed.emit(minutes)
+
+        task = BackgroundTask(change, changed, self._app_lock_failed)
+        self._app_lock_task = task
+        task.start()
+        return task
+
+    def _app_lock_failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None)
+        if message is None:
+            raise error
+        self.app_lock_failed.emit(message)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)

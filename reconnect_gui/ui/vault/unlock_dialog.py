@@ -1,0 +1,81 @@
+"""Unlock with the passphrase or recovery code, saying plainly why the keyring couldn't."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from reconnect_gui.ui.shell.panes import pane_heading, quiet_label
+from reconnect_gui.ui.widgets.background import BackgroundTask
+
+WRONG_SECRET = (
+    "That didn't open your vault. Check for typos and try again. A recovery code looks "
+    "like ABCDE-FGHJK-… (dashes and capitals don't matter)."
+)
+
+
+class UnlockDialog(QDialog):
+    """``unlock(secret)`` runs in the background; it returns an ``Opened`` or raises."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, reason: str, unlock: Callable[[str], object], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Unlock Reconnect")
+        self.setMinimumWidth(520)
+        self._unlock = unlock
+        self._task: BackgroundTask | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(pane_heading("Unlock your vault"))
+        self.reason = QLabel(reason)
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText("Passphrase or recovery code")
+        self.secret.setAccessibleName("Passphrase or recovery code")
+        self.secret.returnPressed.connect(self.submit)
+        layout.addWidget(self.secret)
+        self.status = quiet_label("")
+        self.status.setAccessibleName("Unlock status")
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.later_button = QPushButton("Not now")
+        self.later_button.clicked.connect(self.reject)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.submit)
+        row.addWidget(self.later_button)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+
+    def submit(self) -> None:
+        secret = self.secret.text()
+        if not secret.strip() or (self._task is not None and self._task.running):
+            return
+        self.status.setText("Unlocking…")
+        self.unlock_button.setEnabled(False)
+        self._task = BackgroundTask(lambda: self._unlock(secret), self._opened, self._failed)
+        self._task.start()
+
+    def _opened(self, opened: object) -> None:
+        self.secret.clear()
+        self.unlocked.emit(opened)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        from reconnect_gui.storage.errors import VaultError, WrongSecret
+
+        self.unlock_button.setEnabled(True)
+        if isinstance(error, WrongSecret):
+            self.status.setText(WRONG_SECRET)
+            self.secret.selectAll()
+        elif isinstance(error, VaultError):
+            self.status.setText(error.message)
+        else:
+            raise error  # a bug: let the app's error reporter show and log it

@@ -1,0 +1,40 @@
+"""Where the checkout is, how to start the app from it, and the system tools tests need."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def require_tool(name: str) -> str:
+    """The path of a system tool; in CI a missing tool fails the test instead of skipping."""
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed (./dev.sh test installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def app_command(*args: str) -> list[str]:
+    """Run the app from this checkout with the test's interpreter."""
+    return [sys.executable, "-m", "reconnect_gui", *args]
+
+
+def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run ``reconnect ARGV`` in-process; stdin is not a terminal, so it never prompts."""
+    import io
+
+    from reconnect_gui.app import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -1,0 +1,225 @@
+"""Reminders and the tray wired to a real window and a real vault (offscreen)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from helpers.clock import Clock
+from reconnect_gui.core.countdown.plan import new_plan
+from reconnect_gui.core.reminders.pause import PAUSE_HOUR
+from reconnect_gui.core.reminders.schedule import ReminderPrefs
+from reconnect_gui.core.settings import Settings
+from reconnect_gui.storage import countdown_store
+from reconnect_gui.system.autostart import XdgAutostart
+from reconnect_gui.system.paths import app_paths
+from reconnect_gui.ui.countdown.countdown_pane import CountdownPane
+from reconnect_gui.ui.countdown.sos_flow import SosDialog
+from reconnect_gui.ui.shell.app_icon import load_app_icon
+from reconnect_gui.ui.shell.main_window import MainWindow
+from reconnect_gui.ui.tray.tray_session import HIDDEN_TITLE, TraySession
+
+NOW = datetime(2026, 11, 22, 11, 0, tzinfo=UTC)
+# The offscreen platform has no tray host and cannot raise windows; Qt says so.
+pytestmark = [
+    pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise"),
+]
+
+
+class Harness:
+    """The window, the session, and the settings the app would keep."""
+
+    def __init__(self, qtbot, controller, tmp_path, clock: Clock, *, use_tray: bool) -> None:
+        self.clock = clock  # the test's one clock, which the vault reads too
+        self.prefs = ReminderPrefs(check_in=None, quiet_start=None, quiet_end=None)
+        self.notice_shown = False
+        self.session: TraySession | None = None
+        self.window = MainWindow(
+            Settings(),
+            app_paths(),
+            load_app_icon(),
+            can_hide_to_tray=lambda: self.session is not None and self.session.has_tray,
+        )
+        qtbot.add_widget(self.window)
+        self.window.provide_pane("countdown", lambda: CountdownPane(controller, now=self.clock))
+        self.autostart = XdgAutostart(tmp_path / "autostart")
+        self.session = TraySession(
+            self.window,
+            controller,
+            lambda: self.prefs,
+            self.save_prefs,
+            notice_shown=lambda: self.notice_shown,
+            remember_notice=self.remember_notice,
+            use_tray=use_tray,
+            autostart=self.autostart,
+            now=self.clock,
+        )
+        self.window.show()
+
+    def save_prefs(self, prefs: ReminderPrefs) -> None:
+        self.prefs = prefs
+
+    def remember_notice(self) -> None:
+        self.notice_shown = True
+
+
+@pytest.fixture
+def with_plan(unlocked_controller):
+    start = NOW - timedelta(days=12, hours=2)
+    plan = new_plan(start, "Europe/Berlin", 30)
+    countdown_store.save_plan(unlocked_controller.vault, plan)
+    return unlocked_controller
+
+
+@pytest.fixture(autouse=True)
+def keep_quit_on_close():
+    yield
+    QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_the_tray_shows_the_day_and_locked(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.session.refresh()
+    assert app.session.tray.icon.toolTip() == "Day 12 of 30 without contact"
+    assert not QApplication.instance().quitOnLastWindowClosed()
+    with_plan.lock()
+    assert "locked" in app.session.tray.icon.toolTip().lower()
+
+
+def test_closing_hides_to_the_tray_with_one_notice(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    notices = []
+    app.session.tray.notify = lambda title, message: notices.append(title)
+    app.window.close()
+    assert not app.window.isVisible()
+    assert notices == [HIDDEN_TITLE] and app.notice_shown
+    app.window.show()
+    app.window.close()
+    assert not app.window.isVisible()
+    assert notices == [HIDDEN_TITLE]  # said once, ever
+
+
+def test_the_urge_action_opens_the_sos_flow(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.window.hide()
+    app.session.tray.urge_action.trigger()
+    assert app.window.isVisible()
+    assert app.window.current_pane_key() == "countdown"
+    pane = app.window.pane_widget(0)
+    qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
+    pane.dialog.reject()
+
+
+def test_the_journal_action_starts_a_new_entry(qtbot, with_plan, tmp_path, clock) -> None:
+    from reconnect_gui.ui.journal.journal_pane import JournalPane
+
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.window.provide_pane("journal", lambda: JournalPane(with_plan, now=app.clock))
+    app.session.tray.journal_action.trigger()
+    assert app.window.current_pane_key() == "journal"
+    pane = app.window.pane_widget(2)
+    qtbot.wait_until(lambda: pane.loaded)
+    qtbot.wait_until(lambda: pane.editor.isVisible() and pane.editor.body.toPlainText() == "")
+
+
+def test_pause_and_resume_from_the_tray(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    with qtbot.wait_signal(app.session.prefs_changed):
+        app.session.tray.pause_actions[PAUSE_HOUR].trigger()
+    assert app.prefs.paused_until == NOW + timedelta(hours=1)
+    assert app.session.tray.resume_action.isVisible()
+    assert app.session.tray.paused_note.text().startswith("Paused until ")
+    app.clock.moment = NOW + timedelta(minutes=10)
+    app.session.tray.resume_action.trigger()
+    assert app.prefs.paused_until == app.clock.moment  # held reminders show at once
+    assert not app.session.tray.resume_action.isVisible()
+
+
+def test_start_at_login_writes_and_removes_the_autostart_file(qtbot, with_plan, tmp_path, clock):
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.session.tray.start_at_login_action.trigger()
+    assert app.autostart.is_enabled()
+    assert "--tray" in app.autostart.file.read_text()
+    assert app.session.tray.start_at_login_action.isChecked()
+    app.session.tray.start_at_login_action.trigger()
+    assert not app.autostart.is_enabled() and not app.autostart.file.exists()
+
+
+def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=False)
+    assert app.session.tray is None and not app.session.has_tray
+    app.prefs = replace(app.prefs, milestones=True)
+    app.session.refresh()
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
+    app.session.timer.timer.timeout.emit()
+    notice = app.session.notice
+    assert isinstance(notice, QMessageBox) and notice.isVisible()
+    assert notice.text() == "Day 14 — a milestone"
+    assert "No Contact" in notice.informativeText()
+    app.window.show_pane(3)
+    notice.button(QMessageBox.StandardButton.Open).click()
+    assert app.window.current_pane_key() == "countdown"
+    # No tray: closing the window closes it (the app then quits).
+    assert app.window.close() is True
+
+
+def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan, tmp_path, clock):
+    from reconnect_gui.ui.vault.controller import UNLOCKED
+    from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
+
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.window.vault_action_requested.connect(with_plan.show_unlock)  # as app.py wires it
+    with_plan.lock()
+    app.window.hide()
+    app.session.tray.urge_action.trigger()
+    assert app.window.isVisible()
+    assert isinstance(with_plan.dialog, UnlockDialog) and with_plan.dialog.isVisible()
+    with_plan.dialog.reject()
+    with_plan.start()  # the keyring opens it again, as after typing the passphrase
+    qtbot.wait_until(lambda: with_plan.state == UNLOCKED, timeout=20000)
+    pane = app.window.pane_widget(0)
+    qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
+    pane.dialog.reject()
+
+
+def test_messages_leave_no_pixmaps_behind_while_hidden(
+    qtbot, with_plan, tmp_path, clock, monkeypatch
+):
+    # Qt's pixmap cache wakes every 10 s while it holds anything: hidden in the tray, the
+    # app empties it once a message has been drawn.
+    from PySide6.QtGui import QPixmap, QPixmapCache
+
+    import reconnect_gui.ui.tray.tray_session as tray_session
+
+    monkeypatch.setattr(tray_session, "NOTIFICATION_MS", 0)
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.window.close()  # to the tray, with the one-time note
+    QPixmapCache.insert("drawn-by-the-message", QPixmap(8, 8))
+    qtbot.wait_until(lambda: QPixmapCache.find("drawn-by-the-message") is None, timeout=3000)
+
+
+def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path, clock) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    shown = []
+    app.session.tray.notify = lambda title, message: shown.append(title)
+    app.session.refresh()
+    app.window.show_pane(3)  # Settings
+    app.window.hide()
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
+    app.session.timer.timer.timeout.emit()
+    assert shown == ["Day 14 — a milestone"]
+    app.session.tray.icon.messageClicked.emit()
+    assert app.window.isVisible()
+    assert app.window.current_pane_key() == "countdown"
+
+
+def test_a_plan_made_after_unlocking_reaches_the_tray(qtbot, unlocked_controller, tmp_path, clock):
+    app = Harness(qtbot, unlocked_controller, tmp_path, clock, use_tray=True)
+    assert app.session.tray.icon.toolTip() == "Reconnect"  # unlocked, no countdown yet
+    plan = new_plan(NOW - timedelta(days=3, hours=1), "Europe/Berlin", 30)
+    countdown_store.save_plan(unlocked_controller.vault, plan)
+    app.session.refresh()  # what the countdown pane's `saved` signal triggers
+    assert app.session.tray.icon.toolTip() == "Day 3 of 30 without contact"

@@ -1,0 +1,216 @@
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from reconnect_gui.ui.widgets.theme import apply_theme, colour_pairs, indicator_outline, is_dark
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_palette_pair_meets_wcag_aa(dark: bool) -> None:
+    for name, foreground, background in colour_pairs(dark):
+        ratio = contrast(foreground, background)
+        assert ratio >= 4.5, f"{name} in {'dark' if dark else 'light'}: {ratio:.2f}"
+
+
+def test_explicit_themes_switch_live_and_system_restores(qapp: QApplication) -> None:
+    original = qapp.palette().color(QPalette.ColorRole.Window).name()
+    original_style = qapp.style().name()
+    apply_theme(qapp, "dark")
+    assert is_dark(qapp.palette())
+    apply_theme(qapp, "light")
+    assert not is_dark(qapp.palette())
+    apply_theme(qapp, "system")
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == original
+    assert qapp.style().name() == original_style
+
+
+# --- radio buttons and check boxes: a visible outline and a clear mark in both themes ---
+
+MIN_CONTROL_CONTRAST = 3.0  # WCAG 1.4.11, non-text contrast of a control's boundary
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[QApplication]:
+    yield qapp
+    apply_theme(qapp, "system")
+
+
+def render_indicator(
+    qtbot: QtBot, kind: type[QAbstractButton], checked: bool, enabled: bool = True
+) -> tuple[QImage, QRect]:
+    """A small form holding one button, rendered; and where its indicator is drawn."""
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    button = kind("Keep counting")
+    button.setChecked(checked)
+    button.setEnabled(enabled)
+    layout.addWidget(button)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if kind is QRadioButton
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    rect = button.style().subElementRect(element, option, button)
+    return form.grab().toImage(), rect.translated(button.pos())
+
+
+def outline_contrasts(image: QImage, rect: QRect, window: str) -> dict[str, float]:
+    """Walk in from each side along the indicator's middle lines; the first pixels that
+    are not window colour are the outline (antialiased over two at most)."""
+    centre = rect.center() + QPoint(1, 1)
+    walks = {
+        "left": [QPoint(x, centre.y()) for x in range(rect.left() - 2, centre.x())],
+        "right": [QPoint(x, centre.y()) for x in range(rect.right() + 2, centre.x(), -1)],
+        "top": [QPoint(centre.x(), y) for y in range(rect.top() - 2, centre.y())],
+        "bottom": [QPoint(centre.x(), y) for y in range(rect.bottom() + 2, centre.y(), -1)],
+    }
+    result = {}
+    for side, points in walks.items():
+        colours = [image.pixelColor(p).name() for p in points]
+        first = next(i for i, colour in enumerate(colours) if colour != window)
+        result[side] = max(contrast(colour, window) for colour in colours[first : first + 2])
+    return result
+
+
+def mark_contrast(image: QImage, rect: QRect, base: str) -> float:
+    """The strongest contrast against the fill in the middle of the indicator, well inside
+    its outline: the radio dot or the check mark, if any."""
+    reach = rect.width() // 4
+    middle = rect.center() + QPoint(1, 1)
+    inner = QRect(middle - QPoint(reach, reach), middle + QPoint(reach, reach))
+    return max(
+        contrast(image.pixelColor(x, y).name(), base)
+        for x in range(inner.left(), inner.right() + 1)
+        for y in range(inner.top(), inner.bottom() + 1)
+    )
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_indicator_outline_colour_meets_non_text_contrast(dark: bool) -> None:
+    window = {name: back for name, _, back in colour_pairs(dark)}["text on window"]
+    assert contrast(indicator_outline(dark), window) >= MIN_CONTROL_CONTRAST
+
+
+@pytest.mark.parametrize("checked", [False, True], ids=["unchecked", "checked"])
+@pytest.mark.parametrize("kind", [QRadioButton, QCheckBox], ids=["radio", "checkbox"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_indicator_outline_stands_out_from_the_window(
+    themed: QApplication, qtbot: QtBot, theme: str, kind: type[QAbstractButton], checked: bool
+) -> None:
+    apply_theme(themed, theme)
+    window = themed.palette().color(QPalette.ColorRole.Window).name()
+    image, rect = render_indicator(qtbot, kind, checked)
+    for side, ratio in outline_contrasts(image, rect, window).items():
+        assert ratio >= MIN_CONTROL_CONTRAST, f"{theme} {kind.__name__} {side}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("kind", [QRadioButton, QCheckBox], ids=["radio", "checkbox"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_checked_mark_is_clear_and_unchecked_is_empty(
+    themed: QApplication, qtbot: QtBot, theme: str, kind: type[QAbstractButton]
+) -> None:
+    apply_theme(themed, theme)
+    base = themed.palette().color(QPalette.ColorRole.Base).name()
+    on_image, rect = render_indicator(qtbot, kind, checked=True)
+    off_image, _ = render_indicator(qtbot, kind, checked=False)
+    assert mark_contrast(on_image, rect, base) >= 4.5
+    assert mark_contrast(off_image, rect, base) < 1.5
+
+
+@pytest.mark.parametrize("kind", [QRadioButton, QCheckBox], ids=["radio", "checkbox"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_keyboard_focus_changes_the_outline_and_keeps_it_visible(
+    themed: QApplication, theme: str, kind: type[QAbstractButton]
+) -> None:
+    apply_theme(themed, theme)
+    button = kind("Keep counting")
+    button.ensurePolished()  # class palettes reach a widget when it is polished
+    window = themed.palette().color(QPalette.ColorRole.Window).name()
+    element = (
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if kind is QRadioButton
+        else QStyle.PrimitiveElement.PE_IndicatorCheckBox
+    )
+    outlines = {}
+    for focused in (False, True):
+        image = QImage(QSize(20, 20), QImage.Format.Format_RGB32)
+        image.fill(QColor(window))
+        option = QStyleOptionButton()
+        option.rect = QRect(2, 2, 14, 14)
+        option.palette = button.palette()
+        option.state = QStyle.StateFlag.State_Enabled
+        if focused:
+            option.state |= QStyle.StateFlag.State_HasFocus
+            option.state |= QStyle.StateFlag.State_KeyboardFocusChange
+        painter = QPainter(image)
+        themed.style().drawPrimitive(element, option, painter, button)
+        painter.end()
+        outlines[focused] = outline_contrasts(image, option.rect, window)
+        assert min(outlines[focused].values()) >= MIN_CONTROL_CONTRAST, (focused, outlines)
+    assert outlines[True] != outlines[False]  # focus is seen, not only felt
+
+
+@pytest.mark.parametrize("kind", [QRadioButton, QCheckBox], ids=["radio", "checkbox"])
+def test_disabled_indicators_fade_but_stay_visible(
+    themed: QApplication, qtbot: QtBot, kind: type[QAbstractButton]
+) -> None:
+    for theme in ("light", "dark"):
+        apply_theme(themed, theme)
+        window = themed.palette().color(QPalette.ColorRole.Window).name()
+        image, rect = render_indicator(qtbot, kind, checked=False)
+        enabled = min(outline_contrasts(image, rect, window).values())
+        image, rect = render_indicator(qtbot, kind, checked=False, enabled=False)
+        disabled = min(outline_contrasts(image, rect, window).values())
+        assert 1.5 <= disabled < enabled, (theme, disabled, enabled)
+
+
+def test_switching_themes_live_keeps_outlines_and_system_drops_them(
+    themed: QApplication, qtbot: QtBot
+) -> None:
+    for theme in ("dark", "light", "dark"):
+        apply_theme(themed, theme)
+    window = themed.palette().color(QPalette.ColorRole.Window).name()
+    image, rect = render_indicator(qtbot, QRadioButton, checked=False)
+    assert min(outline_contrasts(image, rect, window).values()) >= MIN_CONTROL_CONTRAST
+    apply_theme(themed, "system")
+    # Back on the desktop's palette, radio buttons share it like every other widget.
+    button = QRadioButton()
+    button.ensurePolished()
+    app_window = themed.palette().color(QPalette.ColorRole.Window)
+    assert button.palette().color(QPalette.ColorRole.Window) == app_window
