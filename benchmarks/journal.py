@@ -122,12 +122,12 @@ def wait_for(signal: Any, condition: Callable[[], bool], timeout_s: float = 60) 
 
 
 def unlock(controller: Any) -> None:
-    from reconnect_gui.ui.vault.controller import UNLOCKED
+    from reconnect_gui.ui.vault.controller import VaultState
 
-    if controller.state == UNLOCKED:
+    if controller.state == VaultState.UNLOCKED:
         controller.lock()
     controller.start()
-    wait_for(controller.state_changed, lambda: controller.state == UNLOCKED)
+    wait_for(controller.state_changed, lambda: controller.state == VaultState.UNLOCKED)
 
 
 def show(widget: Any) -> None:
@@ -153,7 +153,7 @@ def open_pane(controller: Any) -> tuple[float, Any]:
     pane.show()
     wait_for(pane.entries_loaded, lambda: pane.loaded)
     QApplication.processEvents()
-    pane.list.viewport().repaint()
+    pane.column.list.viewport().repaint()
     return ms_since(start), pane
 
 
@@ -228,21 +228,21 @@ def search_row(pane: Any) -> Row:
     from PySide6.QtWidgets import QListView
 
     pane.library.warm(None)  # in the app the index warms in idle moments after opening
-    box, throttle = pane.filters.search, pane.filters.search_throttle
+    box, debouncer = pane.column.filters.search, pane.column.filters.search_debouncer
     entries = [e for e in pane.library.index.entries if not e.in_trash]
     texts = [(e.display_title, f"{e.title}\n{e.body}".lower()) for e in entries]
     view = QListView()
     view.setUniformItemSizes(True)
     model = QStringListModel(view)
     view.setModel(model)
-    view.resize(pane.list.size())
+    view.resize(pane.column.list.size())
     show(view)
 
     def app(text: str) -> float:
         box.setText(text)  # the keystroke; the pause that follows is left out
         start = time.perf_counter()
-        throttle.flush()
-        pane.list.viewport().repaint()
+        debouncer.flush()
+        pane.column.list.viewport().repaint()
         return ms_since(start)
 
     def floor(text: str) -> float:
@@ -258,7 +258,7 @@ def search_row(pane: Any) -> Row:
             app_ms.append(app(text))
             floor_ms.append(floor(text))
         box.setText("")
-        throttle.flush()
+        debouncer.flush()
     view.close()
     return Row(
         "search keystroke", statistics.median(app_ms), statistics.median(floor_ms), "ms", 2.0, 50.0
@@ -274,11 +274,11 @@ def scroll_row(pane: Any, pages: int = 120) -> Row:
     view = QListView()
     view.setUniformItemSizes(True)
     rows = [
-        f"{e.display_title}  {pane.model.index(i).data(DATE_ROLE)}"
-        for i, e in enumerate(pane.model.entries())
+        f"{e.display_title}  {pane.column.model.index(i).data(DATE_ROLE)}"
+        for i, e in enumerate(pane.column.model.entries())
     ]
     view.setModel(QStringListModel(rows, view))
-    view.resize(pane.list.size())
+    view.resize(pane.column.list.size())
     show(view)
 
     def page_down(list_view: QListView) -> float:
@@ -289,11 +289,11 @@ def scroll_row(pane: Any, pages: int = 120) -> Row:
         return ms_since(start)
 
     app_ms, floor_ms = [], []
-    for list_view in (pane.list, view):
+    for list_view in (pane.column.list, view):
         list_view.verticalScrollBar().setValue(0)
         list_view.viewport().repaint()
     for _ in range(pages):
-        app_ms.append(page_down(pane.list))
+        app_ms.append(page_down(pane.column.list))
         floor_ms.append(page_down(view))
     view.close()
     return Row(
@@ -315,8 +315,7 @@ def journal_rows(runs: int = 7) -> list[Row]:
 
     # The tests' in-memory keyring: the key never touches the real keyring.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from fake_keyrings import MemoryKeyring
-
+    from helpers.fake_keyrings import MemoryKeyring
     from reconnect_gui.ui.vault.controller import VaultController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -8,21 +8,22 @@ by later issues) start fast and never need a display.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reconnect_gui import APP_ID, APP_NAME, __version__
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.settings import Settings
-from reconnect_gui.storage.settings_store import load_settings, save_settings
-from reconnect_gui.system import process_stats
+from reconnect_gui.storage.settings_store import load_settings
 from reconnect_gui.system.logs import configure_logging
 from reconnect_gui.system.paths import AppPaths, app_paths
+
+if TYPE_CHECKING:
+    from reconnect_gui.ui.tray.tray_and_reminders import TrayAndReminders
 
 log = logging.getLogger("reconnect")
 TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
@@ -85,21 +86,21 @@ def run_gui(args: argparse.Namespace) -> int:
             sys.version.split()[0],
             sys.platform,
         )
-        return _GuiSession(paths, args).run()
+        return _GuiApp(paths, args).run()
     finally:
         if smoke_dir is not None:
             logging.shutdown()
             shutil.rmtree(smoke_dir, ignore_errors=True)
 
 
-class _GuiSession:
+class _GuiApp:
     """Everything that lives as long as the GUI: the app, the window, the settings."""
 
     def __init__(self, paths: AppPaths, args: argparse.Namespace) -> None:
         self.paths = paths
         self.args = args
         loaded = load_settings(paths.settings_file)
-        self.settings: Settings = loaded.settings
+        self.initial_settings: Settings = loaded.settings  # then the keeper's (SettingsKeeper)
         self.settings_problem = loaded.problem
         # The one clock every part of the GUI reads (tests hand the parts a movable one).
         self.clock: Clock = system_clock
@@ -110,12 +111,14 @@ class _GuiSession:
 
         from reconnect_gui.ui.shell.app_icon import load_app_icon
         from reconnect_gui.ui.shell.errors import ErrorReporter
-        from reconnect_gui.ui.shell.first_paint import FirstPaintProbe
+        from reconnect_gui.ui.shell.first_paint import FirstPaintProbe, report_smoke_figures
         from reconnect_gui.ui.shell.main_window import MainWindow
+        from reconnect_gui.ui.shell.settings_keeper import SettingsKeeper
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
         from reconnect_gui.ui.widgets.theme import apply_theme
 
-        app = QApplication.instance() or QApplication([sys.argv[0]])
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)  # matches resources/reconnect.desktop (taskbar icon)
@@ -130,14 +133,17 @@ class _GuiSession:
 
         icon = load_app_icon()
         app.setWindowIcon(icon)
-        apply_theme(app, self.settings.theme)
+        apply_theme(app, self.initial_settings.theme)
 
-        self.tray_session = None
+        self.keeper = SettingsKeeper(self.paths.settings_file, self.initial_settings, app)
+        self.tray_and_reminders: TrayAndReminders | None = None
         window = MainWindow(
-            self.settings,
+            self.initial_settings,
             self.paths,
             icon,
-            can_hide_to_tray=lambda: self.tray_session is not None and self.tray_session.has_tray,
+            can_hide_to_tray=lambda: (
+                self.tray_and_reminders is not None and self.tray_and_reminders.has_tray
+            ),
         )
         errors = ErrorReporter(self.paths.log_file, window)
         errors.install()
@@ -145,12 +151,13 @@ class _GuiSession:
         instance.activation_requested.connect(
             lambda argv: None if "--tray" in argv else window.bring_to_front()
         )
+        self.keeper.track_window(window.window_state_for_settings)
         window.theme_chosen.connect(self._change_theme)
-        app.aboutToQuit.connect(lambda: self._save(window))
+        app.aboutToQuit.connect(self.keeper.save_now)
 
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
-            probe.painted.connect(lambda: self._report_smoke(app, icon))
+            probe.painted.connect(lambda: report_smoke_figures(app, icon))
         if self.args.tray and not self.args.smoke and self._tray_available():
             # Only the tray icon shows (the window opens from it), and nothing paints:
             # start at once what the first frame would have started.
@@ -192,37 +199,32 @@ class _GuiSession:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
         from PySide6.QtCore import QTimer
 
-        from reconnect_gui.ui.shell.panes import PANE_KEYS
-        from reconnect_gui.ui.vault.controller import (
-            LOCKED,
-            NEEDS_SETUP,
-            STATUS_TEXT,
-            UNLOCKED,
-            VaultController,
-        )
+        from reconnect_gui.core.panes import PaneKey
+        from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultController, VaultState
 
         controller = VaultController(
             self.paths.data,
             window,
             now=self.clock,
-            app_lock_minutes=self.settings.app_lock_minutes,
+            app_lock_minutes=self.keeper.settings.app_lock_minutes,
         )
-        self.vault_controller = controller
-        controller.app_lock_changed.connect(lambda minutes: self._save_app_lock(minutes, window))
+        controller.app_lock_changed.connect(
+            lambda minutes: self.keeper.update(app_lock_minutes=minutes)
+        )
 
         previous = [controller.state]
 
-        def show_state(state: str) -> None:
+        def show_state(state: VaultState) -> None:
             # Short words in the sidebar; the dialogs give the full reason.
-            action = {NEEDS_SETUP: "Set up…", LOCKED: "Unlock…"}.get(state)
+            action = {VaultState.NEEDS_SETUP: "Set up…", VaultState.LOCKED: "Unlock…"}.get(state)
             window.show_vault_state(STATUS_TEXT[state], action)
-            if previous[0] == NEEDS_SETUP and state == UNLOCKED:
+            if previous[0] == VaultState.NEEDS_SETUP and state == VaultState.UNLOCKED:
                 # A new vault: the countdown's first-run questions come next.
-                window.show_pane(PANE_KEYS.index("countdown"))
+                window.show_pane(PaneKey.COUNTDOWN)
             previous[0] = state
 
         def act() -> None:
-            if controller.state == NEEDS_SETUP:
+            if controller.state == VaultState.NEEDS_SETUP:
                 controller.show_setup()
             else:
                 controller.show_unlock()
@@ -242,19 +244,22 @@ class _GuiSession:
 
             pane = CountdownPane(controller, now=self.clock)
             # A new plan, a slip or a contact moves the tray's day and the reminders.
-            pane.saved.connect(lambda: self.tray_session and self.tray_session.refresh())
+            pane.saved.connect(
+                lambda: self.tray_and_reminders and self.tray_and_reminders.refresh()
+            )
+            window.urge_requested.connect(pane.open_sos)
             return pane
 
-        window.provide_pane("countdown", countdown_pane)
+        window.provide_pane(PaneKey.COUNTDOWN, countdown_pane)
 
         from reconnect_gui.ui.draft.clipboard_guard import ClipboardGuard, ClipboardSection
 
         # A copied draft leaves the clipboard again after a while (Settings → Clipboard).
-        guard = ClipboardGuard(self.settings.clear_clipboard_seconds, window)
+        guard = ClipboardGuard(self.keeper.settings.clear_clipboard_seconds, window)
 
         def clipboard_section():
             section = ClipboardSection(guard)
-            section.seconds_chosen.connect(lambda s: self._save_clipboard_seconds(s, window))
+            section.seconds_chosen.connect(lambda s: self.keeper.update(clear_clipboard_seconds=s))
             return section
 
         window.add_settings_section(clipboard_section)
@@ -262,16 +267,20 @@ class _GuiSession:
         def draft_pane():
             from reconnect_gui.ui.draft.draft_pane import DraftPane
 
-            return DraftPane(controller, clipboard_guard=guard, now=self.clock)
+            pane = DraftPane(controller, clipboard_guard=guard, now=self.clock)
+            window.draft_requested.connect(pane.open_draft)
+            return pane
 
-        window.provide_pane("draft", draft_pane)
+        window.provide_pane(PaneKey.DRAFT, draft_pane)
 
         def journal_pane():
             from reconnect_gui.ui.journal.journal_pane import JournalPane
 
-            return JournalPane(controller, now=self.clock)
+            pane = JournalPane(controller, now=self.clock)
+            window.journal_entry_requested.connect(pane.new_entry_when_read)
+            return pane
 
-        window.provide_pane("journal", journal_pane)
+        window.provide_pane(PaneKey.JOURNAL, journal_pane)
         self._start_reminders(window, controller)
         controller.start(ask)
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
@@ -280,72 +289,59 @@ class _GuiSession:
         """The reminder timer, the tray icon (when the desktop has a tray) and Settings'
         Reminders section."""
         from reconnect_gui.core.countdown.moments import local_zone_name
-        from reconnect_gui.core.reminders.choices import reminder_prefs
-        from reconnect_gui.ui.tray.tray_session import TraySession
+        from reconnect_gui.core.reminders.choices import reminder_prefs, with_reminder_prefs
+        from reconnect_gui.ui.tray.tray_and_reminders import TrayAndReminders
 
-        session = self.tray_session = TraySession(
+        keeper = self.keeper
+
+        def save_prefs(prefs) -> None:  # from the tray: pause, resume
+            keeper.apply(lambda settings: with_reminder_prefs(settings, prefs))
+            keeper.save_now()
+
+        tray_and_reminders = self.tray_and_reminders = TrayAndReminders(
             window,
             controller,
-            lambda: reminder_prefs(self.settings),
-            lambda prefs: self._save_reminder_prefs(prefs, window),
-            notice_shown=lambda: self.settings.tray_notice_shown,
-            remember_notice=lambda: self._remember_tray_notice(window),
+            lambda: reminder_prefs(keeper.settings),
+            save_prefs,
+            notice_shown=lambda: keeper.settings.tray_notice_shown,
+            remember_notice=lambda: keeper.update(tray_notice_shown=True),
             data_dir=self.args.data_dir,
             now=self.clock,
         )
 
         def reminder_section():
-            from reconnect_gui.core.reminders.choices import with_reminder_prefs
             from reconnect_gui.ui.settings.reminder_section import ReminderSection
-            from reconnect_gui.ui.widgets.debounce import Throttle
+            from reconnect_gui.ui.widgets.debounce import Debouncer
 
             section = ReminderSection(
-                reminder_prefs(self.settings),
-                tray_available=session.tray is not None,
-                start_at_login=session.start_at_login_enabled(),
+                reminder_prefs(keeper.settings),
+                tray_available=tray_and_reminders.tray is not None,
+                start_at_login=tray_and_reminders.start_at_login_enabled(),
                 now=self.clock,
                 zone=local_zone_name(),
             )
 
-            # Arrow presses in a time field come one by one: keep the choice at once,
-            # write settings.json and re-read the schedule once they pause (quit saves too).
-            def apply() -> None:
-                self._save(window)
-                session.refresh()
-
-            apply_later = Throttle(SETTINGS_PAUSE_MS, apply, section)
+            # Arrow presses in a time field come one by one: keep the choice at once, and
+            # re-read the schedule once they pause (the keeper writes settings.json then).
+            refresh_later = Debouncer(SETTINGS_PAUSE_MS, tray_and_reminders.refresh, section)
 
             def changed(prefs) -> None:
-                self.settings = with_reminder_prefs(self.settings, prefs)
-                apply_later.poke()
+                keeper.apply(lambda settings: with_reminder_prefs(settings, prefs))
+                refresh_later.poke()
 
             def start_at_login(enabled: bool) -> None:
-                problem = session.set_start_at_login(enabled)
-                section.set_start_at_login(session.start_at_login_enabled())
+                problem = tray_and_reminders.set_start_at_login(enabled)
+                section.set_start_at_login(tray_and_reminders.start_at_login_enabled())
                 if problem:
                     section.show_start_at_login_error(problem)
 
             section.prefs_changed.connect(changed)
             section.start_at_login_toggled.connect(start_at_login)
-            session.prefs_changed.connect(section.set_prefs)
-            session.start_at_login_changed.connect(section.set_start_at_login)
+            tray_and_reminders.prefs_changed.connect(section.set_prefs)
+            tray_and_reminders.start_at_login_changed.connect(section.set_start_at_login)
             return section
 
         window.add_settings_section(reminder_section)
-
-    def _save_clipboard_seconds(self, seconds: int, window) -> None:
-        self.settings = replace(self.settings, clear_clipboard_seconds=seconds)
-        self._save(window)
-
-    def _save_reminder_prefs(self, prefs, window) -> None:
-        from reconnect_gui.core.reminders.choices import with_reminder_prefs
-
-        self.settings = with_reminder_prefs(self.settings, prefs)
-        self._save(window)
-
-    def _remember_tray_notice(self, window) -> None:
-        self.settings = replace(self.settings, tray_notice_shown=True)
-        self._save(window)
 
     def _warm_up_tone_checker(self) -> None:
         """Build the tone checker's phrase index (~0.5 s) and load its learned model in the
@@ -366,52 +362,15 @@ class _GuiSession:
         self.tone_warm_up = BackgroundTask(warm_up, lambda _none: None, failed)
         self.tone_warm_up.start()
 
-    def _save_app_lock(self, minutes: int, window) -> None:
-        if minutes != self.settings.app_lock_minutes:
-            self.settings = replace(self.settings, app_lock_minutes=minutes)
-            self._save(window)
-
     def _change_theme(self, theme: str) -> None:
-        from PySide6.QtWidgets import QApplication
 
+        from reconnect_gui.ui.widgets.application import application
         from reconnect_gui.ui.widgets.theme import apply_theme
 
-        apply_theme(QApplication.instance(), theme)
-        self.settings = replace(self.settings, theme=theme)
-
-    def _save(self, window) -> None:
-        self.settings = replace(self.settings, **window.window_state_for_settings())
-        try:
-            save_settings(self.paths.settings_file, self.settings)
-        except OSError as error:
-            log.warning("could not save settings (%s)", type(error).__name__)
-
-    def _report_smoke(self, app, icon) -> None:
-        """Print the start-up figures: paint time now, memory once start-up work is done."""
-        from PySide6.QtCore import QTimer
-
-        first_paint_ms = process_stats.ms_since_spawn()
-        if icon.isNull():
-            print("smoke: the app icon could not be loaded from resources", file=sys.stderr)
-            app.exit(1)
-            return
-
-        def report() -> None:
-            figures = {
-                "version": __version__,
-                "first_paint_ms": round(first_paint_ms, 1),
-                "rss_mb": _rounded(process_stats.peak_rss_mb()),
-            }
-            print(json.dumps(figures), flush=True)
-            app.exit(0)
-
-        QTimer.singleShot(0, report)
+        apply_theme(application(), theme)
+        self.keeper.update(theme=theme)
 
 
 def _forwarded(args: argparse.Namespace) -> list[str]:
     """What a later launch tells the running copy (options only, never user text)."""
     return ["--tray"] if args.tray else []
-
-
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)

@@ -79,7 +79,7 @@ def unlocked_controller(qtbot, tmp_path: Path, memory_keyring, clock):
     from reconnect_gui.storage.crypto import new_recovery_code
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.unlock import create_user_vault, vault_file
-    from reconnect_gui.ui.vault.controller import UNLOCKED, VaultController
+    from reconnect_gui.ui.vault.controller import VaultController, VaultState
 
     data_dir = tmp_path / "data"
     data_dir.mkdir()
@@ -90,6 +90,6 @@ def unlocked_controller(qtbot, tmp_path: Path, memory_keyring, clock):
     qtbot.add_widget(window)
     controller = VaultController(data_dir, window, now=clock)
     controller.start()
-    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
     yield controller
     controller.lock()

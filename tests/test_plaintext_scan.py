@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from helpers.pages import DraftPage, JournalPage
 from helpers.plaintext_scan import changed_entries, files_under, find_canaries, listing
 from helpers.repo import REPO, app_command
 from reconnect_gui.storage.unlock import vault_file
@@ -135,8 +136,8 @@ def type_into_the_panes(qtbot, controller, now, words: dict[str, str]) -> None:
     qtbot.keyClicks(sos.instead, words["what they did instead"])
     sos.finish()
 
-    journal = JournalPane(controller, now=now)
-    qtbot.add_widget(journal)
+    journal = JournalPage(JournalPane(controller, now=now))
+    qtbot.add_widget(journal.pane)
     journal.show()
     qtbot.wait_until(lambda: journal.loaded, timeout=10000)
     journal.new_entry()
@@ -144,12 +145,12 @@ def type_into_the_panes(qtbot, controller, now, words: dict[str, str]) -> None:
     qtbot.keyClicks(journal.editor.title_edit, words["its title"])
     qtbot.keyClicks(journal.editor.tags.input, words["its tag"])
     qtbot.keyClick(journal.editor.tags.input, Qt.Key.Key_Return)
-    journal.save_throttle.flush()
+    journal.save_debouncer.flush()
     qtbot.keyClicks(journal.filters.search, words["a journal search"])
-    qtbot.wait_until(lambda: not journal.filters.search_throttle.pending, timeout=3000)
+    qtbot.wait_until(lambda: not journal.filters.search_debouncer.pending, timeout=3000)
 
-    drafts = DraftPane(controller, now=now)
-    qtbot.add_widget(drafts)
+    drafts = DraftPage(DraftPane(controller, now=now))
+    qtbot.add_widget(drafts.pane)
     drafts.show()
     qtbot.mouseClick(drafts.write_text_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(drafts.editor, f"Hi, {words['a draft']} how are you?")

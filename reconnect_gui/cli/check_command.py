@@ -173,21 +173,19 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 def _length(metrics, kind: str) -> str:
+    from reconnect_gui.core.wording import plural
+
     parts = [
-        _count(metrics.words, "word"),
-        _count(metrics.sentences, "sentence"),
-        _count(metrics.characters, "character"),
+        plural(metrics.words, "word"),
+        plural(metrics.sentences, "sentence"),
+        plural(metrics.characters, "character"),
         f"about {max(metrics.reading_seconds, 1) if metrics.words else 0} s to read",
     ]
     if metrics.readability is not None:
         band = next(words for floor, words in READING_EASE if metrics.readability >= floor)
         parts.append(f"reading ease {metrics.readability:.0f} ({band})")
     if kind in ("text", "logistics"):
-        parts.append(f"{_count(metrics.sms_segments, 'SMS', 'SMS')} ({metrics.sms_encoding})")
+        parts.append(f"{plural(metrics.sms_segments, 'SMS', 'SMS')} ({metrics.sms_encoding})")
     else:
-        parts.append(_count(metrics.paragraphs, "paragraph"))
+        parts.append(plural(metrics.paragraphs, "paragraph"))
     return "Length: " + ", ".join(parts) + "."
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else (many or one + 's')}"

@@ -63,18 +63,15 @@ def search_entries(args: argparse.Namespace) -> int:
 def show_entry(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import print_json, unlock
     from reconnect_gui.storage.errors import VaultError
-    from reconnect_gui.storage.records import JOURNAL_ENTRY
+    from reconnect_gui.storage.journal_store import load_entry
 
     vault = unlock(args).vault
     try:
-        record = vault.get(args.id)
-    except KeyError:
-        raise VaultError(f"There is no journal entry with the id {args.id}.") from None
+        entry = load_entry(vault, args.id)
     finally:
         vault.close()
-    if record.kind != JOURNAL_ENTRY:
+    if entry is None:
         raise VaultError(f"There is no journal entry with the id {args.id}.")
-    entry = _entry(record)
     if args.json:
         print_json(_entry_json(entry))
     else:
@@ -86,6 +83,8 @@ def show_entry(args: argparse.Namespace) -> int:
 
 def _print_entries(args: argparse.Namespace, query) -> int:
     from reconnect_gui.cli.common import print_json, unlock
+    from reconnect_gui.core.wording import plural
+    from reconnect_gui.storage.journal_store import entry_of_record
     from reconnect_gui.storage.records import JOURNAL_ENTRY
 
     vault = unlock(args).vault
@@ -93,7 +92,8 @@ def _print_entries(args: argparse.Namespace, query) -> int:
         records, damaged = query(vault, JOURNAL_ENTRY)
     finally:
         vault.close()
-    entries = [e for e in map(_entry, records) if not e.in_trash]  # the trash is set aside
+    # The trash is set aside.
+    entries = [e for e in map(entry_of_record, records) if not e.in_trash]
     if args.json:
         print_json({"entries": [_entry_json(e) for e in entries], "damaged": damaged})
     else:
@@ -103,18 +103,12 @@ def _print_entries(args: argparse.Namespace, query) -> int:
             print("No entries found.")
     if damaged:
         print(
-            f"{len(damaged)} entr{'y' if len(damaged) == 1 else 'ies'} could not be read "
+            f"{plural(len(damaged), 'entry', 'entries')} could not be read "
             f"because the vault file was damaged: {', '.join(damaged)}",
             file=sys.stderr,
         )
         return 4
     return 0
-
-
-def _entry(record):
-    from reconnect_gui.core.journal.entry import entry_from_record
-
-    return entry_from_record(record.id, record.created, record.updated, record.data)
 
 
 def _entry_json(entry) -> dict[str, Any]:

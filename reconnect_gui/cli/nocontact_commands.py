@@ -6,8 +6,7 @@ import argparse
 import sys
 
 from reconnect_gui.cli.options import add_passphrase_option
-
-SLIP_KINDS = ("reached_out", "replied", "checked_profiles", "met_by_chance", "other")
+from reconnect_gui.core.countdown.plan import INITIATORS, SLIP_KINDS, Initiator
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     slip = actions.add_parser("slip", help="log that No Contact was broken")
     slip.add_argument("--kind", required=True, choices=SLIP_KINDS)
     slip.add_argument("--note", default="")
-    slip.add_argument("--initiated-by", choices=("me", "them"), default="me")
+    slip.add_argument("--initiated-by", choices=INITIATORS, default=Initiator.ME)
     slip.add_argument(
         "--keep-counting",
         action="store_true",

@@ -48,10 +48,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def init_vault(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import read_secret_file, vault_path
-    from reconnect_gui.storage.atomic import atomic_write_bytes
     from reconnect_gui.storage.crypto import new_recovery_code
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.unlock import create_user_vault
+    from reconnect_gui.system.atomic import atomic_write_bytes
 
     passphrase = read_secret_file(args.passphrase_file) if args.passphrase_file else None
     code = new_recovery_code()

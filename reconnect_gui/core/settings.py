@@ -78,9 +78,9 @@ def _allowed(name: str, value: object) -> bool:
     if name == "version":
         return isinstance(value, int) and value >= 1
     if name in ("check_in_time", "quiet_start", "quiet_end"):
-        return value == "" or clock_time(value) is not None
+        return value == "" or (isinstance(value, str) and clock_time(value) is not None)
     if name == "reminders_paused_until":
-        return value == "" or utc_moment_text(value) is not None
+        return value == "" or (isinstance(value, str) and utc_moment_text(value) is not None)
     return True
 
 

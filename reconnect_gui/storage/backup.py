@@ -17,8 +17,8 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reconnect_gui.storage.atomic import atomic_write_bytes
 from reconnect_gui.storage.errors import VaultDamaged, VaultError, WrongSecret, write_failure
+from reconnect_gui.system.atomic import atomic_write_bytes
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 BACKUP_PATTERN = re.compile(r"reconnect-backup-(\d{8}T\d{6}Z)\.age", re.ASCII)
@@ -38,13 +38,6 @@ TOO_SLOW = (
     "This backup asks for far more work to open than Reconnect allows, so it was not "
     "opened; make a new backup with Reconnect."
 )
-
-
-def backup_name(moment: datetime) -> str:
-    """``reconnect-backup-YYYYmmddTHHMMSSZ.age`` for a timezone-aware moment (in UTC)."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("backup times must be timezone-aware")
-    return f"reconnect-backup-{moment.astimezone(UTC).strftime(_NAME_TIME)}.age"
 
 
 def write_backup(path: Path, payload: bytes, passphrase: str) -> None:
@@ -87,7 +80,8 @@ def read_backup(path: Path, passphrase: str) -> bytes:
     from pyrage import passphrase as age_passphrase
 
     try:
-        return age_passphrase.decrypt(sealed, passphrase)
+        opened: bytes = age_passphrase.decrypt(sealed, passphrase)
+        return opened
     except DecryptError as error:
         raise _decrypt_problem(str(error)) from None
 

@@ -23,15 +23,6 @@ def save_draft(vault: Vault, draft: Draft) -> None:
     vault.put(DRAFT, draft_to_data(draft), record_id=draft.id)
 
 
-def load_draft(vault: Vault, draft_id: str) -> Draft | None:
-    """The draft, or None when there is no draft with that id (RecordDamaged if damaged)."""
-    try:
-        record = vault.get(draft_id)
-    except KeyError:
-        return None
-    return _draft(record) if record.kind == DRAFT else None
-
-
 def load_drafts(vault: Vault) -> tuple[list[Draft], list[str]]:
     """Every readable draft, most recently written first, and the ids of damaged ones."""
     records, damaged = vault.records(DRAFT)

@@ -52,7 +52,9 @@ class ExportDocument:
 # --- the JSON document -----------------------------------------------------------------
 
 
-def export_document(records: Iterable[Record], *, vault_id: str, exported_at: datetime) -> dict:
+def export_document(
+    records: Iterable[Record], *, vault_id: str, exported_at: datetime
+) -> dict[str, Any]:
     """The export document (plain JSON values) for these records."""
     return {
         "format": FORMAT,
@@ -72,7 +74,7 @@ def export_document(records: Iterable[Record], *, vault_id: str, exported_at: da
     }
 
 
-def document_bytes(doc: dict) -> bytes:
+def document_bytes(doc: dict[str, Any]) -> bytes:
     """UTF-8 JSON with sorted keys: the same records always give the same bytes."""
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False)
     try:

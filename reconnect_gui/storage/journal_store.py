@@ -35,7 +35,9 @@ EXPORT_ENTRY_WARNING = (
 )
 
 
-def _entry(record: Record) -> JournalEntry:
+def entry_of_record(record: Record) -> JournalEntry:
+    """The entry a JOURNAL_ENTRY record holds: the one mapping from a record to an entry,
+    for the pane and the command line as for this module (it does not check the kind)."""
     return entry_from_record(record.id, record.created, record.updated, record.data)
 
 
@@ -43,7 +45,7 @@ def load_entries(vault: Vault) -> tuple[list[JournalEntry], list[str]]:
     """Every readable entry, trashed ones included (``entry.in_trash``), newest written
     first; and the ids of damaged records, for the pane to mention."""
     records, damaged = vault.records(JOURNAL_ENTRY)
-    return newest_first(map(_entry, records)), damaged
+    return newest_first(map(entry_of_record, records)), damaged
 
 
 def load_entry(vault: Vault, entry_id: str) -> JournalEntry | None:
@@ -52,7 +54,7 @@ def load_entry(vault: Vault, entry_id: str) -> JournalEntry | None:
         record = vault.get(entry_id)
     except KeyError:
         return None
-    return _entry(record) if record.kind == JOURNAL_ENTRY else None
+    return entry_of_record(record) if record.kind == JOURNAL_ENTRY else None
 
 
 def save_entry(vault: Vault, entry: JournalEntry) -> JournalEntry:
@@ -67,7 +69,7 @@ def save_entry(vault: Vault, entry: JournalEntry) -> JournalEntry:
     if entry.id:
         _check_is_entry(vault, entry.id)
     record = vault.put(JOURNAL_ENTRY, entry_to_data(entry), record_id=entry.id or None)
-    return _entry(record)
+    return entry_of_record(record)
 
 
 def _check_is_entry(vault: Vault, entry_id: str) -> None:

@@ -75,11 +75,6 @@ class KeyStoreError(KeyUnavailable):
         super().__init__(message or MESSAGES[reason])
         self.reason: Reason = reason
 
-    @property
-    def keyring_works(self) -> bool:
-        """True when the keyring answered but had no good key: offer to put it back."""
-        return self.reason in ("missing", "corrupt")
-
 
 class KeyStore:
     """The data key of each vault, kept in the OS keyring.
@@ -104,7 +99,7 @@ class KeyStore:
         the passphrase or recovery code and may then ``store`` the key back.
         """
 
-        def call(keyring: Any) -> str | None:
+        def call(keyring: Any) -> object:
             return keyring.get_password(self.service, vault_id)
 
         return _decode(self._run(call))
@@ -179,7 +174,8 @@ class KeyStore:
             # Raised here, outside any except block, so no backend exception (whose text
             # we do not control) is chained onto what the caller sees or logs.
             raise KeyStoreError(value)
-        return value
+        result: T = value
+        return result
 
 
 def _usable_backend() -> Any:

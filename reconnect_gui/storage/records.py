@@ -17,17 +17,8 @@ DRAFT = "draft"
 COUNTDOWN = "countdown"  # the No-Contact plan, attempts and slips
 CONTACT_LOG = "contact_log"
 URGE_LOG = "urge_log"
-PRIVATE_SETTINGS = "private_settings"
+PRIVATE_SETTINGS = "private_settings"  # in the documented format; nothing stores it yet
 REMINDER_LOG = "reminder_log"  # which reminders have been shown, so none shows twice
-KNOWN_KINDS = (
-    JOURNAL_ENTRY,
-    DRAFT,
-    COUNTDOWN,
-    CONTACT_LOG,
-    URGE_LOG,
-    PRIVATE_SETTINGS,
-    REMINDER_LOG,
-)
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,6 @@ class MergePlan:
         """The vault's records after the restore."""
         return [*self.keep, *self.update, *self.add]
 
-    @property
-    def changes_anything(self) -> bool:
-        return bool(self.add or self.update or self.remove)
-
     def summary(self) -> str:
         """One plain sentence of counts for the user (never any record content)."""
         parts = [

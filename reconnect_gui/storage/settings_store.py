@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reconnect_gui.core.clock import system_clock
 from reconnect_gui.core.settings import Settings, SettingsFormatError, settings_from_json_dict
-from reconnect_gui.storage.atomic import atomic_write_bytes
+from reconnect_gui.system.atomic import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 

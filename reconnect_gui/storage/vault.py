@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reconnect_gui.core.clock import Clock, system_clock
+from reconnect_gui.core.journal.query import fold
 from reconnect_gui.storage import vault_codec as codec
 from reconnect_gui.storage import vault_format as fmt
 from reconnect_gui.storage.crypto import (
@@ -192,7 +193,7 @@ class LockedVault:
         rows = fmt.query(
             self._connection(), "SELECT kdf, nonce, wrapped FROM key_slots WHERE name = ?", (name,)
         )
-        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+        return tuple(rows[0]) if rows else None
 
 
 class Vault:
@@ -282,10 +283,10 @@ class Vault:
             return self._current_cache().records(kind)
 
     def search(self, text: str, kind: str | None = None) -> tuple[list[Record], list[str]]:
-        """Records with ``text`` inside a string value, ignoring case (Unicode case folding)
-        and NFC/NFD differences; plus the ids of damaged records. No pattern syntax."""
+        """Records with ``text`` inside a string value, ignoring case and accents (the
+        journal's own fold); plus the ids of damaged records. No pattern syntax."""
         with self._lock:
-            return self._current_cache().search(codec.fold(text), kind)
+            return self._current_cache().search(fold(text), kind)
 
     def _current_cache(self) -> PlainCache:
         """The decrypted records, read afresh if this is the first read since unlocking or

@@ -3,19 +3,24 @@
 Lives only as long as the vault is unlocked: ``Vault.close()`` (locking) drops it. It
 is filled by the first full read, kept current by the vault's own writes, and thrown
 away whenever SQLite's ``data_version`` shows that another connection (the command
-line, a second window) committed a change. The search form of the text is built on
-the first search, so opening and listing pay nothing for it.
+line, a second window) committed a change. The search form of the text (``fold``, the
+same as the journal pane's) is built on the first search, one fold per string value of
+each record, so opening and listing pay nothing for it and later searches only compare.
 """
 
 from __future__ import annotations
 
+from reconnect_gui.core.journal.query import fold
 from reconnect_gui.storage import vault_codec as codec
 from reconnect_gui.storage.records import Record
 
 
 class PlainCache:
     def __init__(self) -> None:
-        self.clear()
+        self._version: int | None = None  # None: not filled since the last clear
+        self._records: dict[str, Record] = {}
+        self._folded: dict[str, tuple[str, ...]] | None = None  # built on the first search
+        self._damaged: dict[str, str] = {}  # id -> kind
 
     def is_current(self, data_version: int) -> bool:
         return self._version == data_version
@@ -27,10 +32,10 @@ class PlainCache:
         self._version = data_version
 
     def clear(self) -> None:
-        self._version: int | None = None
-        self._records: dict[str, Record] = {}
-        self._folded: dict[str, tuple[str, ...]] | None = None
-        self._damaged: dict[str, str] = {}  # id -> kind
+        self._version = None
+        self._records = {}
+        self._folded = None
+        self._damaged = {}
 
     def put(self, record: Record) -> None:
         if self._version is None:
@@ -51,7 +56,7 @@ class PlainCache:
         return codec.newest_first(found), self._damaged_ids(kind)
 
     def search(self, needle: str, kind: str | None) -> tuple[list[Record], list[str]]:
-        """``needle`` already folded (codec.fold)."""
+        """``needle`` already folded (``fold``)."""
         if self._folded is None:
             self._folded = {i: _folded(r) for i, r in self._records.items()}
         folded = self._folded
@@ -67,4 +72,4 @@ class PlainCache:
 
 
 def _folded(record: Record) -> tuple[str, ...]:
-    return tuple(codec.fold(value) for value in codec.strings(record.data))
+    return tuple(fold(value) for value in codec.strings(record.data))

@@ -1,6 +1,8 @@
-"""What goes inside the vault's ciphertext: associated data, key slots, the record
-plaintext, and the folded form search compares. Part of the format documented at the top
-of vault.py (and in docs/vault-format.md).
+"""What goes inside the vault's ciphertext: associated data, key slots and the record
+plaintext; and the strings search looks in. Part of the format documented at the top of
+vault.py (and in docs/vault-format.md). Search compares text in the journal's own form
+(``core.journal.query.fold``: case and accents ignored), so the command line finds what
+the journal pane finds.
 
 No error message here quotes anything the user wrote.
 """
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -182,13 +183,6 @@ def iso(moment: datetime) -> str:
     return utc(moment).isoformat(timespec="microseconds")
 
 
-def fold(text: str) -> str:
-    """The search form of text: NFC, Unicode case folding (ß matches SS), NFC again."""
-    if text.isascii():  # most text; str.isascii() is O(1) and lower() equals casefold() here
-        return text.lower()
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
-
-
 def strings(value: Any) -> Iterator[str]:
     """Every string value (not key) inside JSON-like data."""
     stack = [value]
@@ -200,7 +194,3 @@ def strings(value: Any) -> Iterator[str]:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-
-
-# JSON writes these escaped, so a needle holding one cannot be pre-checked on the raw text.
-JSON_ESCAPED = frozenset('"\\') | frozenset(chr(c) for c in range(0x20))

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from reconnect_gui.storage.atomic import _fsync_directory
 from reconnect_gui.storage.crypto import Aead
 from reconnect_gui.storage.errors import UnsupportedVersion, VaultDamaged, VaultError, VaultExists
 from reconnect_gui.storage.vault_codec import KEY_CHECK, Slot, check_aad
+from reconnect_gui.system.atomic import _fsync_directory
 
 APPLICATION_ID = 0x52434E56  # "RCNV"
 FORMAT_VERSION = 1  # PRAGMA user_version

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reconnect_gui import APP_ID, APP_NAME
-from reconnect_gui.storage.atomic import atomic_write_bytes
+from reconnect_gui.system.atomic import atomic_write_bytes
 
 DESKTOP_FILE_NAME = f"{APP_ID}.desktop"
 # Marks the autostart file as written by us, so we never report or remove someone else's.
@@ -219,6 +219,8 @@ class WindowsRegistry:
     """The real HKEY_CURRENT_USER (``winreg`` exists only on Windows, so it is imported late)."""
 
     def read(self, key: str, name: str) -> object | None:
+        if sys.platform != "win32":  # (this form also tells the type checker)
+            raise OSError("the Windows registry exists only on Windows")
         import winreg
 
         try:
@@ -229,6 +231,8 @@ class WindowsRegistry:
         return value
 
     def write_string(self, key: str, name: str, value: str) -> None:
+        if sys.platform != "win32":  # (this form also tells the type checker)
+            raise OSError("the Windows registry exists only on Windows")
         import winreg
 
         access = winreg.KEY_SET_VALUE
@@ -236,6 +240,8 @@ class WindowsRegistry:
             winreg.SetValueEx(handle, name, 0, winreg.REG_SZ, value)
 
     def delete(self, key: str, name: str) -> None:
+        if sys.platform != "win32":  # (this form also tells the type checker)
+            raise OSError("the Windows registry exists only on Windows")
         import winreg
 
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from datetime import UTC, datetime
 
 import keyring
 
@@ -45,6 +46,31 @@ def test_journal_round_trip_without_prompts(initialised, capsys, monkeypatch) ->
     assert [e["id"] for e in json.loads(out)["entries"]] == [entry_id]
     code, out, _ = run(capsys, monkeypatch, "journal", "search", "nothing like this")
     assert code == 0 and "No entries found" in out
+
+
+def test_journal_search_ignores_accents_like_the_journal_pane(
+    initialised, capsys, monkeypatch
+) -> None:
+    """ "cafe" finds "Café" on the command line as it does in the pane (one fold for both)."""
+    from reconnect_gui.core.journal.entry import entry_from_record
+    from reconnect_gui.core.journal.query import JournalFilter, SearchIndex
+
+    _, cafe, _ = run(capsys, monkeypatch, "journal", "add", "--title", "Café", stdin="Tea.\n")
+    _, other, _ = run(capsys, monkeypatch, "journal", "add", "--title", "Park", stdin="Walk.\n")
+
+    for needle in ("cafe", "CAFÉ", "cafe\u0301"):
+        code, out, _ = run(capsys, monkeypatch, "journal", "search", needle, "--json")
+        assert code == 0
+        assert [e["id"] for e in json.loads(out)["entries"]] == [cafe.strip()], needle
+
+    # The pane's search finds the same entry for the same word.
+    now = datetime.now(UTC)
+    entries = [
+        entry_from_record(cafe.strip(), now, now, {"title": "Café", "body": "Tea.\n"}),
+        entry_from_record(other.strip(), now, now, {"title": "Park", "body": "Walk.\n"}),
+    ]
+    found = SearchIndex(entries).filter(JournalFilter(text="cafe"), UTC)
+    assert [e.id for e in found] == [cafe.strip()]
 
 
 def test_status_reports_a_ready_vault(initialised, capsys, monkeypatch) -> None:

@@ -25,7 +25,7 @@ from reconnect_gui.storage.backup import (
     NOT_PASSPHRASE,
     TOO_SLOW,
     WRONG_PASSPHRASE,
-    backup_name,
+    dated_files,
     read_backup,
     rotate_backups,
     write_backup,
@@ -34,6 +34,11 @@ from reconnect_gui.storage.errors import VaultDamaged, VaultError, WrongSecret
 
 PASSPHRASE = "correct horse — ünïcødé 🐴 battery"
 PAYLOAD = '{"format": "reconnect-export", "note": "Dear diary — ✨ \\u0000 שלום"}\n'.encode()
+
+
+def backup_name(moment: datetime) -> str:
+    """``reconnect-backup-YYYYmmddTHHMMSSZ.age``, the name rotation keeps count of (in UTC)."""
+    return f"reconnect-backup-{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}.age"
 
 
 @pytest.fixture(scope="module")
@@ -241,11 +246,11 @@ def test_a_failed_save_keeps_the_previous_backup(
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
 
-def test_backup_name() -> None:
+def test_a_backup_name_is_read_as_its_moment_in_utc(tmp_path: Path) -> None:
     moment = datetime(2025, 3, 9, 23, 30, 5, tzinfo=timezone(timedelta(hours=-2)))
-    assert backup_name(moment) == "reconnect-backup-20250310T013005Z.age"
-    with pytest.raises(ValueError):
-        backup_name(datetime(2025, 3, 9))
+    path = tmp_path / "reconnect-backup-20250310T013005Z.age"
+    path.write_bytes(b"x")
+    assert dated_files(tmp_path) == [(moment, path)]
 
 
 def test_rotation_keeps_the_newest_and_nothing_else_is_touched(tmp_path: Path) -> None:

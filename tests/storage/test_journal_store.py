@@ -85,7 +85,7 @@ def test_entries_written_by_older_code_and_the_sos_flow_load(vault) -> None:
     letter = add_unsent_letter(vault, "everything I must not send", ex_name="Sam")
     by_id = {e.id: e for e in load_entries(vault)[0]}
     assert by_id[cli].mood == 2 and by_id[cli].feelings == ()
-    assert by_id[letter].is_unsent_letter and not by_id[letter].may_copy_to_draft
+    assert by_id[letter].is_unsent_letter and not by_id[letter].in_trash
 
 
 def test_saving_keeps_fields_written_by_a_newer_version(vault) -> None:

@@ -19,10 +19,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from helpers.pages import DraftPage, JournalPage
 from reconnect_gui.core.countdown.contact_log import new_urge
 from reconnect_gui.core.countdown.plan import new_plan
 from reconnect_gui.core.drafts import draft as drafts
 from reconnect_gui.core.journal.entry import edited, new_entry
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.reminders.schedule import ReminderPrefs
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.storage import countdown_store, draft_store, journal_store
@@ -30,7 +32,6 @@ from reconnect_gui.storage.vault import open_vault
 from reconnect_gui.system.paths import app_paths
 from reconnect_gui.ui.shell.app_icon import load_app_icon
 from reconnect_gui.ui.shell.main_window import MainWindow
-from reconnect_gui.ui.shell.panes import PANE_KEYS
 
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
 ZONE = "Europe/Berlin"
@@ -117,9 +118,9 @@ def window(qtbot, unlocked_controller, clock, app_font: QFont, filled: bool) -> 
         fill_vault(unlocked_controller)
     main = MainWindow(Settings(), app_paths(), load_app_icon())
     qtbot.add_widget(main)
-    main.provide_pane("countdown", lambda: CountdownPane(unlocked_controller, now=clock))
-    main.provide_pane("draft", lambda: DraftPane(unlocked_controller, now=clock))
-    main.provide_pane("journal", lambda: JournalPane(unlocked_controller, now=clock))
+    main.provide_pane(PaneKey.COUNTDOWN, lambda: CountdownPane(unlocked_controller, now=clock))
+    main.provide_pane(PaneKey.DRAFT, lambda: DraftPane(unlocked_controller, now=clock))
+    main.provide_pane(PaneKey.JOURNAL, lambda: JournalPane(unlocked_controller, now=clock))
     main.add_settings_section(lambda: SecuritySection(unlocked_controller))
     main.add_settings_section(
         lambda: ReminderSection(
@@ -133,14 +134,18 @@ def window(qtbot, unlocked_controller, clock, app_font: QFont, filled: bool) -> 
     return main
 
 
-def show_view(qtbot, window: MainWindow, view: str) -> QWidget:
-    """Open ``view`` (see VIEWS) the way a person would find it, ready to use."""
+def show_view(qtbot, window: MainWindow, view: str) -> QWidget | DraftPage | JournalPage:
+    """Open ``view`` (see VIEWS) the way a person would find it, ready to use (the Draft
+    and Journal panes as their pages, see ``helpers.pages``)."""
     from reconnect_gui.ui.journal.pages import CHART_TAB, ENTRY_TAB, PROMPTS_TAB
 
     key, _, tab = view.partition("-")
-    window.show_pane(PANE_KEYS.index(key))
+    window.show_pane(PaneKey(key))
     pane = window.stack.currentWidget()
+    if key == "draft":
+        pane = DraftPage(pane)
     if key == "journal":
+        pane = JournalPage(pane)
         qtbot.wait_until(lambda: pane.loaded, timeout=10000)
         pane.tabs.setCurrentIndex({"entry": ENTRY_TAB, "prompts": PROMPTS_TAB}.get(tab, CHART_TAB))
     if key == "draft":
@@ -248,13 +253,13 @@ def active_dialog(qtbot, dialog: QWidget) -> QWidget:
 
 def test_the_sidebar_and_shortcuts_open_every_pane(qtbot, window) -> None:
     window.sidebar_list.setFocus()
-    for index, key in enumerate(PANE_KEYS):
+    for index, key in enumerate(PaneKey):
         press(qtbot, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
         assert window.current_pane_key() == key
     window.sidebar_list.setFocus()
     press(qtbot, Qt.Key.Key_Home)
     press(qtbot, Qt.Key.Key_Down)
-    assert window.current_pane_key() == PANE_KEYS[1]
+    assert window.current_pane_key() == PaneKey.DRAFT
 
 
 def test_the_sos_flow_from_start_to_end_with_keys_alone(qtbot, window, unlocked_controller) -> None:
@@ -332,7 +337,7 @@ def test_a_journal_entry_is_written_and_saved_with_keys_alone(
         press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Space)
     assert pane.editor.mood_picker.mood() == 4
-    qtbot.wait_until(lambda: not pane.save_throttle.pending, timeout=5000)
+    qtbot.wait_until(lambda: not pane.save_debouncer.pending, timeout=5000)
     (entry,) = [
         e
         for e in journal_store.load_entries(unlocked_controller.vault)[0]
@@ -352,7 +357,7 @@ def test_a_draft_is_written_and_its_copy_question_answered_with_keys_alone(qtbot
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert a11y.focused_control() is pane.editor
     qtbot.keyClicks(pane.editor, "Hi Sam, I hope the new job is going well. How are you?")
-    qtbot.wait_until(lambda: not pane.check_throttle.pending, timeout=5000)  # the notes
+    qtbot.wait_until(lambda: not pane.check_debouncer.pending, timeout=5000)  # the notes
     tab_to(qtbot, pane.copy_button)
     press(qtbot, Qt.Key.Key_Space)  # still in the No-Contact time: it asks first
     box = active_dialog(qtbot, pane.dialog)
@@ -390,10 +395,9 @@ def painted_pairs(dark: bool) -> list[tuple[str, QColor, QColor, float]]:
     (the grid, the ring's track, a hovered row's shade) carries nothing and is left out,
     except as the ground something else stands on.
     """
-    from reconnect_gui.ui.countdown.ring import mixed
     from reconnect_gui.ui.countdown.urge_chart import OLDER_BAR_SHARE
     from reconnect_gui.ui.draft.banner import BANNER_COLOURS
-    from reconnect_gui.ui.draft.tone_highlighter import BEYOND_SHADE, PROBLEM_TINT, SEVERITY_COLOURS
+    from reconnect_gui.ui.draft.tone_highlighter import BEYOND_SHADE, PROBLEM_TINT
     from reconnect_gui.ui.journal.editor import LETTER_PAPER
     from reconnect_gui.ui.journal.entry_controls import UNCHOSEN_OPACITY
     from reconnect_gui.ui.journal.model import (
@@ -404,6 +408,7 @@ def painted_pairs(dark: bool) -> list[tuple[str, QColor, QColor, float]]:
         TYPE_TINTS,
     )
     from reconnect_gui.ui.journal.mood_chart import EVENT_LINE_SHARE, URGE_MARK_SHARE
+    from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS, mixed
     from reconnect_gui.ui.widgets.theme import palette_for
 
     side = 1 if dark else 0
@@ -552,8 +557,8 @@ def test_a_live_theme_switch_reaches_every_part_of_the_window(qtbot, window, the
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_urge_bars_are_painted_in_the_colours_checked(qtbot, themed, theme: str) -> None:
     """The pairs above are how the modules mix their colours; this one is seen on screen."""
-    from reconnect_gui.ui.countdown.ring import mixed
     from reconnect_gui.ui.countdown.urge_chart import OLDER_BAR_SHARE, UrgeChart
+    from reconnect_gui.ui.widgets.colours import mixed
     from reconnect_gui.ui.widgets.theme import apply_theme
 
     apply_theme(themed, theme)

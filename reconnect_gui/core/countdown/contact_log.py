@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from reconnect_gui.core.countdown.moments import (
@@ -24,23 +25,32 @@ from reconnect_gui.core.countdown.moments import (
     utc_moment,
 )
 
-CONTACT_KINDS = ("logistics", "they_contacted", "sent_unanswered")
+
+class ContactKind(StrEnum):
+    """A contact that is not a slip (the values are stored in the vault)."""
+
+    LOGISTICS = "logistics"  # belongings, bills: the contact the guidance allows
+    THEY_CONTACTED = "they_contacted"
+    SENT_UNANSWERED = "sent_unanswered"  # starts a wait before anything more is sent
+
+
+CONTACT_KINDS = tuple(ContactKind)
 LOGISTICS_TOPICS = ("belongings", "bills", "other")
 DEFAULT_WAIT_DAYS = 14
 MAX_WAIT_DAYS = 365
 INTENSITIES = range(1, 11)
 
 GUIDANCE = {
-    "logistics": (
+    ContactKind.LOGISTICS: (
         "Keep it short and practical: what, when, where, nothing more. "
         "And be honest with yourself: if the belongings are really a reason to see them, "
         "they will notice, and it undoes the distance you've built."
     ),
-    "they_contacted": (
+    ContactKind.THEY_CONTACTED: (
         "You don't have to answer. If you choose to, keep it brief, friendly and calm: "
         "no feelings, no questions about the two of you. Your countdown keeps going."
     ),
-    "sent_unanswered": (
+    ContactKind.SENT_UNANSWERED: (
         "Please don't send anything else for now. More messages after silence feel like "
         "pressure to the other person and make a calm restart harder. "
         "Let the wait run; write what you want to say in your journal instead."
@@ -50,7 +60,7 @@ GUIDANCE = {
 
 @dataclass(frozen=True)
 class ContactEntry:
-    kind: str  # one of CONTACT_KINDS
+    kind: ContactKind
     at: datetime  # UTC
     note: str = ""
     topic: str = ""  # logistics only: one of LOGISTICS_TOPICS
@@ -73,12 +83,12 @@ def logistics_contact(at: datetime, topic: str, note: str = "") -> ContactEntry:
     """A practical contact (belongings, shared bills), logged as logistics, not as a slip."""
     if topic not in LOGISTICS_TOPICS:
         raise ValueError(f"The topic must be one of: {', '.join(LOGISTICS_TOPICS)}.")
-    return ContactEntry("logistics", utc_moment(at), note.strip(), topic=topic)
+    return ContactEntry(ContactKind.LOGISTICS, utc_moment(at), note.strip(), topic=topic)
 
 
 def they_contacted(at: datetime, note: str = "") -> ContactEntry:
     """The ex got in touch. Not a slip."""
-    return ContactEntry("they_contacted", utc_moment(at), note.strip())
+    return ContactEntry(ContactKind.THEY_CONTACTED, utc_moment(at), note.strip())
 
 
 def sent_unanswered(
@@ -86,13 +96,16 @@ def sent_unanswered(
 ) -> ContactEntry:
     """A message the user sent at ``at`` that got no answer; starts a wait of ``wait_days``."""
     return ContactEntry(
-        "sent_unanswered", utc_moment(at), note.strip(), wait_days=_checked_wait(wait_days)
+        ContactKind.SENT_UNANSWERED,
+        utc_moment(at),
+        note.strip(),
+        wait_days=_checked_wait(wait_days),
     )
 
 
 def mark_answered(entry: ContactEntry, at: datetime) -> ContactEntry:
     """The unanswered message got a reply at ``at``: its wait ends."""
-    if entry.kind != "sent_unanswered":
+    if entry.kind != ContactKind.SENT_UNANSWERED:
         raise ValueError("Only a message you sent can be marked as answered.")
     return replace(entry, answered_at=utc_moment(at))
 
@@ -111,7 +124,7 @@ def wait_remaining(entries: Iterable[ContactEntry], now: datetime) -> timedelta 
     left = [
         min(wait_ends(e) - now, e.wait_days * DAY)
         for e in entries
-        if e.kind == "sent_unanswered"
+        if e.kind == ContactKind.SENT_UNANSWERED
         and (e.answered_at is None or e.answered_at > now)
         and wait_ends(e) > now
     ]
@@ -129,9 +142,9 @@ def contact_to_data(entry: ContactEntry) -> dict[str, Any]:
         "at": moment_data(entry.at),
         "note": entry.note,
     }
-    if entry.kind == "logistics":
+    if entry.kind == ContactKind.LOGISTICS:
         data["topic"] = entry.topic
-    if entry.kind == "sent_unanswered":
+    if entry.kind == ContactKind.SENT_UNANSWERED:
         data["wait_days"] = entry.wait_days
         data["answered_at"] = None if entry.answered_at is None else moment_data(entry.answered_at)
     return data
@@ -144,14 +157,17 @@ def contact_from_data(data: Any) -> ContactEntry | None:
     if (at := moment_from_data(data.get("at"))) is None:
         return None
     wait = data.get("wait_days")
-    valid_wait = isinstance(wait, int) and not isinstance(wait, bool)
     known = {"kind", "at", "note", "topic", "wait_days", "answered_at"}
     return ContactEntry(
-        kind=data["kind"],
+        kind=ContactKind(data["kind"]),
         at=at,
         note=text(data.get("note")),
-        topic=data.get("topic") if data.get("topic") in LOGISTICS_TOPICS else "",
-        wait_days=min(max(wait, 1), MAX_WAIT_DAYS) if valid_wait else DEFAULT_WAIT_DAYS,
+        topic=data["topic"] if data.get("topic") in LOGISTICS_TOPICS else "",
+        wait_days=(
+            min(max(wait, 1), MAX_WAIT_DAYS)
+            if isinstance(wait, int) and not isinstance(wait, bool)
+            else DEFAULT_WAIT_DAYS
+        ),
         answered_at=moment_from_data(data.get("answered_at")),
         extra={k: v for k, v in data.items() if k not in known},
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from reconnect_gui.core.countdown.moments import (
@@ -31,23 +32,42 @@ from reconnect_gui.core.countdown.readiness import ReadinessResult, result_from_
 
 DEFAULT_TARGET_DAYS = 30
 MAX_TARGET_DAYS = 3650
-SLIP_KINDS = ("reached_out", "replied", "checked_profiles", "met_by_chance", "other")
+
+
+class SlipKind(StrEnum):
+    """What broke No Contact (the values are stored in the vault)."""
+
+    REACHED_OUT = "reached_out"
+    REPLIED = "replied"
+    CHECKED_PROFILES = "checked_profiles"
+    MET_BY_CHANCE = "met_by_chance"
+    OTHER = "other"
+
+
+class Initiator(StrEnum):
+    """Who started the contact of a slip."""
+
+    ME = "me"
+    THEM = "them"
+
+
+SLIP_KINDS = tuple(SlipKind)
 SLIP_KIND_WORDS = {
-    "reached_out": "I reached out",
-    "replied": "I replied",
-    "checked_profiles": "I checked their profiles",
-    "met_by_chance": "We met by chance",
-    "other": "Something else",
+    SlipKind.REACHED_OUT: "I reached out",
+    SlipKind.REPLIED: "I replied",
+    SlipKind.CHECKED_PROFILES: "I checked their profiles",
+    SlipKind.MET_BY_CHANCE: "We met by chance",
+    SlipKind.OTHER: "Something else",
 }
-INITIATORS = ("me", "them")
+INITIATORS = tuple(Initiator)
 
 
 @dataclass(frozen=True)
 class Slip:
     at: datetime  # UTC
-    kind: str = "other"
+    kind: SlipKind = SlipKind.OTHER
     note: str = ""
-    initiated_by: str = "me"
+    initiated_by: Initiator = Initiator.ME
     restarted: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -157,11 +177,11 @@ def extend_target(plan: Plan, days: int) -> Plan:
 def record_slip(
     plan: Plan,
     at: datetime,
-    kind: str,
+    kind: SlipKind | str,
     *,
     restart: bool,
     note: str = "",
-    initiated_by: str = "me",
+    initiated_by: Initiator | str = Initiator.ME,
 ) -> Plan:
     """The plan after "I broke No Contact" at ``at``.
 
@@ -174,7 +194,13 @@ def record_slip(
         raise ValueError(f"The kind of slip must be one of: {', '.join(SLIP_KINDS)}.")
     if initiated_by not in INITIATORS:
         raise ValueError("Who started the contact must be “me” or “them”.")
-    slip = Slip(utc_moment(at, "The time of the slip"), kind, note.strip(), initiated_by, restart)
+    slip = Slip(
+        utc_moment(at, "The time of the slip"),
+        SlipKind(kind),
+        note.strip(),
+        Initiator(initiated_by),
+        restart,
+    )
     current = plan.current
     if not restart:
         updated = replace(current, slips=(*current.slips, slip))
@@ -209,9 +235,13 @@ def _slip_from_data(data: Any) -> Slip | None:
     known = {"at", "kind", "note", "initiated_by", "restarted"}
     return Slip(
         at=at,
-        kind=data.get("kind") if data.get("kind") in SLIP_KINDS else "other",
+        kind=SlipKind(data["kind"]) if data.get("kind") in SLIP_KINDS else SlipKind.OTHER,
         note=text(data.get("note")),
-        initiated_by=data.get("initiated_by") if data.get("initiated_by") in INITIATORS else "me",
+        initiated_by=(
+            Initiator(data["initiated_by"])
+            if data.get("initiated_by") in INITIATORS
+            else Initiator.ME
+        ),
         restarted=data.get("restarted") is True,
         extra={k: v for k, v in data.items() if k not in known},
     )
@@ -230,7 +260,7 @@ def _attempt_from_data(data: Any) -> Attempt | None:
     if not isinstance(data, dict) or (start := moment_from_data(data.get("start"))) is None:
         return None
     end = moment_from_data(data.get("end"))
-    slips = data.get("slips") if isinstance(data.get("slips"), list) else []
+    slips = data["slips"] if isinstance(data.get("slips"), list) else []
     return Attempt(
         start=start,
         end=None if end is None else max(end, start),

@@ -11,13 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from reconnect_gui.core.countdown.moments import moment_data, moment_from_data, utc_moment
 
 TOO_SOON = "too_soon"
 READY_SIGN = "ready_sign"
-OUTCOMES = ("ready", "not_yet")
+
+
+class Outcome(StrEnum):
+    """What one readiness self-check said (the values are stored in the vault)."""
+
+    READY = "ready"
+    NOT_YET = "not_yet"
+
+
 SUGGESTED_EXTENSION_DAYS = 14
 
 
@@ -55,17 +64,17 @@ READY_TEXT = (
 @dataclass(frozen=True)
 class ReadinessResult:
     at: datetime  # UTC
-    outcome: str  # "ready" or "not_yet"
+    outcome: Outcome
     answers: dict[str, bool] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def offers_extension(self) -> bool:
-        return self.outcome == "not_yet"
+        return self.outcome == Outcome.NOT_YET
 
     @property
     def message(self) -> str:
-        return NOT_YET_TEXT if self.outcome == "not_yet" else READY_TEXT
+        return NOT_YET_TEXT if self.outcome == Outcome.NOT_YET else READY_TEXT
 
 
 def evaluate(answers: Mapping[str, bool], at: datetime) -> ReadinessResult:
@@ -74,7 +83,7 @@ def evaluate(answers: Mapping[str, bool], at: datetime) -> ReadinessResult:
     kept = {k: v for k, v in answers.items() if k in known and isinstance(v, bool)}
     too_soon = [q.id for q in QUESTIONS if q.kind == TOO_SOON]
     blocked = any(kept.get(qid, True) for qid in too_soon)  # unanswered counts as "not yet"
-    return ReadinessResult(utc_moment(at), "not_yet" if blocked else "ready", kept)
+    return ReadinessResult(utc_moment(at), Outcome.NOT_YET if blocked else Outcome.READY, kept)
 
 
 def result_to_data(result: ReadinessResult) -> dict[str, Any]:
@@ -90,10 +99,10 @@ def result_from_data(data: Any) -> ReadinessResult | None:
     """A stored result, or ``None`` when it has no readable moment. Odd outcomes read as not yet."""
     if not isinstance(data, dict) or (at := moment_from_data(data.get("at"))) is None:
         return None
-    answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    answers = data["answers"] if isinstance(data.get("answers"), dict) else {}
     return ReadinessResult(
         at=at,
-        outcome="ready" if data.get("outcome") == "ready" else "not_yet",
+        outcome=Outcome.READY if data.get("outcome") == Outcome.READY else Outcome.NOT_YET,
         answers={str(k): v for k, v in answers.items() if isinstance(v, bool)},
         extra={k: v for k, v in data.items() if k not in {"at", "outcome", "answers"}},
     )

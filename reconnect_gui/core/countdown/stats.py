@@ -16,20 +16,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
 from reconnect_gui.core.countdown.moments import DAY, utc_moment, whole_days
 from reconnect_gui.core.countdown.plan import Attempt, Plan
+from reconnect_gui.core.countdown.readiness import Outcome
 
 MILESTONE_DAYS = (1, 3, 7, 14, 21, 30)
 WEEK = timedelta(days=7)
 
-COUNTING = "counting"
-TARGET_REACHED = "target_reached"
-READY = "ready"
-WAITING_FOR_REPLY = "waiting_for_reply"
-STATES = (COUNTING, TARGET_REACHED, READY, WAITING_FOR_REPLY)
+
+class NoContactState(StrEnum):
+    """Where the countdown stands (the draft's checks and the home screen read it)."""
+
+    COUNTING = "counting"
+    TARGET_REACHED = "target_reached"
+    READY = "ready"  # the target is reached and the latest readiness check passed
+    WAITING_FOR_REPLY = "waiting_for_reply"  # an unanswered message's wait is running
 
 
 def _span(attempt: Attempt, now: datetime) -> timedelta:
@@ -50,11 +55,6 @@ def days_elapsed(plan: Plan, now: datetime) -> int:
 def remaining(plan: Plan, now: datetime) -> timedelta:
     """Time left until the target; zero once it is reached."""
     return max(plan.target_days * DAY - elapsed(plan, now), timedelta(0))
-
-
-def target_moment(plan: Plan) -> datetime:
-    """When the current attempt reaches the target (UTC)."""
-    return plan.current.start + plan.target_days * DAY
 
 
 def current_streak(plan: Plan, now: datetime) -> int:
@@ -123,20 +123,20 @@ def next_milestone(plan: Plan, now: datetime) -> tuple[int, timedelta] | None:
     return None
 
 
-def state(plan: Plan, now: datetime, *, waiting_for_reply: bool = False) -> str:
+def state(plan: Plan, now: datetime, *, waiting_for_reply: bool = False) -> NoContactState:
     """counting, target_reached, ready (a passed readiness check) or waiting_for_reply.
 
     A running wait after an unanswered message comes first. "ready" needs the target
     reached and the latest readiness check in the current attempt to have passed.
     """
     if waiting_for_reply:
-        return WAITING_FOR_REPLY
+        return NoContactState.WAITING_FOR_REPLY
     if days_elapsed(plan, now) < plan.target_days:
-        return COUNTING
+        return NoContactState.COUNTING
     checks = [r for r in plan.readiness if plan.current.start <= r.at <= utc_moment(now)]
-    if checks and max(checks, key=lambda r: r.at).outcome == "ready":
-        return READY
-    return TARGET_REACHED
+    if checks and max(checks, key=lambda r: r.at).outcome == Outcome.READY:
+        return NoContactState.READY
+    return NoContactState.TARGET_REACHED
 
 
 def status(plan: Plan, now: datetime, *, waiting_for_reply: bool = False) -> dict[str, Any]:

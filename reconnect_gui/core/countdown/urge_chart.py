@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reconnect_gui.core.wording import plural
+
 WEEKS_SHOWN = 12
 EMPTY_TEXT = "No urges logged yet"
 QUIET_TEXT = f"No urges in the last {WEEKS_SHOWN} weeks"
@@ -30,7 +32,7 @@ def week_label(weeks_ago: int) -> str:
 def _urges(count: int) -> str:
     if count == 0:
         return "none"
-    return "1 urge" if count == 1 else f"{count} urges"
+    return plural(count, "urge")
 
 
 def empty_text(counts: Sequence[int]) -> str | None:

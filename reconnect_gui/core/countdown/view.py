@@ -15,20 +15,17 @@ from reconnect_gui.core.countdown import stats
 from reconnect_gui.core.countdown.contact_log import ContactEntry, wait_remaining
 from reconnect_gui.core.countdown.moments import DAY, local, utc_moment, whole_days
 from reconnect_gui.core.countdown.plan import SLIP_KIND_WORDS, Plan
+from reconnect_gui.core.wording import plural, short_moment
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
 
 STATE_WORDS = {
-    stats.COUNTING: "Counting",
-    stats.TARGET_REACHED: "Target reached",
-    stats.READY: "Ready, if you want to",
-    stats.WAITING_FOR_REPLY: "Waiting for a reply",
+    stats.NoContactState.COUNTING: "Counting",
+    stats.NoContactState.TARGET_REACHED: "Target reached",
+    stats.NoContactState.READY: "Ready, if you want to",
+    stats.NoContactState.WAITING_FOR_REPLY: "Waiting for a reply",
 }
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def duration_words(span: timedelta) -> str:
@@ -36,10 +33,10 @@ def duration_words(span: timedelta) -> str:
     span = max(span, timedelta(0))
     days, hours, minutes = span // DAY, (span % DAY) // HOUR, (span % HOUR) // MINUTE
     if days:
-        return _plural(days, "day") + (f" {_plural(hours, 'hour')}" if hours else "")
+        return plural(days, "day") + (f" {plural(hours, 'hour')}" if hours else "")
     if hours:
-        return _plural(hours, "hour") + (f" {_plural(minutes, 'minute')}" if minutes else "")
-    return _plural(minutes, "minute") if minutes else "less than a minute"
+        return plural(hours, "hour") + (f" {plural(minutes, 'minute')}" if minutes else "")
+    return plural(minutes, "minute") if minutes else "less than a minute"
 
 
 @dataclass(frozen=True)
@@ -101,9 +98,9 @@ class StatsView:
 def stats_view(plan: Plan, now: datetime, urge_times: Iterable[datetime] = ()) -> StatsView:
     gap = stats.average_gap_between_slips(plan)
     return StatsView(
-        current_streak=_plural(stats.current_streak(plan, now), "day"),
-        longest_streak=_plural(stats.longest_streak(plan, now), "day"),
-        total_days=_plural(stats.total_days(plan, now), "day"),
+        current_streak=plural(stats.current_streak(plan, now), "day"),
+        longest_streak=plural(stats.longest_streak(plan, now), "day"),
+        total_days=plural(stats.total_days(plan, now), "day"),
         average_gap="no slips" if gap is None else duration_words(gap),
         urges_per_week=f"{stats.urges_per_week(urge_times, plan, now):.1f}",
     )
@@ -137,7 +134,7 @@ def history(plan: Plan, contacts: Iterable[ContactEntry] = ()) -> list[HistoryEv
             detail = " · ".join(part for part in (who, after, slip.note) if part)
             events.append(HistoryEvent(slip.at, "slip", SLIP_KIND_WORDS[slip.kind], detail))
         if attempt.end is not None:
-            length = _plural(whole_days(attempt.end - attempt.start), "day")
+            length = plural(whole_days(attempt.end - attempt.start), "day")
             events.append(HistoryEvent(attempt.end, "attempt_end", f"Attempt {number}: {length}"))
     for entry in contacts:
         title = CONTACT_TITLES[entry.kind]
@@ -157,4 +154,4 @@ def history(plan: Plan, contacts: Iterable[ContactEntry] = ()) -> list[HistoryEv
 
 def when_words(moment: datetime, zone: str) -> str:
     """A moment as the user reads it in their zone: "Sat 21 Nov 2026, 20:15"."""
-    return local(moment, zone).strftime("%a %d %b %Y, %H:%M")
+    return short_moment(local(moment, zone))

@@ -14,6 +14,7 @@ from reconnect_gui.core.countdown import stats as countdown_stats
 from reconnect_gui.core.countdown.contact_log import ContactEntry, wait_remaining
 from reconnect_gui.core.countdown.moments import DAY, local
 from reconnect_gui.core.countdown.plan import Plan
+from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.tone.report import Context
 
 
@@ -33,7 +34,7 @@ def check_context(
     to_target = countdown_stats.remaining(plan, now)
     return Context(
         no_contact_state=state,
-        days_until_target=ceil(to_target / DAY) if state == countdown_stats.COUNTING else None,
+        days_until_target=ceil(to_target / DAY) if state == NoContactState.COUNTING else None,
         waiting_for_reply=left is not None,
         wait_days_left=ceil(left / DAY) if left is not None else None,
         local_time=local_time,

@@ -160,11 +160,6 @@ def add_ignore(draft: Draft, ignore: Ignore) -> Draft:
     return replace(draft, ignores=ignores[-MAX_IGNORES:])
 
 
-def clear_ignores(draft: Draft) -> Draft:
-    """The draft with every finding shown again ("show everything I ignored")."""
-    return replace(draft, ignores=())
-
-
 # -- "sleep on it" ------------------------------------------------------------------------
 
 
@@ -189,10 +184,6 @@ def cool_off_remaining(draft: Draft, now: datetime, hours: float = COOL_OFF_HOUR
     """
     passed = max(utc_moment(now, "The time") - draft.updated, timedelta(0))
     return max(_cool_off(hours) - passed, timedelta(0))
-
-
-def has_cooled_off(draft: Draft, now: datetime, hours: float = COOL_OFF_HOURS) -> bool:
-    return cool_off_remaining(draft, now, hours) == timedelta(0)
 
 
 # -- stored form --------------------------------------------------------------------------

@@ -16,13 +16,9 @@ from reconnect_gui.core.countdown.moments import DAY, local
 from reconnect_gui.core.drafts.draft import COOL_OFF_HOURS
 from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding, Metrics, Report
 from reconnect_gui.core.tone.verdict import ready_words
+from reconnect_gui.core.wording import plural, short_day
 
 BANNER_REASONS = 2  # more would push the editor down; the notes list has them all
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """A count and its noun: "1 word", "1,200 words"."""
-    return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
 # ---- the length line --------------------------------------------------------------------
@@ -247,8 +243,7 @@ def when_words(moment: datetime, now: datetime, zone: str) -> str:
         return f"Today {clock}"
     if there.date() == (today - DAY).date():
         return f"Yesterday {clock}"
-    date = f"{there.day} {there.strftime('%b')}"
-    return f"{date} {there.year} {clock}" if there.year != today.year else f"{date} {clock}"
+    return f"{short_day(there, weekday=False, year=there.year != today.year)} {clock}"
 
 
 def damaged_words(count: int) -> str:

@@ -26,8 +26,6 @@ ENTRY_TYPE_WORDS = {
 }
 MOODS = (1, 2, 3, 4, 5)  # 1 = very low … 5 = very good
 MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
-# Icon names the pane draws for each level; the widgets own the pictures.
-MOOD_ICONS = {level: f"mood-{level}" for level in MOODS}
 
 # Optional feelings beside the mood: stable ids (stored) and the words the app shows.
 # Ordered heavy to light so a picker reads calmly from left to right.
@@ -100,14 +98,9 @@ class JournalEntry:
 
     @property
     def is_unsent_letter(self) -> bool:
-        """Letters written instead of sent. The drafting pane must never take their words:
-        check ``may_copy_to_draft`` before offering any journal text there."""
+        """Letters written instead of sent. Their words must never be offered to the
+        drafting pane (nothing in the app copies journal text into a draft)."""
         return self.entry_type == "unsent_letter"
-
-    @property
-    def may_copy_to_draft(self) -> bool:
-        """False for unsent letters and for anything in the trash."""
-        return not self.is_unsent_letter and not self.in_trash
 
 
 def _clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:

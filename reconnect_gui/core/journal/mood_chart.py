@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from reconnect_gui.core.countdown.moments import is_zone_name
 from reconnect_gui.core.journal.entry import MOOD_WORDS
+from reconnect_gui.core.wording import plural, short_day
 
 MAX_GAP_DAYS = 7  # a line joins two days with a mood only when they are ≤ 7 days apart
 SPANS = ("30", "90", "365", "all")
@@ -205,11 +206,7 @@ def mood_word(mean: float) -> str:
 
 def date_words(day: date) -> str:
     """ "Tue 3 Mar 2026"."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return short_day(day, year=True)
 
 
 def span_words(data: ChartData) -> str:
@@ -237,10 +234,10 @@ def day_tooltip(data: ChartData, day: date) -> str | None:
     else:
         words = ", ".join(MOOD_WORDS[m] for m in found.moods)
         lines.append(f"Moods: {words} (on average {mood_word(found.mean)})")
-    lines.append(_plural(found.count, "entry", "entries"))
+    lines.append(plural(found.count, "entry", "entries"))
     urge = next((u for u in data.urges if u.day == day), None)
     if urge is not None:
-        lines.append(_plural(urge.count, "urge"))
+        lines.append(plural(urge.count, "urge"))
     event = next((e for e in data.events if e.day == day), None)
     if event is not None:
         lines.append(event.label)
@@ -255,7 +252,7 @@ def urge_tooltip(data: ChartData, day: date) -> str | None:
     strongest = "" if urge.max_intensity is None else f"{urge.max_intensity} of 10"
     if strongest:
         strongest = f", the strongest {strongest}" if urge.count > 1 else f", strength {strongest}"
-    return f"{date_words(day)}\n{_plural(urge.count, 'urge')}{strongest}"
+    return f"{date_words(day)}\n{plural(urge.count, 'urge')}{strongest}"
 
 
 def day_sentence(data: ChartData, day: date) -> str:
@@ -289,15 +286,15 @@ def chart_description(data: ChartData) -> str:
     5 urges; No Contact began on Mon 2 Mar 2026; 1 slip." """
     parts = []
     if data.days:
-        parts.append(f"{_plural(len(data.days), 'day')} with a mood, {_mostly(data.days)}")
+        parts.append(f"{plural(len(data.days), 'day')} with a mood, {_mostly(data.days)}")
     else:
         parts.append("no moods yet" if not data.moods_anywhere else "no moods in this range")
     urges = sum(u.count for u in data.urges)
-    parts.append(_plural(urges, "urge") if urges else "no urges")
+    parts.append(plural(urges, "urge") if urges else "no urges")
     if data.start_day is not None:
         parts.append(f"No Contact began on {date_words(data.start_day)}")
         slips = sum(e.slips for e in data.events)
-        parts.append(_plural(slips, "slip") if slips else "no slips")
+        parts.append(plural(slips, "slip") if slips else "no slips")
     return f"{span_words(data)}: {'; '.join(parts)}."
 
 
@@ -374,13 +371,6 @@ class ChartLayout:
     def slot(self) -> float:
         """The width of one day."""
         return self.width / ((self.last - self.first).days + 1)
-
-    def x_of(self, day: date) -> float:
-        """The centre of ``day``'s slot."""
-        return ((day - self.first).days + 0.5) * self.slot
-
-    def y_of(self, mood: float) -> float:
-        return _y_of(mood, self.mood_top, self.mood_bottom)
 
     def urge_at(self, x: float, y: float, radius: float) -> date | None:
         """The day of the urge mark nearest ``x`` within ``radius``, when ``y`` is on the strip."""
@@ -536,7 +526,7 @@ def _x_ticks(
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
     def day_label(d: date) -> str:
-        return f"{d.day} {d:%b}"
+        return short_day(d, weekday=False)
 
     def month_label(d: date) -> str:
         return f"{d:%b %Y}" if d.month == 1 else f"{d:%b}"
@@ -576,7 +566,7 @@ def _fitting_ticks(
 
     A tick whose label would stick out of the plot is dropped.
     """
-    ticks = []
+    ticks: list[Tick] = []
     for day in days:
         label = label_of(day)
         text_width = measure(label)

@@ -284,14 +284,6 @@ def _matching(rows: list[_Row], words: tuple[str, ...]) -> list[_Row]:
     return rows
 
 
-def filter_entries(
-    entries: Iterable[JournalEntry], query: JournalFilter, zone: tzinfo
-) -> list[JournalEntry]:
-    """The entries ``query`` keeps, newest first: a one-off search. The pane keeps a
-    ``SearchIndex`` instead, so folding is not repeated on every keystroke."""
-    return SearchIndex(entries).filter(query, zone)
-
-
 # --- "On this day" -----------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from reconnect_gui.core.countdown.moments import utc_moment
+from reconnect_gui.core.wording import long_day
 
 PAUSE_HOUR = "hour"
 PAUSE_TOMORROW = "tomorrow"
@@ -49,4 +50,4 @@ def paused_words(until: datetime, now: datetime, zone: str) -> str:
         return f"until {clock}"
     if days == 1:
         return f"until {clock} tomorrow"
-    return f"until {local_until.strftime('%A')} {local_until.day} {local_until.strftime('%B')}"
+    return f"until {long_day(local_until)}"

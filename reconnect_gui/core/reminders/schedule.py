@@ -57,7 +57,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from reconnect_gui.core.countdown.contact_log import MAX_WAIT_DAYS, ContactEntry, wait_ends
+from reconnect_gui.core.countdown.contact_log import (
+    MAX_WAIT_DAYS,
+    ContactEntry,
+    ContactKind,
+    wait_ends,
+)
 from reconnect_gui.core.countdown.moments import (
     DAY,
     LAST_YEAR,
@@ -68,6 +73,7 @@ from reconnect_gui.core.countdown.moments import (
 from reconnect_gui.core.countdown.plan import Plan
 from reconnect_gui.core.countdown.stats import days_elapsed, milestones
 from reconnect_gui.core.drafts.draft import Draft, cool_off_ends
+from reconnect_gui.core.panes import PaneKey
 
 CHECK_IN = "check_in"
 MILESTONE = "milestone"
@@ -75,9 +81,6 @@ WAIT_OVER = "wait_over"
 DRAFT_READY = "draft_ready"
 KINDS = (CHECK_IN, MILESTONE, WAIT_OVER, DRAFT_READY)
 
-COUNTDOWN_PANE = "countdown"
-JOURNAL_PANE = "journal"
-DRAFT_PANE = "draft"
 
 PAUSE_HOLD = timedelta(days=14)  # one-offs older than this at the pause's end are dropped
 FIRED_KEEP = timedelta(days=60)  # fired keys are kept this long; older reminders are stale
@@ -118,7 +121,7 @@ class Reminder:
     due: datetime  # aware UTC, already moved out of quiet hours and past any pause
     title: str  # short and calm; never anything the user wrote
     message: str
-    pane: str  # COUNTDOWN_PANE | JOURNAL_PANE | DRAFT_PANE: where a click leads
+    pane: PaneKey  # where a click leads
     target_id: str | None = None  # the draft to open, for DRAFT_READY
 
 
@@ -333,7 +336,7 @@ class _Schedule:
         if due is None or (self.pause_end is not None and due < self.pause_end):
             return None
         title = _check_in_title(self.sources.plan, shown_at or due)
-        return Reminder(check_in_key(day), CHECK_IN, due, title, CHECK_IN_MESSAGE, JOURNAL_PANE)
+        return Reminder(check_in_key(day), CHECK_IN, due, title, CHECK_IN_MESSAGE, PaneKey.JOURNAL)
 
     def milestones(self) -> Iterator[Reminder]:
         plan = self.sources.plan
@@ -345,7 +348,7 @@ class _Schedule:
             if due is not None:
                 title, message = _milestone_words(day, plan.target_days)
                 key = milestone_key(start, day)
-                yield Reminder(key, MILESTONE, due, title, message, COUNTDOWN_PANE)
+                yield Reminder(key, MILESTONE, due, title, message, PaneKey.COUNTDOWN)
 
     def waits(self) -> Iterator[Reminder]:
         if not self.prefs.waits:
@@ -353,7 +356,7 @@ class _Schedule:
         open_waits = [
             c
             for c in self.sources.contacts
-            if c.kind == "sent_unanswered" and c.answered_at is None
+            if c.kind == ContactKind.SENT_UNANSWERED and c.answered_at is None
         ]
         announced = set()  # the same message logged twice is announced once
         for entry in open_waits:
@@ -364,7 +367,7 @@ class _Schedule:
             due = self.place(end)
             if due is not None:
                 yield Reminder(
-                    wait_key(entry.at), WAIT_OVER, due, WAIT_TITLE, WAIT_MESSAGE, COUNTDOWN_PANE
+                    wait_key(entry.at), WAIT_OVER, due, WAIT_TITLE, WAIT_MESSAGE, PaneKey.COUNTDOWN
                 )
 
     def drafts(self) -> Iterator[Reminder]:
@@ -382,7 +385,7 @@ class _Schedule:
                     due,
                     DRAFT_TITLE,
                     DRAFT_MESSAGE,
-                    DRAFT_PANE,
+                    PaneKey.DRAFT,
                     target_id=draft.id,
                 )
 

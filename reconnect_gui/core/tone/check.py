@@ -9,7 +9,7 @@ from reconnect_gui.core.tone.learned import LearnedModel, shipped_model
 from reconnect_gui.core.tone.metrics import measure
 from reconnect_gui.core.tone.phrases import Hit
 from reconnect_gui.core.tone.registry import CONTEXT_RULES, TEXT_RULES, engine
-from reconnect_gui.core.tone.report import KINDS, Context, Finding, Report
+from reconnect_gui.core.tone.report import KINDS, Context, Finding, Kind, Report, Severity, Verdict
 from reconnect_gui.core.tone.rules.base import Scan, merge
 from reconnect_gui.core.tone.rules.learned import BY_CATEGORY
 from reconnect_gui.core.tone.rules.support import (
@@ -31,7 +31,7 @@ SHIPPED = "shipped"  # check()'s default: the model in resources/
 
 def check(
     text: str,
-    kind: str,
+    kind: Kind | str,
     context: Context | None = None,
     *,
     model: LearnedModel | str | None = SHIPPED,
@@ -40,6 +40,7 @@ def check(
     situation. ``model`` is for evaluation: another learned model, or None for rules only."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    kind = Kind(kind)
     tools = engine()
     draft = read(text, tools.normaliser)
     english = mostly_english(draft)
@@ -61,19 +62,26 @@ def check(
         learned, calm = _learned_findings(learner, draft, kind, findings, situation)
         findings += learned
     support = english and needs_support(scan)
-    if support or any(f.severity == "problem" for f in findings):
+    if support or any(f.severity == Severity.PROBLEM for f in findings):
         # "Nothing invites a reply" is beside the point next to a problem or a crisis.
         findings = [f for f in findings if f.category != "no_invitation"]
-    findings.sort(key=lambda f: (f.severity == "info", f.span))  # suggestions last
+    findings.sort(key=lambda f: (f.severity == Severity.INFO, f.span))  # suggestions last
     findings[:0] = [
-        Finding(rule.id, rule.category, "warning", (0, 0), rule.message(situation), rule.suggestion)
+        Finding(
+            rule.id,
+            rule.category,
+            Severity.WARNING,
+            (0, 0),
+            rule.message(situation),
+            rule.suggestion,
+        )
         for rule in CONTEXT_RULES
         if kind in rule.kinds and rule.applies(situation)
     ]
     verdict, reasons = decide(findings, kind, calm=calm)
     if support:  # the person before the message: never "ready" over words of danger
-        kept = () if verdict == "ready" else reasons
-        verdict, reasons = "wait", (LOOK_AFTER_YOURSELF, *kept)
+        kept = () if verdict == Verdict.READY else reasons
+        verdict, reasons = Verdict.WAIT, (LOOK_AFTER_YOURSELF, *kept)
     return Report(
         kind=kind,
         findings=tuple(findings),
@@ -82,7 +90,7 @@ def check(
         reasons=reasons,
         english_only_note="" if english else ENGLISH_ONLY_NOTE,
         support_note=SUPPORT_NOTE if support else "",
-        calm=calm and verdict == "ready",
+        calm=calm and verdict == Verdict.READY,
     )
 
 
@@ -102,9 +110,8 @@ def _learned_findings(
     look, and a category head says why. This policy was chosen among a few by the
     leave-one-writer-out figures and the validation messages (docs/tone-report.md), never
     by tests/data/tone_holdout.jsonl."""
-    present = model.present(draft, kind)
-    scores = model.score(present)
-    named = {f.category for f in found if f.severity != "info"}
+    scores = model.score(model.names(draft, kind))
+    named = {f.category for f in found if f.severity != Severity.INFO}
     if not scores.flag:
         return [], scores.clean and not named
 
@@ -121,13 +128,14 @@ def _learned_findings(
         if likeliest is not None and scores.probabilities[likeliest] >= LIKELY_ENOUGH:
             reasons = [likeliest]
     learned = []
+    present = model.present(draft, kind) if set(reasons) - named else []  # for the spans
     for category in reasons:
         if category in named:
             continue
         note = BY_CATEGORY[category]
         severity = note.severity
         if category == "double_text" and situation.waiting_for_reply:
-            severity = "problem"  # chasing an answer while one is still awaited
+            severity = Severity.PROBLEM  # chasing an answer while one is still awaited
         span = model.span(present, category, draft)
         learned.append(Finding(note.id, category, severity, span, note.message, note.suggestion))
     return learned, False

@@ -23,11 +23,14 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
-from reconnect_gui.core.tone.features import Feature, features
+from reconnect_gui.core.tone.features import Feature, feature_names, features
 from reconnect_gui.core.tone.text import Draft
 
 MODEL_FILE = Path("tone") / "tone_model.json.gz"  # inside the resources folder
@@ -66,6 +69,7 @@ class LearnedModel:
         self.clean_below = clean
         self.weights = weights
         self._index = {head: i for i, head in enumerate(self.heads)}
+        self._vocabulary = weights.keys()
         # Each head's weights by feature name, for explaining a finding: built here, when
         # the model loads off the UI thread, so no keystroke pays for it.
         self._by_head: list[dict[str, float]] = [{} for _ in self.heads]
@@ -74,7 +78,7 @@ class LearnedModel:
                 self._by_head[head][name] = value
 
     @classmethod
-    def from_json(cls, document: dict) -> LearnedModel:
+    def from_json(cls, document: dict[str, Any]) -> LearnedModel:
         if document.get("format") != FORMAT:
             raise ValueError(f"unknown tone model format {document.get('format')!r}")
         weights = {
@@ -87,12 +91,17 @@ class LearnedModel:
 
     def present(self, draft: Draft, kind: str) -> list[Feature]:
         """The draft's features that carry weight, every place each one occurs."""
-        return features(draft, kind, known=self.weights)
+        return features(draft, kind, self.weights)
 
-    def score(self, present: list[Feature]) -> Scores:
+    def names(self, draft: Draft, kind: str) -> set[str]:
+        """The names of the draft's features that carry weight (what ``score`` needs)."""
+        return feature_names(draft, kind, self._vocabulary)
+
+    def score(self, names: AbstractSet[str]) -> Scores:
+        """The heads' probabilities for a draft with these feature ``names``."""
         logits = list(self.bias)
         weights = self.weights
-        for name in {name for name, _first, _last in present}:  # each feature counts once
+        for name in names:  # each feature counts once
             for head, value in weights[name]:
                 logits[head] += value
         probabilities = {h: _sigmoid(v) for h, v in zip(self.heads, logits, strict=True)}
@@ -114,27 +123,29 @@ class LearnedModel:
         weights = self._by_head[self._index[head]]
         sentence_of, starts, ends = draft.words.sentence_of, draft.words.starts, draft.words.ends
         places = Counter(name for name, _first, _last in present)
-        push: dict[int, float] = {}  # word index -> its share of the head's score
+        push = [0.0] * len(sentence_of)  # word index -> its share of the head's score
         for name, first, last in present:
-            value = weights.get(name)
-            if not value or first < 0:
+            if first < 0 or not (value := weights.get(name)):
                 continue
             share = value / places[name] / (last - first + 1)
             for word in range(first, last + 1):
-                push[word] = push.get(word, 0.0) + share
+                push[word] += share
+        # The best run for each start, read off running totals: total(start..stop) is
+        # running[stop + 1] - running[start], and the best stop is the largest running
+        # total inside the window (slices and max run in C, so a long paste stays fast).
+        running = list(accumulate(push, initial=0.0))
+        last_of = {sentence: word for word, sentence in enumerate(sentence_of)}
         best, best_run = 0.0, None
-        for start in sorted(w for w, v in push.items() if v > 0):
-            total, sentence = 0.0, sentence_of[start]
-            for stop in range(start, min(start + SPAN_WORDS, len(sentence_of))):
-                if sentence_of[stop] != sentence:
-                    break
-                total += push.get(stop, 0.0)
-                if total > best:
-                    best, best_run = total, (start, stop)
+        for start in [word for word, value in enumerate(push) if value > 0]:
+            limit = min(start + SPAN_WORDS, last_of[sentence_of[start]] + 1)
+            window = running[start + 1 : limit + 1]
+            top = max(window)
+            if top - running[start] > best:
+                best, best_run = top - running[start], (start, start + window.index(top))
         if best_run is None:
             return (0, 0)
         start, stop = best_run
-        while stop > start and push.get(stop, 0.0) <= 0:  # end on a word that pushed
+        while stop > start and push[stop] <= 0:  # end on a word that pushed
             stop -= 1
         return (starts[start], ends[stop])
 

@@ -133,7 +133,6 @@ class PhraseBook:
         self._normaliser = normaliser or Normaliser()
         self._root = _Node()
         self.vocabulary: set[str] = set()
-        self.sequences = 0
 
     def add(self, key: str, patterns: Iterable[str]) -> None:
         for pattern in patterns:
@@ -154,7 +153,6 @@ class PhraseBook:
             table = node.classes if term in CLASSES else node.next
             node = table.setdefault(term, _Node())
         node.ends.append((key, pattern))
-        self.sequences += 1
 
     def _expand(self, pattern: str) -> Iterable[tuple[str, ...]]:
         slots = [self._slot(slot, pattern) for slot in pattern.split()]

@@ -8,13 +8,37 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import time
+from enum import StrEnum
 from typing import Any
 
-# "logistics": the one contact the guidance allows during No Contact (belongings,
-# children, bills); judged as brief, practical, friendly and firm.
-KINDS = ("text", "letter", "logistics")
-SEVERITIES = ("info", "warning", "problem")
-VERDICTS = ("ready", "revise", "wait")
+from reconnect_gui.core.countdown.stats import NoContactState
+
+
+class Kind(StrEnum):
+    """What is being written. LOGISTICS is the one contact the guidance allows during No
+    Contact (belongings, children, bills): judged as brief, practical, friendly and firm."""
+
+    TEXT = "text"
+    LETTER = "letter"
+    LOGISTICS = "logistics"
+
+
+class Severity(StrEnum):
+    """How much a finding matters, least first (the order ranks the verdict's reasons)."""
+
+    INFO = "info"  # a suggestion
+    WARNING = "warning"
+    PROBLEM = "problem"
+
+
+class Verdict(StrEnum):
+    READY = "ready"
+    REVISE = "revise"
+    WAIT = "wait"  # not now: the timing or the writer's state, not the words
+
+
+KINDS = tuple(Kind)
+SEVERITIES = tuple(Severity)
 
 # Categories found in the words themselves.
 TEXT_CATEGORIES = (
@@ -44,14 +68,13 @@ TEXT_CATEGORIES = (
 LEARNED_CATEGORIES = tuple(c for c in TEXT_CATEGORIES if c not in ("too_long", "no_invitation"))
 # Categories that come from the situation (the Context), not from the words.
 CONTEXT_CATEGORIES = ("too_soon", "after_unanswered", "late_night")
-CATEGORIES = TEXT_CATEGORIES + CONTEXT_CATEGORIES
 
 
 @dataclass(frozen=True)
 class Finding:
     rule_id: str  # stable, e.g. "begging.take_me_back"
-    category: str  # one of CATEGORIES
-    severity: str  # one of SEVERITIES
+    category: str  # one of TEXT_CATEGORIES or CONTEXT_CATEGORIES
+    severity: Severity
     span: tuple[int, int]  # [start, end) in Python str indices (code points); (0, 0) = whole
     message: str  # what we noticed, kindly, in our words
     suggestion: str  # what to try instead
@@ -73,7 +96,7 @@ class Metrics:
 class Context:
     """The situation around a message, from the countdown and the clock (all optional)."""
 
-    no_contact_state: str | None = None  # countdown_stats state, e.g. "counting"
+    no_contact_state: NoContactState | None = None
     days_until_target: int | None = None  # while counting
     waiting_for_reply: bool = False  # an earlier message is still unanswered
     wait_days_left: int | None = None
@@ -82,10 +105,10 @@ class Context:
 
 @dataclass(frozen=True)
 class Report:
-    kind: str
+    kind: Kind
     findings: tuple[Finding, ...]
     metrics: Metrics
-    verdict: str  # one of VERDICTS
+    verdict: Verdict
     reasons: tuple[str, ...]  # the verdict in plain words, most important first
     english_only_note: str = ""  # set when the text is mostly not English
     support_note: str = ""  # set when the words suggest the writer may be in danger

@@ -13,6 +13,8 @@ units, a surrogate pair, which a part never splits either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 GSM_7 = "GSM-7"
 UCS_2 = "UCS-2"
 
@@ -52,7 +54,7 @@ def segments(text: str) -> tuple[str, int]:
     return kind, _parts(total, PART[kind], first_half)
 
 
-def _parts(total: int, room: int, first_half) -> int:
+def _parts(total: int, room: int, first_half: Callable[[int], bool]) -> int:
     """Parts of ``room`` units each, never ending between the two halves of a character."""
     parts, at = 0, 0
     while at < total:
@@ -63,9 +65,9 @@ def _parts(total: int, room: int, first_half) -> int:
     return parts
 
 
-def _escape_at(units_text: str):
+def _escape_at(units_text: str) -> Callable[[int], bool]:
     return lambda unit: units_text[unit] == _ESC
 
 
-def _high_surrogate_at(data: bytes):
+def _high_surrogate_at(data: bytes) -> Callable[[int], bool]:
     return lambda unit: 0xD8 <= data[2 * unit + 1] <= 0xDB

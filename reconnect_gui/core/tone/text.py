@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, groupby, repeat
 from operator import sub
@@ -215,15 +215,6 @@ class TermWords(Sequence[int]):
     @overload
     def __getitem__(self, index: slice) -> tuple[int, ...]: ...
 
-    def all(self) -> list[int]:
-        """The word of every term at once, in time linear in the terms."""
-        owners = [-1] * len(self._terms)
-        offsets = self._offsets
-        for word in range(len(offsets) - 1):
-            owners[offsets[word] : offsets[word + 1]] = [word] * (offsets[word + 1] - offsets[word])
-        terms = self._terms
-        return [-1 if terms[i] == BOUNDARY else w for i, w in enumerate(owners)]
-
     def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))
@@ -232,6 +223,15 @@ class TermWords(Sequence[int]):
         if self._terms[index] == BOUNDARY:  # also raises IndexError past the end
             return -1
         return bisect_right(self._offsets, index) - 1
+
+    def all(self) -> list[int]:
+        """The word of every term at once, in time linear in the terms."""
+        owners = [-1] * len(self._terms)
+        offsets = self._offsets
+        for word in range(len(offsets) - 1):
+            owners[offsets[word] : offsets[word + 1]] = [word] * (offsets[word + 1] - offsets[word])
+        terms = self._terms
+        return [-1 if terms[i] == BOUNDARY else w for i, w in enumerate(owners)]
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ def shrink(word: str, most: int) -> str:
     return "".join(char * (most if len(run) > 2 else len(run)) for char, run in _runs(word))
 
 
-def _runs(word: str):
+def _runs(word: str) -> Iterator[tuple[str, str]]:
     return ((char, "".join(group)) for char, group in groupby(word))
 
 
@@ -403,10 +403,11 @@ def read(text: str, normaliser: Normaliser) -> Draft:
     sizes = list(map(sub, lasts, firsts))
     sentence_of = list(chain.from_iterable(map(repeat, range(len(firsts)), sizes)))
 
-    found = list(map(normaliser.cache.get, written))
-    if None in found:
-        for i in [i for i, terms in enumerate(found) if terms is None]:
-            found[i] = normaliser.terms(written[i])
+    cached = list(map(normaliser.cache.get, written))
+    found: list[tuple[str, ...]] = [
+        terms if terms is not None else normaliser.terms(written[i])
+        for i, terms in enumerate(cached)
+    ]
     for first in firsts:  # a BOUNDARY term ahead of each sentence
         found[first] = (BOUNDARY, *found[first])
     terms = (*chain.from_iterable(found), BOUNDARY)

@@ -27,7 +27,7 @@ import gzip
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,7 +102,7 @@ def load_validation(path: Path = VALIDATION) -> list[tuple[str, str, bool]]:
         if isinstance(node, ast.AnnAssign | ast.Assign):
             target = node.target if isinstance(node, ast.AnnAssign) else node.targets[0]
             if isinstance(target, ast.Name) and target.id in ("CASES", "LATER_FLAG", "LATER_OK"):
-                found[target.id] = ast.literal_eval(node.value)
+                found[target.id] = ast.literal_eval(node.value) if node.value else None
     labelled = [(t, True) for flags, _oks in found["CASES"].values() for t in flags]
     labelled += [(t, False) for _flags, oks in found["CASES"].values() for t in oks]
     labelled += [(t, True) for texts in found["LATER_FLAG"].values() for t in texts]
@@ -182,7 +182,7 @@ def _best_threshold(
     return best
 
 
-def fit(rows: Sequence[Row], log=None) -> dict[str, Any]:
+def fit(rows: Sequence[Row], log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Train on ``rows`` and return the model document (see learned.py)."""
     from sklearn.feature_extraction import DictVectorizer
 
@@ -248,7 +248,7 @@ def fit(rows: Sequence[Row], log=None) -> dict[str, Any]:
 
 
 def _thresholds(
-    matrix: Any, rows: Sequence[Row], heads: Sequence[str], say
+    matrix: Any, rows: Sequence[Row], heads: Sequence[str], say: Callable[[str], None]
 ) -> tuple[list[float], list[float]]:
     """Each head's cut from out-of-fold predictions, folds grouped by writer; and the flag
     head's out-of-fold scores (fit() adds the validation messages to them)."""

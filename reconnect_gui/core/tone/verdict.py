@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, SEVERITIES, Finding
+from reconnect_gui.core.tone.report import (
+    CONTEXT_CATEGORIES,
+    SEVERITIES,
+    Finding,
+    Kind,
+    Severity,
+    Verdict,
+)
 
 WAIT_CATEGORIES = (*CONTEXT_CATEGORIES, "intoxicated")
 
@@ -49,14 +56,16 @@ NO_PROBLEMS = "No problems found in its tone, length or timing."
 def ready_words(kind: str, calm: bool) -> str:
     if not calm:
         return NO_PROBLEMS
-    return READY_LOGISTICS if kind == "logistics" else READY
+    return READY_LOGISTICS if kind == Kind.LOGISTICS else READY
 
 
 def decide(
     findings: Sequence[Finding], kind: str, calm: bool = False
-) -> tuple[str, tuple[str, ...]]:
+) -> tuple[Verdict, tuple[str, ...]]:
     waits = [f for f in findings if f.category in WAIT_CATEGORIES]
-    revisions = [f for f in findings if f.severity != "info" and f.category not in WAIT_CATEGORIES]
+    revisions = [
+        f for f in findings if f.severity != Severity.INFO and f.category not in WAIT_CATEGORIES
+    ]
     reasons: list[str] = []
     for finding in waits:
         words = _summary(finding, kind) if finding.category == "intoxicated" else finding.message
@@ -68,10 +77,10 @@ def decide(
         if words not in reasons:
             reasons.append(words)
     if waits:
-        return "wait", tuple(reasons)
+        return Verdict.WAIT, tuple(reasons)
     if revisions:
-        return "revise", tuple(reasons)
-    return "ready", (ready_words(kind, calm),)
+        return Verdict.REVISE, tuple(reasons)
+    return Verdict.READY, (ready_words(kind, calm),)
 
 
 def _summary(finding: Finding, kind: str) -> str:

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,36 +30,45 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown import stats as countdown_stats
-from reconnect_gui.core.countdown.contact_log import GUIDANCE, ContactEntry, Urge, mark_answered
+from reconnect_gui.core.countdown.contact_log import (
+    GUIDANCE,
+    ContactEntry,
+    ContactKind,
+    Urge,
+    mark_answered,
+)
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.plan import Plan, extend_target, record_slip
+from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.countdown.view import history, stats_view
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.storage import countdown_store as store
 from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown.history_list import HistoryList
 from reconnect_gui.ui.countdown.ring import CountdownRing
 from reconnect_gui.ui.countdown.urge_chart import UrgeChart
 from reconnect_gui.ui.shell.panes import (
-    PANES,
     MessagePage,
     caption,
     pane_heading,
+    pane_info,
     quiet_label,
     wrapped_label,
 )
-from reconnect_gui.ui.vault.controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
+from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 
 if TYPE_CHECKING:
+    from reconnect_gui.core.countdown.readiness import ReadinessResult
     from reconnect_gui.storage.vault import Vault
     from reconnect_gui.ui.countdown.dialogs import SlipChoice
     from reconnect_gui.ui.vault.controller import VaultController
 
-HEADING = next(p.heading for p in PANES if p.key == "countdown")
+HEADING = pane_info(PaneKey.COUNTDOWN).heading
 STATE_PAGE, WIZARD_PAGE, HOME_PAGE, PROBLEM_PAGE = range(4)
 STATE_WORDS = {  # what the pane says while the vault is not open
-    LOCKED: "Locked. Unlock Reconnect to see your countdown.",
-    NEEDS_SETUP: "Once your private vault is set up, you can start your countdown here.",
+    VaultState.LOCKED: "Locked. Unlock Reconnect to see your countdown.",
+    VaultState.NEEDS_SETUP: "Once your private vault is set up, you can start your countdown here.",
 }
 RING_MAX = 380  # px
 NARROW_RING_MAX = 240  # px
@@ -145,7 +156,7 @@ class CountdownPane(QWidget):
         middle.addLayout(self._actions_column(), 2)
         layout.addLayout(middle)
 
-        self.lower = lower = QHBoxLayout()
+        self.lower_row = lower = QHBoxLayout()
         lower.setSpacing(32)
         lower.addLayout(self._history_column(), 3)
         lower.addLayout(self._urges_column(), 2)
@@ -189,7 +200,7 @@ class CountdownPane(QWidget):
         self.wait_banner.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.wait_banner)
         row.setContentsMargins(16, 12, 16, 12)
-        row.addWidget(wrapped_label(GUIDANCE["sent_unanswered"]), 1)
+        row.addWidget(wrapped_label(GUIDANCE[ContactKind.SENT_UNANSWERED]), 1)
         self.answered_button = QPushButton("They answered")
         self.answered_button.setAccessibleDescription("End the wait: they replied to your message")
         self.answered_button.clicked.connect(self.mark_answered)
@@ -276,8 +287,8 @@ class CountdownPane(QWidget):
 
     # ---- the vault's state ----------------------------------------------------------------
 
-    def _vault_state_changed(self, state: str) -> None:
-        if state == UNLOCKED:
+    def _vault_state_changed(self, state: VaultState) -> None:
+        if state == VaultState.UNLOCKED:
             self.reload()
         else:
             self._forget()
@@ -302,7 +313,7 @@ class CountdownPane(QWidget):
 
     @property
     def _vault(self) -> Vault | None:
-        return self._controller.vault if self._controller.state == UNLOCKED else None
+        return self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
 
     def reload(self) -> None:
         """Read the plan, contacts and urges from the vault and show them."""
@@ -350,9 +361,11 @@ class CountdownPane(QWidget):
             value.setText(getattr(figures, key))
         view = self.ring.view
         self.readiness_button.setVisible(
-            view is not None and view.state == countdown_stats.TARGET_REACHED
+            view is not None and view.state == NoContactState.TARGET_REACHED
         )
-        self.wait_banner.setVisible(view is not None and view.state == "waiting_for_reply")
+        self.wait_banner.setVisible(
+            view is not None and view.state == NoContactState.WAITING_FOR_REPLY
+        )
         self.urge_chart.set_counts(countdown_stats.urges_by_week(urge_times, plan, now))
         self._fill_history(plan, contacts)
 
@@ -364,7 +377,7 @@ class CountdownPane(QWidget):
         )
         self.history_list.show_events(history(plan, contacts), local_zone_name(), note)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when there is room; one column in a narrow window (no sideways scroll)."""
         super().resizeEvent(event)
         direction = (
@@ -372,14 +385,14 @@ class CountdownPane(QWidget):
             if self.width() < NARROW_WIDTH
             else QBoxLayout.Direction.LeftToRight
         )
-        for row in (self.middle, self.lower):
+        for row in (self.middle, self.lower_row):
             if row.direction() != direction:
                 row.setDirection(direction)
         # In one column a smaller ring keeps "I feel the urge…" in view without scrolling.
         ring_max = RING_MAX if direction == QBoxLayout.Direction.LeftToRight else NARROW_RING_MAX
         self.ring.setMaximumSize(ring_max, ring_max)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.show_plan()  # days and streaks may have moved on while the pane was hidden
 
@@ -392,6 +405,7 @@ class CountdownPane(QWidget):
         self.wizard = NoContactWizard(self._now, local_zone_name())
         self.wizard.plan_created.connect(self._plan_created)
         old = self.pages.widget(WIZARD_PAGE)
+        assert old is not None  # the wizard page always holds a wizard or a placeholder
         self.pages.insertWidget(WIZARD_PAGE, self.wizard)
         self.pages.removeWidget(old)
         old.deleteLater()
@@ -425,7 +439,7 @@ class CountdownPane(QWidget):
         self.saved.emit()
         return True
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         """Open one dialog at a time; a second click brings the open one back."""
         self._dialogs.open(dialog)
 
@@ -509,7 +523,7 @@ class CountdownPane(QWidget):
         waiting = {
             record_id: entry
             for record_id, entry in self.contacts.items()
-            if entry.kind == "sent_unanswered" and entry.answered_at is None
+            if entry.kind == ContactKind.SENT_UNANSWERED and entry.answered_at is None
         }
 
         def write(vault: Vault) -> None:
@@ -524,7 +538,7 @@ class CountdownPane(QWidget):
 
         dialog = ReadinessDialog(self._now, parent=self)
 
-        def checked(result) -> None:
+        def checked(result: ReadinessResult) -> None:
             if self.plan is not None:
                 plan = add_readiness_result(self.plan, result)
                 self._save(lambda vault: store.save_plan(vault, plan))

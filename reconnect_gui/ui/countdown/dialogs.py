@@ -34,10 +34,11 @@ from reconnect_gui.core.countdown.contact_log import (
     GUIDANCE,
     LOGISTICS_TOPICS,
     ContactEntry,
+    ContactKind,
     logistics_contact,
     they_contacted,
 )
-from reconnect_gui.core.countdown.plan import SLIP_KIND_WORDS, SLIP_KINDS
+from reconnect_gui.core.countdown.plan import SLIP_KIND_WORDS, SLIP_KINDS, Initiator, SlipKind
 from reconnect_gui.core.countdown.readiness import (
     QUESTIONS,
     READY_SIGN,
@@ -60,7 +61,7 @@ _INDENT = 26  # lines text up with a radio button's or check box's label
 
 FUTURE_PROBLEM = "That time hasn't happened yet. Please choose a moment up to now."
 TOPIC_WORDS = {"belongings": "Belongings", "bills": "Shared bills", "other": "Something else"}
-CONTACT_MODES = ("they_contacted", "logistics")
+CONTACT_MODES = (ContactKind.THEY_CONTACTED, ContactKind.LOGISTICS)
 
 # A framed, calm box for the one sentence a dialog is really about.
 _GUIDANCE_STYLE = """
@@ -136,6 +137,8 @@ class _FittingScroll(QScrollArea):
 
     def sizeHint(self) -> QSize:
         body = self.widget()
+        if body is None:  # never: the body is set for good in __init__
+            return super().sizeHint()
         width = max(self.viewport().width(), body.minimumSizeHint().width())
         height = body.heightForWidth(width) if body.hasHeightForWidth() else -1
         if height < 0:
@@ -154,6 +157,8 @@ def _grow_to_fit(dialog: QDialog, scroll: _FittingScroll) -> None:
         return
     scroll.updateGeometry()
     layout = dialog.layout()
+    if layout is None:
+        return
     layout.invalidate()
     layout.activate()
     width = dialog.width()
@@ -175,8 +180,8 @@ class _FormDialog(QDialog):
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 0, 8, 0)  # room beside a scroll bar
         self.body.setSpacing(16)
-        self.scroll = _FittingScroll(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = _FittingScroll(body)
+        outer.addWidget(self.scroll_area, 1)
         self.problem = quiet_label("")
         self.problem.hide()
         outer.addWidget(self.problem)
@@ -198,14 +203,14 @@ class _FormDialog(QDialog):
         self.problem.setText(text)
         if bool(text) != self.problem.isVisibleTo(self):
             self.problem.setVisible(bool(text))
-            _grow_to_fit(self, self.scroll)  # room for the line, without hiding the form
+            _grow_to_fit(self, self.scroll_area)  # room for the line, without hiding the form
 
     def _save(self) -> None:  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        _grow_to_fit(self, self.scroll)
+        _grow_to_fit(self, self.scroll_area)
 
 
 def _section(body: QVBoxLayout, title: str) -> QVBoxLayout:
@@ -301,7 +306,7 @@ class SlipDialog(_FormDialog):
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             kinds.addWidget(button)
-            if kind == "reached_out":
+            if kind == SlipKind.REACHED_OUT:
                 kinds.addWidget(self._unanswered_box())
         self.kind_group.buttonToggled.connect(self._kind_toggled)
 
@@ -368,17 +373,19 @@ class SlipDialog(_FormDialog):
         kind = self.chosen_kind()
         if not self._initiator_chosen and kind in ("reached_out", "replied"):
             # A sensible first guess; the user can still change it.
-            self.initiator_buttons["me" if kind == "reached_out" else "them"].setChecked(True)
+            self.initiator_buttons[
+                Initiator.ME if kind == SlipKind.REACHED_OUT else Initiator.THEM
+            ].setChecked(True)
         self._update_state()
 
     def _initiator_clicked(self, _button: QAbstractButton) -> None:
         self._initiator_chosen = True
 
     def _update_state(self) -> None:
-        reached_out = self.chosen_kind() == "reached_out"
+        reached_out = self.chosen_kind() == SlipKind.REACHED_OUT
         if reached_out != self.unanswered_box.isVisibleTo(self):
             self.unanswered_box.setVisible(reached_out)
-            _grow_to_fit(self, self.scroll)
+            _grow_to_fit(self, self.scroll_area)
         future = self.when.is_future()
         self._show_problem(FUTURE_PROBLEM if future else "")
         self.save_button.setEnabled(self.chosen_kind() is not None and not future)
@@ -394,7 +401,7 @@ class SlipDialog(_FormDialog):
             note=self.note.toPlainText().strip(),
             initiated_by="them" if self.initiator_buttons["them"].isChecked() else "me",
             restart=self.restart_button.isChecked(),
-            unanswered=kind == "reached_out" and self.unanswered.isChecked(),
+            unanswered=kind == SlipKind.REACHED_OUT and self.unanswered.isChecked(),
         )
 
     def _save(self) -> None:
@@ -414,10 +421,13 @@ class ContactDialog(_FormDialog):
 
     contact_logged = Signal(object)  # core.countdown.contact_log.ContactEntry
 
-    def __init__(self, mode: str, now: Clock, zone: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, mode: ContactKind | str, now: Clock, zone: str, parent: QWidget | None = None
+    ) -> None:
         if mode not in CONTACT_MODES:
             raise ValueError(f"The contact dialog's mode must be one of: {CONTACT_MODES}.")
-        if mode == "they_contacted":
+        mode = ContactKind(mode)
+        if mode == ContactKind.THEY_CONTACTED:
             title, heading = "They contacted me", "They got in touch"
             not_a_slip = "This is not a slip: nothing is reset, and your count goes on."
         else:
@@ -434,7 +444,7 @@ class ContactDialog(_FormDialog):
 
         self.topic_group = QButtonGroup(self)
         self.topic_buttons: dict[str, QRadioButton] = {}
-        if mode == "logistics":
+        if mode == ContactKind.LOGISTICS:
             row = QHBoxLayout()
             row.setSpacing(18)
             for topic in LOGISTICS_TOPICS:
@@ -451,7 +461,7 @@ class ContactDialog(_FormDialog):
         self.when.dateTimeChanged.connect(self._update_state)
         placeholder = (
             "What they said, and how it felt. Only you will see this."
-            if mode == "they_contacted"
+            if mode == ContactKind.THEY_CONTACTED
             else "What was arranged, in a few words. Only you will see this."
         )
         self.note = _note_field(placeholder, "A note for yourself")
@@ -467,7 +477,7 @@ class ContactDialog(_FormDialog):
     def _update_state(self, *_args: object) -> None:
         future = self.when.is_future()
         self._show_problem(FUTURE_PROBLEM if future else "")
-        needs_topic = self.mode == "logistics" and self.chosen_topic() is None
+        needs_topic = self.mode == ContactKind.LOGISTICS and self.chosen_topic() is None
         self.save_button.setEnabled(not future and not needs_topic)
 
     def entry(self) -> ContactEntry | None:
@@ -475,7 +485,7 @@ class ContactDialog(_FormDialog):
         if self.when.is_future():
             return None
         note = self.note.toPlainText()
-        if self.mode == "they_contacted":
+        if self.mode == ContactKind.THEY_CONTACTED:
             return they_contacted(self.when.moment(), note)
         topic = self.chosen_topic()
         return None if topic is None else logistics_contact(self.when.moment(), topic, note)
@@ -549,8 +559,8 @@ class ReadinessDialog(QDialog):
                     )
                 )
         inner.addStretch(1)
-        self.scroll = _FittingScroll(body)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = _FittingScroll(body)
+        layout.addWidget(self.scroll_area, 1)
         row = QHBoxLayout()
         row.addStretch(1)
         cancel = QPushButton("Cancel")
@@ -586,7 +596,6 @@ class ReadinessDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         self.result_box = GuidanceBox()
-        self.result_label = self.result_box.label
         layout.addWidget(self.result_box)
         layout.addStretch(1)
         row = QHBoxLayout()
@@ -608,7 +617,7 @@ class ReadinessDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        _grow_to_fit(self, self.scroll)
+        _grow_to_fit(self, self.scroll_area)
 
     def answers(self) -> dict[str, bool]:
         """Only the questions the user answered."""

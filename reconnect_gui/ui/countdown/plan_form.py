@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from reconnect_gui.core.countdown.plan import (
     edit_plan,
 )
 from reconnect_gui.core.countdown.view import duration_words, when_words
+from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.zoned_time import ZonedDateTimeEdit, wall_time
 
@@ -59,7 +60,7 @@ def target_words(start: datetime, target_days: int, zone: str) -> str:
     are whole 24-hour periods), which would look like a mistake.
     """
     day = local(start + target_days * DAY, zone)
-    return f"You reach day {target_days} on {day:%a} {day.day} {day:%b %Y}."
+    return f"You reach day {target_days} on {short_day(day, year=True)}."
 
 
 class StartField(QWidget):
@@ -219,8 +220,11 @@ class PersonField(QWidget):
         self.pronouns.setEditable(True)
         self.pronouns.addItems(PRONOUN_CHOICES)
         self.pronouns.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.pronouns.setCompleter(None)  # inline completion would turn "she" into "she/her"
-        self.pronouns.lineEdit().setPlaceholderText("Optional")
+        # Inline completion would turn "she" into "she/her": no completer at all.
+        self.pronouns.setCompleter(None)  # type: ignore[arg-type]  # stub omits None
+        pronouns_line = self.pronouns.lineEdit()
+        assert pronouns_line is not None  # an editable combo box always has one
+        pronouns_line.setPlaceholderText("Optional")
         self.pronouns.setAccessibleName("Their pronouns")
         self.pronouns.setAccessibleDescription("Optional. Pick one or type your own.")
         self.pronouns.setMaximumWidth(FIELD_WIDTH)
@@ -399,12 +403,6 @@ class ReasonsField(QWidget):
         else:
             self.entry.setFocus()
 
-    def show_problem(self) -> bool:
-        """Show ``problem()`` (if any) under the entry; True when there was one."""
-        problem = self.problem()
-        self._show_problem(problem)
-        return problem is not None
-
     def _append(self, text: str) -> None:
         item = QListWidgetItem(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
@@ -490,9 +488,10 @@ class PlanEditDialog(QDialog):
         self._update_when()
         # Enter in the reason box adds a reason; it must not also save the dialog.
         self.reasons.entry.installEventFilter(self)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        save_shortcut.activated.connect(self.save)
 
-    def eventFilter(self, watched: object, event: object) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.reasons.entry
             and isinstance(event, QKeyEvent)

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHideEvent,
-    QImage,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -36,9 +35,10 @@ from reconnect_gui.core.countdown.contact_log import ContactEntry
 from reconnect_gui.core.countdown.plan import Plan
 from reconnect_gui.core.countdown.stats import milestones
 from reconnect_gui.core.countdown.view import RingView, ring_view
+from reconnect_gui.ui.widgets.colours import mixed
 
 ACCESSIBLE_NAME = "No-Contact progress"
-DEFAULT_PLACEHOLDER = "Locked"
+PLACEHOLDER = "Locked"  # the quiet word in the empty ring
 # Fire a little after the minute turns, so ring_view already sees the new minute.
 TIMER_MARGIN_MS = 50
 MIN_SIDE = 200
@@ -75,15 +75,6 @@ def ring_geometry(rect: QRectF) -> RingGeometry:
     return RingGeometry(ring, stroke, text_radius)
 
 
-def mixed(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved ``amount`` (0…1) of the way towards ``b``."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
-
-
 def mark_angles(plan_milestones: Sequence[int], target_days: int) -> list[tuple[int, float]]:
     """(day, clockwise degrees from 12 o'clock) for the milestone marks worth drawing.
 
@@ -106,7 +97,7 @@ def mark_angles(plan_milestones: Sequence[int], target_days: int) -> list[tuple[
 class _Line:
     text: str
     font: QFont
-    role: str  # "text", "muted" or "strong": which palette colour
+    role: str  # "text", "muted" or "accent": which palette colour
     baseline: float  # y relative to the ring's centre
     x: float  # left edge relative to the ring's centre
 
@@ -140,7 +131,6 @@ class _RingFonts:
         self.base = base
         self.big = _font(base, radius * 0.54, QFont.Weight.DemiBold)
         self.small = _font(base, radius * 0.125)
-        self.strong = _font(base, radius * 0.125, QFont.Weight.DemiBold)
         self.note = _font(base, radius * 0.1)  # the next milestone: there, not loud
         self.label = _font(base, radius * 0.1, QFont.Weight.DemiBold)  # the state, above
         self.big_m = QFontMetricsF(self.big)
@@ -254,7 +244,6 @@ class CountdownRing(QWidget):
         self._contacts: tuple[ContactEntry, ...] = ()
         self._view: RingView | None = None
         self._marks: list[tuple[int, float]] = []
-        self._placeholder = DEFAULT_PLACEHOLDER
         self._on_screen = False  # between showEvent and hideEvent (minimising counts as hidden)
         self._text_cache: tuple[object, list[_Line]] | None = None
         self.timer = QTimer(self)
@@ -266,7 +255,7 @@ class CountdownRing(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAccessibleName(ACCESSIBLE_NAME)
-        self.setAccessibleDescription(self._placeholder)
+        self.setAccessibleDescription(PLACEHOLDER)
 
     # -- what it shows ---------------------------------------------------------------
 
@@ -282,19 +271,12 @@ class CountdownRing(QWidget):
         self._marks = [] if plan is None else mark_angles(milestones(plan), plan.target_days)
         self.refresh()
 
-    def set_placeholder(self, text: str) -> None:
-        """The quiet word in the empty ring, e.g. "Locked" or "No plan yet"."""
-        self._placeholder = text
-        if self._view is None:
-            self._describe(text)
-            self.update()
-
     def refresh(self) -> None:
         """Recompute the words from ``now()``, repaint if they changed, re-aim the timer."""
         view = None if self._plan is None else ring_view(self._plan, self._now(), self._contacts)
         if view != self._view:
             before, self._view = self._view, view
-            self._describe(self._placeholder if view is None else view.accessible_text)
+            self._describe(PLACEHOLDER if view is None else view.accessible_text)
             self.update()
             if view is not None and (
                 before is None or (before.day, before.state) != (view.day, view.state)
@@ -351,17 +333,6 @@ class CountdownRing(QWidget):
         self.paint_ring(painter, QRectF(self.rect()))
         painter.end()
 
-    def paint_to_image(self, size: int, dpr: float = 1.0) -> QImage:
-        """The ring painted into a ``size``×``size`` (logical px) image: tests, benchmark."""
-        pixels = math.ceil(size * dpr)
-        image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(self.palette().color(QPalette.ColorRole.Window))
-        painter = QPainter(image)
-        self.paint_ring(painter, QRectF(0, 0, size, size))
-        painter.end()
-        return image
-
     def paint_ring(self, painter: QPainter, rect: QRectF) -> None:
         """Everything the ring draws, into ``rect``; the one paint path for screen and image."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -409,7 +380,7 @@ class CountdownRing(QWidget):
             painter.setBrush(window if day <= view.day else muted)
             painter.drawEllipse(point, dot, dot)
 
-        colours = {"text": text, "muted": muted, "strong": text, "accent": accent}
+        colours = {"text": text, "muted": muted, "accent": accent}
         center = geometry.center
         for line in self._lines(view, geometry.text_radius):
             painter.setFont(line.font)
@@ -428,7 +399,7 @@ class CountdownRing(QWidget):
         font.setItalic(True)
         metrics = QFontMetricsF(font)
         room = geometry.text_radius * 2 * 0.9
-        shown = metrics.elidedText(self._placeholder, Qt.TextElideMode.ElideRight, room)
+        shown = metrics.elidedText(PLACEHOLDER, Qt.TextElideMode.ElideRight, room)
         painter.setFont(font)
         painter.setPen(muted)
         painter.drawText(

@@ -55,11 +55,11 @@ class SafetyNoteDialog(QDialog):
         help_lines.setHorizontalSpacing(8)
         help_lines.setVerticalSpacing(6)
         help_lines.setColumnStretch(1, 1)
-        for row, text in enumerate(HELP_LINES):
+        for line, text in enumerate(HELP_LINES):
             bullet = QLabel("•")
             bullet.setAccessibleName("")  # decoration: a screen reader reads the line itself
-            help_lines.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
-            help_lines.addWidget(self._label(text), row, 1)
+            help_lines.addWidget(bullet, line, 0, Qt.AlignmentFlag.AlignTop)
+            help_lines.addWidget(self._label(text), line, 1)
         layout.addLayout(help_lines)
         layout.addStretch(1)  # any spare height goes here, not between the sentences
         row = QHBoxLayout()
@@ -75,6 +75,8 @@ class SafetyNoteDialog(QDialog):
         super().showEvent(event)
         # Wrapped text knows its height only at the real width: fit the window to it.
         layout = self.layout()
+        if layout is None:
+            return
         wanted = layout.totalHeightForWidth(self.width())
         if wanted > 0:
             self.resize(self.width(), wanted)
@@ -84,6 +86,3 @@ class SafetyNoteDialog(QDialog):
         self.labels.append(label)
         return label
 
-    def shown_text(self) -> str:
-        """Everything the note says, for tests and screen-reader checks."""
-        return "\n".join(label.text() for label in self.labels)

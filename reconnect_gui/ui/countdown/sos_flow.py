@@ -381,7 +381,8 @@ class SosDialog(QDialog):
         layout.addWidget(self.done_note)
         layout.addStretch(2)
         for index in range(layout.count()):
-            label = layout.itemAt(index).widget()
+            item = layout.itemAt(index)
+            label = item.widget() if item is not None else None
             if isinstance(label, QLabel):  # a calm closing card: centred, not a form
                 label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         return page

@@ -20,7 +20,7 @@ from reconnect_gui.core.countdown.urge_chart import (
     recent_weeks,
     week_label,
 )
-from reconnect_gui.ui.countdown.ring import mixed
+from reconnect_gui.ui.widgets.colours import mixed
 
 ACCESSIBLE_NAME = "Urges per week"
 CHART_HEIGHT = 120

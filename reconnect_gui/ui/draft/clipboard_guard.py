@@ -16,6 +16,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from reconnect_gui.core.settings import CLEAR_CLIPBOARD_CHOICES
+from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.shell.panes import quiet_label
 
 CHOICE_WORDS = {
@@ -51,8 +52,8 @@ def clearing_words(seconds: int) -> str:
 def _span(seconds: int) -> str:
     if seconds % 60 == 0:
         minutes = seconds // 60
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
-    return "1 second" if seconds == 1 else f"{seconds} seconds"
+        return plural(minutes, "minute")
+    return plural(seconds, "second")
 
 
 class ClipboardGuard(QObject):
@@ -85,6 +86,7 @@ class ClipboardGuard(QObject):
 
     @property
     def watching(self) -> bool:
+        """True while a copied text waits to be cleared."""
         return self._text is not None
 
     def watch(self, text: str) -> None:

@@ -8,7 +8,7 @@ with undo), and the dialogs. The parts:
 - ``DraftsColumn`` (draft_list): the drafts, newest first, and the buttons around them;
 - ``DraftEditor`` (draft_editor): the open draft's title, kind, words, verdict banner,
   notes, length line and the way out;
-- ``DraftSession`` (draft_session): the open draft's autosave and live tone checks;
+- ``OpenDraft`` (open_draft): the open draft's autosave and live tone checks;
 - ``core.drafts.words``: every sentence the pane shows about a draft.
 
 The app never sends: "Copy to clipboard" is the only way out, and it asks first when the
@@ -27,15 +27,22 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from reconnect_gui.core.clock import Clock, system_clock
-from reconnect_gui.core.countdown import stats as countdown_stats
 from reconnect_gui.core.countdown.contact_log import ContactEntry
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.plan import Plan
+from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.drafts import draft as core_drafts
 from reconnect_gui.core.drafts.context import check_context
 from reconnect_gui.core.drafts.draft import Draft
@@ -46,12 +53,12 @@ from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.draft.clipboard_guard import ClipboardGuard, clearing_words, copied_words
 from reconnect_gui.ui.draft.drafts_column import KIND_WORDS, DraftsColumn
 from reconnect_gui.ui.draft.editor import DraftEditor
+from reconnect_gui.ui.draft.open_draft import OpenDraft
 from reconnect_gui.ui.draft.pages import HEADING, MARGINS, WelcomePage
-from reconnect_gui.ui.draft.session import DraftSession
 from reconnect_gui.ui.draft.templates import ExampleDialog
 from reconnect_gui.ui.draft.versions import VersionsDialog
 from reconnect_gui.ui.shell.panes import MessagePage
-from reconnect_gui.ui.vault.controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
+from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 from reconnect_gui.ui.widgets.theme import is_dark
 
@@ -64,8 +71,8 @@ STATE_PAGE, PROBLEM_PAGE, WORK_PAGE = range(3)
 WELCOME, EDITOR = range(2)  # inside the work page: no drafts yet, or the open draft
 NARROW_WIDTH = 720  # px of the editor side; below it the notes go under the editor
 STATE_WORDS = {
-    LOCKED: "Locked. Unlock Reconnect to see your drafts.",
-    NEEDS_SETUP: "Once your private vault is set up, you can write drafts here.",
+    VaultState.LOCKED: "Locked. Unlock Reconnect to see your drafts.",
+    VaultState.NEEDS_SETUP: "Once your private vault is set up, you can write drafts here.",
 }
 
 
@@ -107,23 +114,23 @@ class DraftPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        session = self.session = DraftSession(
+        session = self.session = OpenDraft(
             self.editor_side, lambda: self._vault, now, self.context, self
         )
         session.changed.connect(self.list_column.refresh)
         session.saved.connect(self._saved)
-        self.check_throttle, self.save_throttle = session.check_throttle, session.save_throttle
+        self.check_debouncer, self.save_debouncer = session.check_debouncer, session.save_debouncer
         self._minute = QTimer(self)
         self._minute.setInterval(MINUTE_MS)
         self._minute.timeout.connect(session.update_banner)
 
         self._set_tab_order()
-        QShortcut(
+        new_shortcut = QShortcut(
             QKeySequence("Ctrl+N"),
             self,
-            activated=self.new_draft,
             context=Qt.ShortcutContext.WindowShortcut,  # hidden panes never take it
         )
+        new_shortcut.activated.connect(self.new_draft)
         self.editor_side.set_dark(self._dark)
         controller.locking.connect(self._before_lock)
         controller.state_changed.connect(self._vault_state_changed)
@@ -154,16 +161,6 @@ class DraftPane(QWidget):
         self.side.addWidget(welcome)
         self.side.addWidget(side)
         row.addWidget(self.side, 1)
-        # The controls by the names the tests (and anyone reading the pane) know them by.
-        self.write_text_button = welcome.write_text_button
-        self.list, self.example_button = column.list, column.example_button
-        self.delete_button, self.undo_button = column.delete_button, column.undo_button
-        self.undo_bar, self.undo_label = column.undo_bar, column.undo_label
-        self.title_edit, self.kind_buttons = side.title_edit, side.kind_buttons
-        self.editor, self.highlighter = side.editor, side.highlighter
-        self.banner, self.findings, self.meter = side.banner, side.findings, side.meter
-        self.saved_label, self.notice = side.saved_label, side.notice
-        self.versions_button, self.copy_button = side.versions_button, side.copy_button
         return page
 
     def _set_tab_order(self) -> None:
@@ -207,10 +204,10 @@ class DraftPane(QWidget):
 
     @property
     def _vault(self) -> Vault | None:
-        return self._controller.vault if self._controller.state == UNLOCKED else None
+        return self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
 
-    def _vault_state_changed(self, state: str) -> None:
-        if state == UNLOCKED:
+    def _vault_state_changed(self, state: VaultState) -> None:
+        if state == VaultState.UNLOCKED:
             self.reload()
         else:
             self._forget()
@@ -285,7 +282,7 @@ class DraftPane(QWidget):
         self.editor_side.set_text("")
         self.list_column.setVisible(bool(self.drafts))
         context = self.context()
-        counting = context.no_contact_state == countdown_stats.COUNTING
+        counting = context.no_contact_state == NoContactState.COUNTING
         self.welcome.show_target(context.days_until_target if counting else None)
         self.side.setCurrentIndex(WELCOME)
         self._minute.stop()
@@ -332,14 +329,14 @@ class DraftPane(QWidget):
             current is not None
             and not current.title
             and not current.body.strip()
-            and not self.editor.toPlainText().strip()
+            and not self.editor_side.editor.toPlainText().strip()
         ):
-            self.kind_buttons[kind].setChecked(True)  # switches the draft's kind too
+            self.editor_side.kind_buttons[kind].setChecked(True)  # switches the draft's kind too
             if body:
                 self.editor_side.set_text(body, as_typing=True)
                 self.session.save_now()
                 self.session.run_check()
-            self.editor.setFocus()
+            self.editor_side.editor.setFocus()
             return
         draft = core_drafts.new_draft(kind, self._now(), body=body)
         try:
@@ -353,7 +350,7 @@ class DraftPane(QWidget):
         self.list_column.hide_undo()
         self.deleted = None
         self.open_draft(draft.id)
-        self.editor.setFocus()
+        self.editor_side.editor.setFocus()
 
     def delete_current(self) -> None:
         """Delete the open draft at once; "Undo" brings it back until the next delete."""
@@ -380,7 +377,7 @@ class DraftPane(QWidget):
         else:
             self._show_welcome()
         self.list_column.setVisible(True)  # keep "Undo" in reach even with no drafts left
-        self.undo_button.setFocus()
+        self.list_column.undo_button.setFocus()
 
     def undo_delete(self) -> None:
         vault, draft = self._vault, self.deleted
@@ -413,9 +410,9 @@ class DraftPane(QWidget):
         """Copy the draft; when it is not ready yet, ask kindly first."""
         if self.draft is None:
             return
-        self.check_throttle.flush()
-        self.save_throttle.flush()
-        text = self.editor.toPlainText()
+        self.check_debouncer.flush()
+        self.save_debouncer.flush()
+        text = self.editor_side.editor.toPlainText()
         if not text.strip():
             return
         side = self.editor_side
@@ -444,19 +441,21 @@ class DraftPane(QWidget):
         if guard is not None:
             guard.watch(text)
         self.editor_side.set_saved(copied_words(seconds))
-        self.saved_label.setToolTip(clearing_words(seconds))
-        self.saved_label.setAccessibleDescription(clearing_words(seconds))
+        saved_label = self.editor_side.saved_label
+        saved_label.setToolTip(clearing_words(seconds))
+        saved_label.setAccessibleDescription(clearing_words(seconds))
         self.copied.emit(text)
 
     def _clipboard_cleared(self) -> None:
-        if self.saved_label.text().startswith("Copied"):  # not yet replaced by "Saving…"
+        saved_label = self.editor_side.saved_label
+        if saved_label.text().startswith("Copied"):  # not yet replaced by "Saving…"
             self.editor_side.set_saved("Clipboard cleared")
-            self.saved_label.setToolTip("Reconnect took the copied draft off the clipboard.")
+            saved_label.setToolTip("Reconnect took the copied draft off the clipboard.")
 
     def show_versions(self) -> None:
         if self.draft is None:
             return
-        self.save_throttle.flush()
+        self.save_debouncer.flush()
         if not self.draft.versions:
             return
         dialog = VersionsDialog(self.draft, self._now(), self._zone, parent=self)
@@ -465,7 +464,7 @@ class DraftPane(QWidget):
 
     # ---- visibility, size, theme --------------------------------------------------------
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         vault = self._vault
         if vault is not None and self.draft is not None:
@@ -473,18 +472,18 @@ class DraftPane(QWidget):
             self.session.run_check()
             self._minute.start()
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.session.leave()
         self._minute.stop()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Notes beside the editor when there is room, under it in a narrow window."""
         super().resizeEvent(event)
         list_width = self.list_column.fit_width(self.width())
         self.editor_side.set_narrow(self.width() - list_width < NARROW_WIDTH)
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and is_dark(self.palette()) != self._dark:
             self._dark = is_dark(self.palette())

@@ -95,12 +95,12 @@ class DraftsColumn(QFrame):
         )
         self.delete_button.clicked.connect(self.delete_requested)
         layout.addWidget(self.delete_button)
-        QShortcut(
+        delete_shortcut = QShortcut(
             QKeySequence(QKeySequence.StandardKey.Delete),
             self.list,
-            activated=self.delete_requested,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
+        delete_shortcut.activated.connect(self.delete_requested)
 
     def tab_chain(self) -> tuple[QWidget, ...]:
         """The column's controls in keyboard order."""

@@ -45,8 +45,9 @@ from reconnect_gui.ui.draft.drafts_column import KIND_WORDS
 from reconnect_gui.ui.draft.findings_list import FindingsList
 from reconnect_gui.ui.draft.support_panel import SupportPanel
 from reconnect_gui.ui.draft.templates import unfilled_parts
-from reconnect_gui.ui.draft.tone_highlighter import ToneHighlighter, severity_colour
+from reconnect_gui.ui.draft.tone_highlighter import ToneHighlighter
 from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.colours import severity_colour
 
 PLACEHOLDERS = {
     "text": "Write your text here. A first text works best short, light and easy to answer.",
@@ -162,7 +163,7 @@ class DraftEditor(QWidget):
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.splitter.addWidget(self.editor)
         self.notes = QWidget()
-        notes_column = QVBoxLayout(self.notes)
+        self.notes_column = notes_column = QVBoxLayout(self.notes)
         notes_column.setContentsMargins(12, 0, 0, 0)
         notes_column.setSpacing(8)
         self.notes_caption = caption("Notes")
@@ -369,7 +370,7 @@ class DraftEditor(QWidget):
             self.splitter.setOrientation(orientation)
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
-            self.notes.layout().setContentsMargins(*((0, 8, 0, 0) if narrow else (12, 0, 0, 0)))
+            self.notes_column.setContentsMargins(*((0, 8, 0, 0) if narrow else (12, 0, 0, 0)))
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark

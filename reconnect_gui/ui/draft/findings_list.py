@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding
-from reconnect_gui.ui.draft.tone_highlighter import SEVERITY_COLOURS
 from reconnect_gui.ui.shell.panes import quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS
 
 MAX_CARDS = 20  # enough to work through; building more cards would cost a paste a stutter
 SEVERITY_WORDS = {
@@ -191,7 +191,7 @@ class FindingsList(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the cards
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
+        self._content = content = QWidget()
         content.setObjectName("findingsContent")
         self._column = QVBoxLayout(content)
         self._column.setContentsMargins(0, 0, 4, 0)
@@ -207,7 +207,7 @@ class FindingsList(QScrollArea):
         self.set_dark(dark)
 
     def set_dark(self, dark: bool) -> None:
-        self.widget().setStyleSheet(_style_sheet(dark))
+        self._content.setStyleSheet(_style_sheet(dark))
 
     def show_findings(self, findings: Sequence[Finding], empty_text: str = EMPTY_TEXT) -> None:
         """Show ``findings`` (ignored ones already left out); ``empty_text`` when none."""

@@ -10,10 +10,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from reconnect_gui.core.drafts.words import target_words
-from reconnect_gui.ui.shell.panes import PANES, heading_column, wrapped_label
+from reconnect_gui.core.panes import PaneKey
+from reconnect_gui.ui.shell.panes import heading_column, pane_info, wrapped_label
 
-HEADING = next(p.heading for p in PANES if p.key == "draft")
-BLURB = next(p.blurb for p in PANES if p.key == "draft")
+HEADING = pane_info(PaneKey.DRAFT).heading
+BLURB = pane_info(PaneKey.DRAFT).blurb
 MARGINS = (48, 40, 48, 40)
 TEXT_WIDTH = 620  # px; longer lines are hard to follow
 

@@ -32,15 +32,11 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reconnect_gui.core.tone.report import Finding
+from reconnect_gui.ui.widgets.colours import severity_colour
 
 # severity -> (light, dark). Each colour reaches WCAG AA (4.5:1) as text against the
 # editor's base and the window colour of our light and dark palettes (see the tests), so
 # the findings list can use it for words too; an underline needs only 3:1.
-SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
-    "problem": ("#b42318", "#ff8f85"),
-    "warning": ("#8a5000", "#f0b94d"),
-    "info": ("#4f5a66", "#a9b4bf"),
-}
 # The faint tint behind a problem's words, and the shade past the length that works; the
 # text on both stays above 4.5:1.
 PROBLEM_TINT = ("#fdecea", "#3a2422")
@@ -54,11 +50,6 @@ FULL_PASS_BLOCKS = 200
 LONG_MARK = 1000
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one character class: linear, no backtracking
-
-
-def severity_colour(severity: str, dark: bool) -> QColor:
-    light_colour, dark_colour = SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["info"])
-    return QColor(dark_colour if dark else light_colour)
 
 
 class Utf16Map:
@@ -130,7 +121,8 @@ class ToneHighlighter(QSyntaxHighlighter):
     """Underlines the findings of the latest check in ``document``."""
 
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
-        super().__init__(None)  # the document comes after our edit follower, see module doc
+        # No parent yet: the document comes after our edit follower, see module doc.
+        super().__init__(None)  # type: ignore[call-overload]  # stub omits None
         self._marks: list[Mark] = []  # all of them, sorted by start
         self._short: list[Mark] = []  # those up to LONG_MARK long, sorted by start
         self._starts: list[int] = []  # their starts, for bisection

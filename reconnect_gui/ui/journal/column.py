@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.journal.filters import JournalFilters
 from reconnect_gui.ui.journal.library import VIEW_ALL, VIEW_ON_THIS_DAY, VIEW_TRASH
 from reconnect_gui.ui.journal.model import ID_ROLE, JournalDelegate, JournalListModel
@@ -144,12 +145,12 @@ class JournalColumn(QFrame):
         self.list.setAccessibleName("Your entries, newest first")
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.title.setBuddy(self.list)
-        QShortcut(
+        delete = QShortcut(
             QKeySequence(QKeySequence.StandardKey.Delete),
             self.list,
-            activated=self.delete_requested,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
+        delete.activated.connect(self.delete_requested)
         self.empty = QWidget()
         empty_column = QVBoxLayout(self.empty)
         empty_column.setContentsMargins(4, 16, 4, 0)
@@ -257,9 +258,9 @@ class JournalColumn(QFrame):
     def show_damaged(self, count: int) -> None:
         if count:
             verb = "was" if count == 1 else "were"
-            noun = "entry" if count == 1 else "entries"
             self.damaged_label.setText(
-                f"{count} {noun} could not be read and {verb} left out. The rest are safe."
+                f"{plural(count, 'entry', 'entries')} could not be read and {verb} left out. "
+                "The rest are safe."
             )
         self.damaged_label.setVisible(bool(count))
 

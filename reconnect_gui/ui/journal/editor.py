@@ -1,7 +1,7 @@
 """One journal entry, open for writing: kind, title, words, mood, feelings and tags.
 
 ``JournalEditor`` only shows an entry and says when the user changed something
-(``edited``); saving is ``JournalSession``'s and the entries are the pane's. Text the
+(``edited``); saving is ``OpenEntry``'s and the entries are the pane's. Text the
 pane puts in (opening an entry) never counts as typing.
 
 The three kinds look different on purpose. A reflection shows the prompt it answers
@@ -12,7 +12,7 @@ button, no Copy or Cut in its menu, no export.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, ENTRY_TYPES, JournalEntry
 from reconnect_gui.core.journal.query import TagCount, word_count
-from reconnect_gui.ui.countdown.ring import mixed
-from reconnect_gui.ui.draft.tone_highlighter import severity_colour
+from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.journal.entry_controls import FeelingChips, MoodPicker, TagEditor
 from reconnect_gui.ui.journal.markdown import MarkdownHighlighter
 from reconnect_gui.ui.journal.model import type_tint
 from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.chips import RoundedBar
-from reconnect_gui.ui.widgets.debounce import Throttle
+from reconnect_gui.ui.widgets.colours import mixed, severity_colour
+from reconnect_gui.ui.widgets.debounce import Debouncer
 from reconnect_gui.ui.widgets.theme import is_dark
 
 PLACEHOLDERS = {
@@ -53,7 +53,7 @@ WORDS_DELAY_MS = 150
 
 
 def words_text(count: int) -> str:
-    return "1 word" if count == 1 else f"{count:,} words"
+    return plural(count, "word")
 
 
 class BodyEdit(QPlainTextEdit):
@@ -93,14 +93,14 @@ class JournalEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
-        self.notice = self._bar("journalNotice", "Notice")
+        self.notice, notice_row = self._bar("journalNotice", "Notice")
         self.notice_label = wrapped_label("")
-        self.notice.layout().addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.notice_label, 1)
         dismiss = QPushButton("OK")
         dismiss.setAccessibleName("Dismiss notice")
         dismiss.setAutoDefault(False)
         dismiss.clicked.connect(self.hide_notice)
-        self.notice.layout().addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        notice_row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.notice)
         layout.addWidget(self._trash_bar())
         layout.addLayout(self._top_row())
@@ -121,12 +121,13 @@ class JournalEditor(QWidget):
         layout.addWidget(self.body, 1)
         layout.addLayout(self._details())
         layout.addLayout(self._status_row())
-        self.words_throttle = Throttle(WORDS_DELAY_MS, self._count_words, self)
+        self.words_debouncer = Debouncer(WORDS_DELAY_MS, self._count_words, self)
         self._apply_look()
 
     # ---- building -----------------------------------------------------------------------
 
-    def _bar(self, name: str, accessible: str) -> RoundedBar:
+    def _bar(self, name: str, accessible: str) -> tuple[RoundedBar, QHBoxLayout]:
+        """A hidden rounded bar, and the row that lays out what goes in it."""
         bar = RoundedBar()
         bar.setObjectName(name)
         bar.setAccessibleName(accessible)
@@ -134,12 +135,12 @@ class JournalEditor(QWidget):
         row.setContentsMargins(14, 8, 8, 8)
         row.setSpacing(10)
         bar.hide()
-        return bar
+        return bar, row
 
     def _trash_bar(self) -> RoundedBar:
-        self.trash_bar = self._bar("journalTrashBar", "In the trash")
+        self.trash_bar, row = self._bar("journalTrashBar", "In the trash")
         self.trash_label = wrapped_label("")
-        self.trash_bar.layout().addWidget(self.trash_label, 1)
+        row.addWidget(self.trash_label, 1)
         self.restore_button = QPushButton("Restore")
         self.restore_button.setAccessibleName("Restore entry")
         self.restore_button.setAccessibleDescription("Bring this entry back to your journal")
@@ -150,7 +151,7 @@ class JournalEditor(QWidget):
         self.purge_button.clicked.connect(self.purge_requested)
         for button in (self.restore_button, self.purge_button):
             button.setAutoDefault(False)
-            self.trash_bar.layout().addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         return self.trash_bar
 
     def _top_row(self) -> QHBoxLayout:
@@ -174,13 +175,13 @@ class JournalEditor(QWidget):
         return row
 
     def _letter_bar(self) -> RoundedBar:
-        self.letter_bar = self._bar("journalLetterBar", "Unsent letter")
+        self.letter_bar, row = self._bar("journalLetterBar", "Unsent letter")
         self.letter_label = wrapped_label(LETTER_NOTE)
-        self.letter_bar.layout().addWidget(self.letter_label, 1)
+        row.addWidget(self.letter_label, 1)
         return self.letter_bar
 
     def _prompt_box(self) -> RoundedBar:
-        self.prompt_box = self._bar("journalPrompt", "Prompt")
+        self.prompt_box, row = self._bar("journalPrompt", "Prompt")
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(quiet_label("You are reflecting on", italic=False))
@@ -190,7 +191,7 @@ class JournalEditor(QWidget):
         font.setItalic(True)
         self.prompt_label.setFont(font)
         column.addWidget(self.prompt_label)
-        self.prompt_box.layout().addLayout(column, 1)
+        row.addLayout(column, 1)
         return self.prompt_box
 
     def _details(self) -> QGridLayout:
@@ -324,7 +325,7 @@ class JournalEditor(QWidget):
 
     def forget(self) -> None:
         """Drop every trace of the user's words (the vault is locking)."""
-        self.words_throttle.cancel()
+        self.words_debouncer.cancel()
         self._loading = True
         try:
             self.title_edit.clear()
@@ -345,7 +346,7 @@ class JournalEditor(QWidget):
 
     def _contents_changed(self, _position: int = 0, removed: int = 0, added: int = 0) -> None:
         if not self._loading and (removed or added):
-            self.words_throttle.poke()
+            self.words_debouncer.poke()
             self.edited.emit()
 
     def _user_edit(self, *_args: object) -> None:
@@ -373,8 +374,8 @@ class JournalEditor(QWidget):
         self.trash_bar.setVisible(read_only)
         for widget in (self.title_edit, self.body):
             widget.setReadOnly(read_only)
-        for widget in (self.type_combo, self.mood_picker, self.feelings, self.tags):
-            widget.setEnabled(not read_only)
+        for control in (self.type_combo, self.mood_picker, self.feelings, self.tags):
+            control.setEnabled(not read_only)
         self.export_button.setVisible(not read_only)
         self.trash_button.setVisible(not read_only)
         self.export_button.setEnabled(not letter)
@@ -404,7 +405,7 @@ class JournalEditor(QWidget):
             self.palette().color(QPalette.ColorRole.Highlight),
         )
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._paint_paper(self._entry_type == "unsent_letter")

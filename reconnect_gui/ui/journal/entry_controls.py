@@ -163,17 +163,17 @@ class FeelingChips(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Feelings")
         self._open = False
-        flow = FlowLayout(self, spacing=6)
+        self._flow = FlowLayout(self, spacing=6)
         self.buttons: dict[str, Chip] = {}
         for feeling, words in FEELING_WORDS.items():
             chip = Chip(words, checkable=True)
             chip.setAccessibleName(f"Feeling: {words}")
             chip.toggled.connect(self._toggled)
             self.buttons[feeling] = chip
-            flow.add(chip)
+            self._flow.add(chip)
         self.more_button = Chip("", link=True)
         self.more_button.clicked.connect(lambda: self.set_open(not self._open))
-        flow.add(self.more_button)
+        self._flow.add(self.more_button)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -190,9 +190,6 @@ class FeelingChips(QWidget):
                 chip.setChecked(feeling in chosen)
         self._open = False
         self._show()
-
-    def is_open(self) -> bool:
-        return self._open
 
     def set_open(self, shown: bool) -> None:
         """Show every feeling to choose from, or only the chosen ones."""
@@ -221,11 +218,18 @@ class FeelingChips(QWidget):
         self.more_button.setText(words)
         self.more_button.setAccessibleName(words.rstrip("…"))
         self.more_button.setAccessibleDescription(what)
-        self.layout().invalidate()
+        self._flow.invalidate()
         self.updateGeometry()
 
 
 # --- tags ----------------------------------------------------------------------------------
+
+
+def _previous_in_focus_chain(widget: QWidget) -> QWidget:
+    previous = widget.previousInFocusChain()
+    # Qt's focus chain is a ring: a widget alone in it is its own previous widget.
+    assert previous is not None
+    return previous
 
 
 class TagInput(QLineEdit):
@@ -268,7 +272,9 @@ class TagEditor(QWidget):
         # The model holds core.tag_suggestions' ranking already: show it as it is.
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.activated[str].connect(self._add_suggestion)
+        # activated is overloaded (text or index): [str] picks the text. PySide6's stubs
+        # lack SignalInstance.__getitem__, the overload pick by type.
+        self.completer.activated[str].connect(self._add_suggestion)  # type: ignore[index]
         self.input.setCompleter(self.completer)
         self._chips: list[Chip] = []
         self._flow.add(self.input)
@@ -356,11 +362,11 @@ class TagEditor(QWidget):
     def _order_chips(self, old: list[Chip]) -> None:
         """New chips join the end of the window's Tab chain: put them just before the input,
         where they are on screen (``old``: the chips being replaced, not yet deleted)."""
-        before = self.input.previousInFocusChain()
+        before = _previous_in_focus_chain(self.input)
         while before is not self.input and (
             before in old or before.focusPolicy() == Qt.FocusPolicy.NoFocus
         ):
-            before = before.previousInFocusChain()
+            before = _previous_in_focus_chain(before)
         for chip in (*self._chips, self.input):
             QWidget.setTabOrder(before, chip)
             before = chip

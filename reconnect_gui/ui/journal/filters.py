@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, ENTRY_TYPES, MOOD_WORDS, MOODS
 from reconnect_gui.core.journal.query import SHOW_LIVE, SHOW_TRASH, JournalFilter, TagCount
+from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.journal.library import VIEW_ALL, VIEW_ON_THIS_DAY, VIEW_TRASH
 from reconnect_gui.ui.journal.model import paint_mood
 from reconnect_gui.ui.shell.panes import quiet_label
 from reconnect_gui.ui.widgets.chips import Chip, RoundedBar
-from reconnect_gui.ui.widgets.debounce import Throttle
+from reconnect_gui.ui.widgets.debounce import Debouncer
 from reconnect_gui.ui.widgets.theme import is_dark
 
 SEARCH_DELAY_MS = 150
@@ -60,7 +61,7 @@ WHEN_DAYS = {PAST_WEEK: 7, PAST_MONTH: 30, PAST_YEAR: 365}
 
 
 def day_words(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return short_day(day, weekday=False, year=True)
 
 
 def range_words(start: date, end: date) -> str:
@@ -70,8 +71,17 @@ def range_words(start: date, end: date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day} – {day_words(end)}"
     if start.year == end.year:
-        return f"{start.day} {start:%b} – {day_words(end)}"
+        return f"{short_day(start, weekday=False)} – {day_words(end)}"
     return f"{day_words(start)} – {day_words(end)}"
+
+
+def python_date(day: QDate) -> date:
+    """``QDate.toPython()``, typed (PySide6's stubs say it returns ``object``)."""
+    return date(day.year(), day.month(), day.day())
+
+
+def qt_date(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def mood_icon(level: int, dark: bool, size: int = 16) -> QIcon:
@@ -111,7 +121,7 @@ class JournalFilters(QWidget):
         summary_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         self.summary_bar.hide()
         layout.addWidget(self.summary_bar)
-        self.search_throttle = Throttle(SEARCH_DELAY_MS, self.changed.emit, self)
+        self.search_debouncer = Debouncer(SEARCH_DELAY_MS, self.changed.emit, self)
 
     # ---- building -----------------------------------------------------------------------
 
@@ -141,7 +151,7 @@ class JournalFilters(QWidget):
         self.search.setAccessibleName("Search your journal")
         self.search.setAccessibleDescription("Finds entries with all these words (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self.search_throttle.poke())
+        self.search.textChanged.connect(lambda _text: self.search_debouncer.poke())
         row.addWidget(self.search, 1)
         self.filters_button = QPushButton("Filters")
         self.filters_button.setCheckable(True)
@@ -194,7 +204,7 @@ class JournalFilters(QWidget):
         self._show_date_rows(False)
         return self.panel
 
-    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
+    def _combo(self, name: str, items: Sequence[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(f"Filter by {name.lower()}")
         for words, data in items:
@@ -216,7 +226,7 @@ class JournalFilters(QWidget):
             widget.setVisible(shown)
 
     def _changed_now(self) -> None:
-        self.search_throttle.cancel()  # the search text is read now, with the rest
+        self.search_debouncer.cancel()  # the search text is read now, with the rest
         self._update_summary()
         self.changed.emit()
 
@@ -252,9 +262,13 @@ class JournalFilters(QWidget):
         if when in WHEN_DAYS:
             return today - timedelta(days=WHEN_DAYS[when] - 1), None
         if when == CHOSEN_DATES:
-            first, last = self.from_date.date().toPython(), self.to_date.date().toPython()
+            first, last = self._chosen_dates()
             return min(first, last), max(first, last)
         return None, None
+
+    def _chosen_dates(self) -> tuple[date, date]:
+        """The "From" and "To" dates as they are set (not yet in order)."""
+        return python_date(self.from_date.date()), python_date(self.to_date.date())
 
     def has_filters(self) -> bool:
         """True when a tag, mood, kind or date narrows the list (the search aside)."""
@@ -277,8 +291,8 @@ class JournalFilters(QWidget):
         """Only the entries of ``day`` (a day clicked in the mood chart)."""
         blockers = [QSignalBlocker(w) for w in (self.when_combo, self.from_date, self.to_date)]
         self.when_combo.setCurrentIndex(list(WHEN_WORDS).index(CHOSEN_DATES))
-        self.from_date.setDate(QDate(day))
-        self.to_date.setDate(QDate(day))
+        self.from_date.setDate(qt_date(day))
+        self.to_date.setDate(qt_date(day))
         del blockers
         self._show_date_rows(True)
         self.view_buttons[VIEW_ALL].setChecked(True)
@@ -292,18 +306,13 @@ class JournalFilters(QWidget):
         self._show_date_rows(False)
         self._changed_now()
 
-    def clear_search(self) -> None:
-        with QSignalBlocker(self.search):
-            self.search.clear()
-        self._changed_now()
-
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def forget(self) -> None:
         """Drop the search words and the tag names (the vault is locking)."""
-        self.search_throttle.cancel()
+        self.search_debouncer.cancel()
         with QSignalBlocker(self.search):
             self.search.clear()
         self.set_tags([])
@@ -326,7 +335,7 @@ class JournalFilters(QWidget):
             parts.append(KIND_PLURALS[self.type_combo.currentData()])
         when = self.when_combo.currentData()
         if when == CHOSEN_DATES:
-            first, last = self.from_date.date().toPython(), self.to_date.date().toPython()
+            first, last = self._chosen_dates()
             parts.append(range_words(min(first, last), max(first, last)))
         elif when != ANY_TIME:
             parts.append(WHEN_WORDS[when])

@@ -7,7 +7,7 @@ list. The parts:
 
 - ``JournalLibrary`` (journal_library): every entry, read off the UI thread, searchable;
 - ``JournalColumn`` (journal_column): "New entry", search and filters, the list, Undo;
-- ``JournalEditor`` and ``JournalSession``: the open entry and its autosave;
+- ``JournalEditor`` and ``OpenEntry``: the open entry and its autosave;
 - ``PromptsPage`` (journal_prompts) and ``MoodChart`` (mood_chart): the other two tabs.
 
 Every keystroke reaches the vault: autosave is debounced, flushed when the user opens
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -42,6 +42,7 @@ from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.journal.column import JournalColumn, short_title
 from reconnect_gui.ui.journal.dialogs import ExportFlow, ask_delete_for_good, exported_words
 from reconnect_gui.ui.journal.library import VIEW_ALL, JournalLibrary, trash_words
+from reconnect_gui.ui.journal.open_entry import OpenEntry
 from reconnect_gui.ui.journal.pages import (
     CHART_TAB,
     EDITOR,
@@ -53,9 +54,8 @@ from reconnect_gui.ui.journal.pages import (
     WELCOME,
     EntryTabs,
 )
-from reconnect_gui.ui.journal.session import JournalSession
 from reconnect_gui.ui.shell.panes import MessagePage
-from reconnect_gui.ui.vault.controller import LOCKED, NEEDS_SETUP, STATUS_TEXT, UNLOCKED
+from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 
 if TYPE_CHECKING:
@@ -64,8 +64,10 @@ if TYPE_CHECKING:
 
 STATE_PAGE, WORK_PAGE = range(2)
 STATE_WORDS = {
-    LOCKED: "Locked. Unlock Reconnect to see your journal.",
-    NEEDS_SETUP: "Once your private vault is set up, you can write in your journal here.",
+    VaultState.LOCKED: "Locked. Unlock Reconnect to see your journal.",
+    VaultState.NEEDS_SETUP: (
+        "Once your private vault is set up, you can write in your journal here."
+    ),
 }
 OPENING = "Opening your journal…"
 
@@ -102,23 +104,23 @@ class JournalPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        self.session = JournalSession(self.editor, lambda: self._vault, self)
+        self.session = OpenEntry(self.tabs.editor, lambda: self._vault, self)
         self.session.saved.connect(self._saved)
-        self.save_throttle = self.session.save_throttle
-        chain = (*self.column.tab_chain(), self.tabs, *self.editor.tab_chain())
+        self.save_debouncer = self.session.save_debouncer
+        chain = (*self.column.tab_chain(), self.tabs, *self.tabs.editor.tab_chain())
         for first, second in pairwise(chain):  # the list, then the entry, as one reads them
             QWidget.setTabOrder(first, second)
         for keys, action in (
             ("Ctrl+N", self.new_entry),
-            ("Ctrl+F", self.filters.focus_search),
+            ("Ctrl+F", self.column.filters.focus_search),
             ("Ctrl+P", self.show_prompts),
         ):
-            QShortcut(
+            shortcut = QShortcut(
                 QKeySequence(keys),
                 self,
-                activated=action,
                 context=Qt.ShortcutContext.WindowShortcut,  # hidden panes never take it
             )
+            shortcut.activated.connect(action)
         controller.locking.connect(self._before_lock)
         controller.state_changed.connect(self._vault_state_changed)
         self._vault_state_changed(controller.state)
@@ -147,17 +149,13 @@ class JournalPane(QWidget):
         tabs.chart.day_clicked.connect(self.show_day)
         tabs.currentChanged.connect(self._tab_changed)
         row.addWidget(tabs, 1)
-        # The parts by the names the tests (and anyone reading the pane) know them by.
-        self.list, self.model, self.filters = column.list, column.model, column.filters
-        self.welcome, self.editor, self.entry_side = tabs.welcome, tabs.editor, tabs.entry_side
-        self.prompts, self.chart = tabs.prompts, tabs.chart
         return page
 
     # ---- the vault's state --------------------------------------------------------------
 
     @property
     def _vault(self) -> Vault | None:
-        return self._controller.vault if self._controller.state == UNLOCKED else None
+        return self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
 
     @property
     def loaded(self) -> bool:
@@ -171,8 +169,8 @@ class JournalPane(QWidget):
     def today(self) -> date:
         return local(self._now(), self.library.zone).date()
 
-    def _vault_state_changed(self, state: str) -> None:
-        if state == UNLOCKED:
+    def _vault_state_changed(self, state: VaultState) -> None:
+        if state == VaultState.UNLOCKED:
             if not self.loaded:
                 self._show_state(OPENING)
             # Once the pane is on screen: two threads both running Python would each wait
@@ -222,8 +220,8 @@ class JournalPane(QWidget):
             self.column.select(kept.id or None)
         elif self._reopen_id in by_id:
             self.open_entry(self._reopen_id)
-        elif self.model.rowCount():
-            self.open_entry(self.model.entry_at(0).id)
+        elif self.column.model.rowCount():
+            self._open_row(0)
         else:
             self._show_welcome()
         if self.tabs.currentIndex() == CHART_TAB:
@@ -241,29 +239,29 @@ class JournalPane(QWidget):
         """Show the entries the view, search and filters ask for."""
         if not self.loaded:
             return
-        today, view = self.today(), self.filters.view()
-        rows, notes = self.library.rows(view, self.filters.query(today), today)
-        self.model.set_entries(rows, notes)
+        today, view = self.today(), self.column.filters.view()
+        rows, notes = self.library.rows(view, self.column.filters.query(today), today)
+        self.column.model.set_entries(rows, notes)
         self.column.select(self._open_id())
         self.column.show_state(self.library.live_count())
         changed_view, self._view = view != self._view, view
-        if changed_view and self.model.row_of(self._open_id() or "") < 0:
+        if changed_view and self.column.model.row_of(self._open_id() or "") < 0:
             # Another view: the entry beside the list belongs to it (a search or a
             # filter, though, never takes away the entry being written).
-            if self.model.rowCount():
-                self.open_entry(self.model.entry_at(0).id)
+            if self.column.model.rowCount():
+                self._open_row(0)
             elif view != VIEW_ALL:
                 self._show_welcome()
 
     def _update_tags(self) -> None:
         counts = self.library.tag_counts()
-        self.filters.set_tags(counts)
-        self.editor.set_tag_counts(counts)
+        self.column.filters.set_tags(counts)
+        self.tabs.editor.set_tag_counts(counts)
 
     def _update_prompts(self) -> None:
-        self.prompts.set_history(self.library.prompt_history(), self.today())
-        today = self.prompts.today_prompt
-        self.welcome.show_prompt(today.text if today is not None else "")
+        self.tabs.prompts.set_history(self.library.prompt_history(), self.today())
+        today = self.tabs.prompts.today_prompt
+        self.tabs.welcome.show_prompt(today.text if today is not None else "")
 
     def _feed_chart(self) -> None:
         """The chart from the live entries' moods, the urges and the No-Contact plan."""
@@ -286,27 +284,46 @@ class JournalPane(QWidget):
             self._open(entry)
             self.column.select(entry_id)
 
+    def _open_row(self, row: int) -> None:
+        """Open the entry the list shows at ``row`` (nothing when there is no such row)."""
+        entry = self.column.model.entry_at(row)
+        if entry is not None:
+            self.open_entry(entry.id)
+
     def _open(self, entry: JournalEntry) -> None:
         note = ""
         if entry.in_trash:
             days = days_left_in_trash(entry, self._now())
             note = f"This entry is in the trash. {trash_words(days)}, unless you restore it."
         self.session.open(entry, read_only=entry.in_trash, trash_note=note)
-        self.entry_side.setCurrentIndex(EDITOR)
+        self.tabs.entry_side.setCurrentIndex(EDITOR)
         self.tabs.setCurrentIndex(ENTRY_TAB)
 
     def _show_welcome(self) -> None:
         self.session.close()
-        self.editor.forget()
+        self.tabs.editor.forget()
         self.column.select(None)
-        self.entry_side.setCurrentIndex(WELCOME)
+        self.tabs.entry_side.setCurrentIndex(WELCOME)
+
+    def new_entry_when_read(self) -> None:
+        """Start an entry now, or as soon as the journal has been read (the tray asks for
+        one right after unlocking, while the entries are still being read)."""
+        if self.loaded:
+            self.new_entry()
+            return
+
+        def once_read() -> None:
+            self.entries_loaded.disconnect(once_read)
+            self.new_entry()
+
+        self.entries_loaded.connect(once_read)
 
     def new_entry(self, entry_type: str = "entry", prompt: Prompt | None = None) -> None:
         """Start an entry (Ctrl+N); it is saved once it holds something."""
         if self._vault is None or not self.loaded:
             return
         self.session.leave()
-        self.filters.set_view(VIEW_ALL)
+        self.column.filters.set_view(VIEW_ALL)
         entry = new_entry(
             self._now(),
             entry_type,
@@ -315,39 +332,39 @@ class JournalPane(QWidget):
         )
         self._open(entry)
         self.column.select(None)
-        self.editor.focus_body()
+        self.tabs.editor.focus_body()
 
     def answer_prompt(self, prompt: Prompt) -> None:
         """Start a reflection on ``prompt``, shown above the words."""
         self.new_entry("reflection", prompt)
 
     def answer_today(self) -> None:
-        if self.prompts.today_prompt is not None:
-            self.answer_prompt(self.prompts.today_prompt)
+        if self.tabs.prompts.today_prompt is not None:
+            self.answer_prompt(self.tabs.prompts.today_prompt)
 
     def show_prompts(self) -> None:
         """The prompts tab, today's prompt ready to answer (Ctrl+P)."""
         if self.loaded:
             self.tabs.setCurrentIndex(PROMPTS_TAB)
-            self.prompts.focus_today()
+            self.tabs.prompts.focus_today()
 
     def show_day(self, day: date) -> None:
         """The entries of ``day`` (a day clicked in the chart), the newest one open."""
-        self.filters.show_day(day)
-        if self.model.rowCount():
-            self.open_entry(self.model.entry_at(0).id)
+        self.column.filters.show_day(day)
+        if self.column.model.rowCount():
+            self._open_row(0)
         self.tabs.setCurrentIndex(ENTRY_TAB)
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.column.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _saved(self, entry: JournalEntry) -> None:
         old = self.library.put(entry)
         if old is None:  # a new entry: on top of the list, marked as open
-            if self.filters.view() == VIEW_ALL:
-                self.model.insert(entry, 0)
+            if self.column.filters.view() == VIEW_ALL:
+                self.column.model.insert(entry, 0)
             self.column.select(entry.id)
             self.column.show_state(self.library.live_count())
         else:
-            self.model.put(entry)
+            self.column.model.put(entry)
         if old is None or old.tags != entry.tags:
             self._update_tags()
         if entry.entry_type == "reflection" and (old is None or old.prompt_id != entry.prompt_id):
@@ -361,8 +378,9 @@ class JournalPane(QWidget):
         if self._vault is None or entry is None or entry.in_trash:
             return
         self.session.leave()
-        entry = self.session.entry
-        row = max(self.model.row_of(entry.id), 0)
+        entry = self.session.entry  # as just saved: a new entry has its id now
+        assert entry is not None  # leave() saves the open entry, it never closes it
+        row = max(self.column.model.row_of(entry.id), 0)
         if not entry.id:  # never saved (still blank): nothing to keep
             self._after_removal(row)
             return
@@ -374,7 +392,7 @@ class JournalPane(QWidget):
         if trashed is None:
             return
         self.trashed = trashed
-        self.model.remove(trashed.id)
+        self.column.model.remove(trashed.id)
         self.column.show_undo(trashed.display_title)
         self._after_removal(row)
         self._entries_changed(trashed)
@@ -388,7 +406,7 @@ class JournalPane(QWidget):
             return
         self.trashed = None
         self.column.hide_undo()
-        self.filters.set_view(VIEW_ALL)
+        self.column.filters.set_view(VIEW_ALL)
         self.refresh_list()
         self.open_entry(restored.id)
 
@@ -397,11 +415,11 @@ class JournalPane(QWidget):
         entry = self.session.entry
         if entry is None or not entry.in_trash:
             return
-        row = max(self.model.row_of(entry.id), 0)
+        row = max(self.column.model.row_of(entry.id), 0)
         restored = self._restore(entry.id)
         if restored is None:
             return
-        self.model.remove(restored.id)
+        self.column.model.remove(restored.id)
         self.column.show_note(f"“{short_title(restored.display_title)}” is back in your journal.")
         self._after_removal(row)
 
@@ -428,17 +446,17 @@ class JournalPane(QWidget):
         except (VaultError, ValueError) as error:
             QMessageBox.warning(self, "Not deleted", getattr(error, "message", str(error)))
             return
-        row = max(self.model.row_of(entry_id), 0)
-        self.model.remove(entry_id)
+        row = max(self.column.model.row_of(entry_id), 0)
+        self.column.model.remove(entry_id)
         self._after_removal(row)
 
     def _after_removal(self, row: int) -> None:
         """After the open entry left the list: open its neighbour, or the welcome."""
         self.session.close()
         self.column.show_state(self.library.live_count())
-        count = self.model.rowCount()
+        count = self.column.model.rowCount()
         if count:
-            self.open_entry(self.model.entry_at(min(row, count - 1)).id)
+            self._open_row(min(row, count - 1))
         else:
             self._show_welcome()
 
@@ -456,7 +474,7 @@ class JournalPane(QWidget):
             self._export.start(self.session.entry)
 
     def _exported(self, path: Path) -> None:
-        self.editor.show_notice(exported_words(path))
+        self.tabs.editor.show_notice(exported_words(path))
 
     # ---- tabs, visibility, size ---------------------------------------------------------
 
@@ -465,7 +483,7 @@ class JournalPane(QWidget):
             self.session.leave()
             self._feed_chart()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Entries written elsewhere meanwhile (an SOS letter, the command line) come in.
         if self.library.sync(skip=self._open_id()):
@@ -473,10 +491,10 @@ class JournalPane(QWidget):
             self._update_prompts()
             self.refresh_list()
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.session.leave()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.column.fit_width(self.width())

@@ -21,12 +21,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reconnect_gui.core.journal.entry import (
-    JournalEntry,
-    days_left_in_trash,
-    entry_from_record,
-    is_purge_due,
-)
+from reconnect_gui.core.journal.entry import JournalEntry, days_left_in_trash, is_purge_due
 from reconnect_gui.core.journal.query import (
     JournalFilter,
     SearchIndex,
@@ -35,6 +30,7 @@ from reconnect_gui.core.journal.query import (
     prompt_history,
     tag_counts,
 )
+from reconnect_gui.core.wording import plural
 from reconnect_gui.storage import countdown_store, journal_store
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.storage.records import JOURNAL_ENTRY
@@ -55,14 +51,14 @@ def trash_words(days: int | None) -> str:
     """ "Deleted for good in 12 days", for the open entry in the trash."""
     if not days:
         return "Deleted for good today"
-    return f"Deleted for good in {days} day{'s' if days != 1 else ''}"
+    return f"Deleted for good in {plural(days, 'day')}"
 
 
 def days_left_words(days: int | None) -> str:
     """ "12 days left", for a row of the trash list (the column is narrow)."""
     if not days:
         return "Last day"
-    return f"{days} day{'s' if days != 1 else ''} left"
+    return f"{plural(days, 'day')} left"
 
 
 @dataclass
@@ -230,7 +226,7 @@ class JournalLibrary(QObject):
             return False
         known = self.by_id
         changed = [
-            entry_from_record(r.id, r.created, r.updated, r.data)
+            journal_store.entry_of_record(r)
             for r in records
             if r.id != skip and (r.id not in known or known[r.id].updated != r.updated)
         ]

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from reconnect_gui.core.countdown.moments import is_zone_name, local
 from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, MOOD_WORDS, JournalEntry
-from reconnect_gui.ui.countdown.ring import mixed
+from reconnect_gui.core.wording import short_day
+from reconnect_gui.ui.widgets.colours import mixed
 from reconnect_gui.ui.widgets.theme import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,8 +90,8 @@ def date_words(moment: datetime, now: datetime, zone: str) -> str:
     if day == today - timedelta(days=1):
         return f"Yesterday {there:%H:%M}"
     if day.year == today.year:
-        return f"{there:%a} {day.day} {there:%b}"
-    return f"{day.day} {there:%b} {day.year}"
+        return short_day(day)
+    return short_day(day, weekday=False, year=True)
 
 
 def paint_mood(painter: QPainter, rect: QRectF, level: int, dark: bool) -> None:

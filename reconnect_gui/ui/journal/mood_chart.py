@@ -54,7 +54,7 @@ from reconnect_gui.core.journal.mood_chart import (
     empty_text,
     urge_tooltip,
 )
-from reconnect_gui.ui.countdown.ring import mixed
+from reconnect_gui.ui.widgets.colours import mixed
 
 ACCESSIBLE_NAME = "Mood over time"
 HIT_RADIUS = 10.0  # px around a point that still counts as "on" it
@@ -208,6 +208,7 @@ class MoodChart(QWidget):
         return empty_text(self._data)
 
     def focused_day(self) -> date | None:
+        """The day the keyboard has chosen (the arrow keys move it), or None."""
         return self._focused
 
     def sizeHint(self) -> QSize:
@@ -259,9 +260,10 @@ class MoodChart(QWidget):
         )
         self._layout = None
         days = [d.day for d in self._data.days]
-        if self._focused is not None and self._focused not in days:
+        focused = self._focused
+        if focused is not None and focused not in days:
             # Keep the keyboard near where it was: the nearest day still shown.
-            self._focused = min(days, key=lambda d: abs(d - self._focused), default=None)
+            self._focused = min(days, key=lambda d: abs(d - focused), default=None)
         for gone in ("_hovered", "_pressed"):
             if getattr(self, gone) not in days:
                 setattr(self, gone, None)
@@ -531,12 +533,12 @@ class MoodChart(QWidget):
         ):
             if day is None:
                 continue
-            point = next((p for p in layout.points if p.day == day), None)
-            if point is not None:
+            marked = next((p for p in layout.points if p.day == day), None)
+            if marked is not None:
                 painter.setPen(QPen(colour, width))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 ring = radius + 4
-                painter.drawEllipse(QPointF(ox + point.x, oy + point.y), ring, ring)
+                painter.drawEllipse(QPointF(ox + marked.x, oy + marked.y), ring, ring)
 
     def _paint_message(
         self,

@@ -15,19 +15,20 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from reconnect_gui.core.countdown.plan import Plan
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.ui.journal.editor import JournalEditor
 from reconnect_gui.ui.journal.mood_chart import MoodChart
 from reconnect_gui.ui.journal.prompts import PromptsPage
 from reconnect_gui.ui.shell.panes import (
-    PANES,
     caption,
     heading_column,
+    pane_info,
     quiet_label,
     wrapped_label,
 )
 from reconnect_gui.ui.widgets.chips import FlowLayout
 
-HEADING = next(p.heading for p in PANES if p.key == "journal")
+HEADING = pane_info(PaneKey.JOURNAL).heading
 WELCOME_WORDS = (
     "A quiet place for what you feel, for questions that help you reflect, and for the "
     "letters you should not send. Everything here is encrypted on this computer, and "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core.journal.prompts import Prompt, PromptSet, load_prompts, prompt_of_the_day
+from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.chips import Chip, FlowLayout, RoundedBar
 
@@ -37,12 +38,12 @@ TEXT_WIDTH = 640  # px; longer lines are hard to follow
 
 
 def answered_words(day: date) -> str:
-    return f"You answered this on {day.day} {day:%b %Y}."
+    return f"You answered this on {short_day(day, weekday=False, year=True)}."
 
 
 def answered_mark(day: date) -> str:
     """Under a prompt in the list: "✓ Answered on 20 Nov 2026"."""
-    return f"✓ Answered on {day.day} {day:%b %Y}"
+    return f"✓ Answered on {short_day(day, weekday=False, year=True)}"
 
 
 class PromptsPage(QWidget):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.passphrase import new_passphrase_problem
 from reconnect_gui.core.settings import APP_LOCK_CHOICES
 from reconnect_gui.ui.shell.panes import quiet_label
-from reconnect_gui.ui.vault.controller import UNLOCKED, VaultController
+from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
 from reconnect_gui.ui.widgets.background import BackgroundTask
 
@@ -170,7 +170,7 @@ class SecuritySection(QGroupBox):
         return button
 
     def _refresh(self, state: str) -> None:
-        unlocked = state == UNLOCKED
+        unlocked = state == VaultState.UNLOCKED
         for button in (
             self.lock_button,
             self.passphrase_button,

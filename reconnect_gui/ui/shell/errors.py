@@ -33,7 +33,6 @@ class ErrorReporter(QObject):
         self._log_file = log_file
         self.parent_window = parent_window
         self.dialog: QMessageBox | None = None
-        self.errors_seen = 0
         # Auto connection: queued when a worker thread emits, direct on the UI thread.
         self._error_seen.connect(self._show_dialog)
 
@@ -54,7 +53,6 @@ class ErrorReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)  # type: ignore[arg-type]
             return
-        self.errors_seen += 1
         log.error("uncaught error:\n%s", redacted_traceback(exc_type, exc, tb))
         self._error_seen.emit()
 

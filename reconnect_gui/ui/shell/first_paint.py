@@ -1,9 +1,17 @@
-"""Notices the moment a window has painted its first frame (for ``--smoke``)."""
+"""Notices the moment a window has painted its first frame, and reports the start-up
+figures for ``--smoke`` (the packaging tests and the benchmarks read them)."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reconnect_gui import __version__
+from reconnect_gui.system import process_stats
 
 
 class FirstPaintProbe(QObject):
@@ -25,3 +33,25 @@ class FirstPaintProbe(QObject):
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self.painted.emit)
         return False
+
+
+def report_smoke_figures(app: QApplication, icon: QIcon) -> None:
+    """Print the start-up figures as one JSON line: the paint time now, the memory once
+    the start-up work queued behind the first frame is done; then end the app."""
+    first_paint_ms = process_stats.ms_since_spawn()
+    if icon.isNull():
+        print("smoke: the app icon could not be loaded from resources", file=sys.stderr)
+        app.exit(1)
+        return
+
+    def report() -> None:
+        peak = process_stats.peak_rss_mb()
+        figures = {
+            "version": __version__,
+            "first_paint_ms": round(first_paint_ms, 1),
+            "rss_mb": None if peak is None else round(peak, 1),
+        }
+        print(json.dumps(figures), flush=True)
+        app.exit(0)
+
+    QTimer.singleShot(0, report)

@@ -33,6 +33,7 @@ class IdleWatcher(QObject):
 
     @property
     def armed(self) -> bool:
+        """True while the idle timer runs (between ``arm`` and ``disarm`` or going idle)."""
         return self._timer.isActive()
 
     def arm(self, interval_ms: int) -> None:

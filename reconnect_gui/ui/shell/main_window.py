@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui import APP_NAME
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.system.paths import AppPaths
-from reconnect_gui.ui.shell.panes import PANE_KEYS, PANES, ComingSoonPane, quiet_label
+from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane, quiet_label
 
 if TYPE_CHECKING:
+    from reconnect_gui.ui.settings.settings_pane import SettingsPane
     from reconnect_gui.ui.shell.about import AboutDialog
 
 DEFAULT_SIZE = QSize(1040, 700)
@@ -50,6 +52,11 @@ class MainWindow(QMainWindow):
     theme_chosen = Signal(str)
     vault_action_requested = Signal()  # the sidebar's Unlock… / Set up… button
     hidden_to_tray = Signal()  # the window was closed but the app stays in the tray
+    # Requests to a pane from elsewhere (the tray, a reminder); app.py connects each to
+    # its pane when the pane is built. A pane still waiting for the vault ignores them.
+    urge_requested = Signal()  # the SOS flow on the countdown
+    journal_entry_requested = Signal()  # a new journal entry
+    draft_requested = Signal(str)  # the draft with this id
 
     def __init__(
         self,
@@ -75,8 +82,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Panes are built the first time they are shown, so start-up pays for one only.
         self._built: dict[int, QWidget] = {}
-        self._pane_factories: dict[str, Callable[[], QWidget]] = {}
+        self._pane_factories: dict[PaneKey, Callable[[], QWidget]] = {}
         self._settings_sections: list[Callable[[], QWidget]] = []
+        self._settings_pane: SettingsPane | None = None  # built the first time it is shown
         self._theme = settings.theme
         for pane in PANES:
             item = QListWidgetItem(pane.title)
@@ -145,9 +153,9 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu("&Go")
         self.pane_actions = []
-        for index, pane in enumerate(PANES):
+        for pane in PANES:
             action = self._action(
-                go_menu, pane.title, pane.shortcut, lambda _=False, i=index: self.show_pane(i)
+                go_menu, pane.title, pane.shortcut, lambda _=False, k=pane.key: self.show_pane(k)
             )
             self.pane_actions.append(action)
 
@@ -167,16 +175,32 @@ class MainWindow(QMainWindow):
 
     # ---- behaviour ----------------------------------------------------------------------
 
-    def show_pane(self, index: int) -> None:
-        self.sidebar_list.setCurrentRow(index)
+    def show_pane(self, key: PaneKey) -> None:
+        self.sidebar_list.setCurrentRow(_index(key))
+
+    def show_urge_flow(self) -> None:
+        """The countdown, with "I feel the urge…" open."""
+        self.show_pane(PaneKey.COUNTDOWN)
+        self.urge_requested.emit()
+
+    def show_new_journal_entry(self) -> None:
+        self.show_pane(PaneKey.JOURNAL)
+        self.journal_entry_requested.emit()
+
+    def show_draft(self, draft_id: str) -> None:
+        self.show_pane(PaneKey.DRAFT)
+        self.draft_requested.emit(draft_id)
 
     def _show_pane(self, index: int) -> None:
         if 0 <= index < len(PANES):
-            self.stack.setCurrentWidget(self.pane_widget(index))
+            self.stack.setCurrentWidget(self._pane_at(index))
             self.setWindowTitle(f"{PANES[index].title} — {APP_NAME}")
 
-    def pane_widget(self, index: int) -> QWidget:
-        """The pane at ``index``, built now if this is the first time it is needed."""
+    def pane(self, key: PaneKey) -> QWidget:
+        """The pane ``key``, built now if this is the first time it is needed."""
+        return self._pane_at(_index(key))
+
+    def _pane_at(self, index: int) -> QWidget:
         if index not in self._built:
             self._put_pane(index, self._create_pane(index))
         return self._built[index]
@@ -186,20 +210,21 @@ class MainWindow(QMainWindow):
         was_current = self.stack.currentIndex() == index
         old = self.stack.widget(index)
         self.stack.insertWidget(index, widget)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self._built[index] = widget
         if was_current:
             self.stack.setCurrentWidget(widget)
 
-    def provide_pane(self, key: str, factory: Callable[[], QWidget]) -> None:
+    def provide_pane(self, key: PaneKey, factory: Callable[[], QWidget]) -> None:
         """The real pane for ``key`` (it needs the vault, which arrives after the first frame).
 
         A placeholder already on screen is replaced at once; otherwise ``factory`` runs the
         first time the pane is shown.
         """
         self._pane_factories[key] = factory
-        index = PANE_KEYS.index(key)
+        index = _index(key)
         if index in self._built:
             self._put_pane(index, factory())
 
@@ -207,29 +232,28 @@ class MainWindow(QMainWindow):
         pane = PANES[index]
         if pane.key in self._pane_factories:
             return self._pane_factories[pane.key]()
-        if pane.key == "settings":
+        if pane.key == PaneKey.SETTINGS:
             from reconnect_gui.ui.settings.settings_pane import SettingsPane
 
-            settings_pane = SettingsPane(self._paths, self._theme)
+            settings_pane = self._settings_pane = SettingsPane(self._paths, self._theme)
             settings_pane.theme_chosen.connect(self._remember_theme)
             settings_pane.theme_chosen.connect(self.theme_chosen)
             for make_section in self._settings_sections:
                 settings_pane.add_section(make_section())
             return settings_pane
-        return ComingSoonPane(pane)
+        return PlaceholderPane(pane)
 
     def add_settings_section(self, make_section: Callable[[], QWidget]) -> None:
         """Add a section to Settings now, or when the Settings pane is first built."""
         self._settings_sections.append(make_section)
-        settings_index = PANE_KEYS.index("settings")
-        if settings_index in self._built:
-            self._built[settings_index].add_section(make_section())
+        if self._settings_pane is not None:
+            self._settings_pane.add_section(make_section())
 
     def _remember_theme(self, theme: str) -> None:
         self._theme = theme
 
-    def current_pane_key(self) -> str:
-        return PANE_KEYS[max(0, self.stack.currentIndex())]
+    def current_pane_key(self) -> PaneKey:
+        return PANES[max(0, self.stack.currentIndex())].key
 
     def quick_hide(self) -> None:
         """Get the window off the screen at once (someone walked in)."""
@@ -284,8 +308,8 @@ class MainWindow(QMainWindow):
     # ---- settings -----------------------------------------------------------------------
 
     def _restore(self, settings: Settings) -> None:
-        pane = settings.last_pane if settings.last_pane in PANE_KEYS else PANE_KEYS[0]
-        self.show_pane(PANE_KEYS.index(pane))
+        known = settings.last_pane in tuple(PaneKey)
+        self.show_pane(PaneKey(settings.last_pane) if known else PaneKey.COUNTDOWN)
         geometry = QByteArray.fromBase64(settings.window_geometry.encode("ascii"))
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
@@ -295,7 +319,12 @@ class MainWindow(QMainWindow):
                 frame.moveCenter(screen.availableGeometry().center())
                 self.move(frame.topLeft())
 
-    def window_state_for_settings(self) -> dict[str, str]:
+    def window_state_for_settings(self) -> tuple[str, str]:
         """What the window wants remembered: geometry and the pane, never any user text."""
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        return {"window_geometry": geometry, "last_pane": self.current_pane_key()}
+        return geometry, self.current_pane_key()
+
+
+def _index(key: PaneKey) -> int:
+    """Where the pane ``key`` sits in the sidebar and the stack."""
+    return next(i for i, pane in enumerate(PANES) if pane.key == key)

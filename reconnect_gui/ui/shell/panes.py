@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from reconnect_gui.core.panes import PaneKey
+
 Margins = tuple[int, int, int, int]  # left, top, right, bottom, in pixels
 DIALOG_MARGINS: Margins = (24, 20, 24, 16)  # around the content of every dialog
 
 
 @dataclass(frozen=True)
 class PaneInfo:
-    key: str  # stable id, kept in settings as the last pane
+    key: PaneKey  # stable id, kept in settings as the last pane
     title: str  # sidebar and window title
     heading: str
     blurb: str
@@ -24,7 +26,7 @@ class PaneInfo:
 
 PANES: tuple[PaneInfo, ...] = (
     PaneInfo(
-        "countdown",
+        PaneKey.COUNTDOWN,
         "Countdown",
         "Your No-Contact countdown",
         "",
@@ -32,7 +34,7 @@ PANES: tuple[PaneInfo, ...] = (
         "Opening your vault…",  # the real pane arrives once the vault is open
     ),
     PaneInfo(
-        "draft",
+        PaneKey.DRAFT,
         "Draft",
         "A careful message, when you are ready",
         "Later, and only if you want to, you can write one short, calm message or letter "
@@ -41,7 +43,7 @@ PANES: tuple[PaneInfo, ...] = (
         "Ctrl+2",
     ),
     PaneInfo(
-        "journal",
+        PaneKey.JOURNAL,
         "Journal",
         "Your private journal",
         "A quiet space for what you feel, for questions that help you reflect, and for the "
@@ -50,18 +52,23 @@ PANES: tuple[PaneInfo, ...] = (
         "Ctrl+3",
     ),
     PaneInfo(
-        "settings",
+        PaneKey.SETTINGS,
         "Settings",
         "Settings",
         "Appearance, reminders and privacy options.",
         "Ctrl+4",
     ),
 )
-PANE_KEYS = tuple(p.key for p in PANES)
 
 
-class ComingSoonPane(QWidget):
-    """A heading, a few kind sentences, and a note that this part is on its way."""
+def pane_info(key: PaneKey) -> PaneInfo:
+    """The sidebar entry, heading and words of the pane ``key``."""
+    return next(pane for pane in PANES if pane.key == key)
+
+
+class PlaceholderPane(QWidget):
+    """A heading, a few kind sentences, and a note that the pane is on its way (until the
+    vault has opened and the real pane arrives)."""
 
     def __init__(self, info: PaneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +124,7 @@ def wrapped_label(text: str) -> QLabel:
     Plain, because some of what we show was typed by the user (reasons, a name) and must
     never be read as markup. Screen readers read the text itself as the label's name.
     """
-    from PySide6.QtCore import Qt  # here, not at the top: see the note on ComingSoonPane
+    from PySide6.QtCore import Qt  # here, not at the top: see the note on PlaceholderPane
 
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -143,7 +150,7 @@ def heading_column(
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(*margins)
     layout.setSpacing(spacing)
-    from PySide6.QtCore import Qt  # here, not at the top: see the note on ComingSoonPane
+    from PySide6.QtCore import Qt  # here, not at the top: see the note on PlaceholderPane
 
     heading = pane_heading(title)
     heading.setTextFormat(Qt.TextFormat.PlainText)  # a title may hold the ex's name

@@ -87,7 +87,7 @@ class SingleInstance(QObject):
         socket.flush()
         acknowledged = False
         while socket.waitForReadyRead(REPLY_TIMEOUT_MS):
-            if socket.readAll().data().startswith(ACK):
+            if bytes(socket.readAll().data()).startswith(ACK):
                 acknowledged = True
                 break
         socket.disconnectFromServer()
@@ -134,7 +134,7 @@ class SingleInstance(QObject):
             if not connection.waitForReadyRead(READ_TIMEOUT_MS):
                 log.warning("a later launch connected but sent nothing")
                 return None
-        line = connection.readLine(MAX_REQUEST_BYTES).data()
+        line = bytes(connection.readLine(MAX_REQUEST_BYTES).data())
         try:
             argv = json.loads(line.decode("utf-8"))["argv"]
             if not isinstance(argv, list):

@@ -9,7 +9,7 @@ passing the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -64,7 +64,7 @@ class AppTray(QObject):
         self.set_paused(None)
         self.show_locked()
 
-    def _add(self, words: str, signal: Signal) -> QAction:
+    def _add(self, words: str, signal: SignalInstance) -> QAction:
         action = self.menu.addAction(words)
         action.triggered.connect(signal)
         return action

@@ -133,12 +133,6 @@ class ReminderTimer(QObject):
             self.reminder_due.emit(reminder)
         self._aim(sources, prefs, now)
 
-    def next_wake(self) -> datetime | None:
-        """When the timer will fire (for tests and the benchmark)."""
-        if not self.timer.isActive():
-            return None
-        return self._now() + timedelta(milliseconds=self.timer.remainingTime())
-
     def _aim(self, sources: ReminderSources, prefs: ReminderPrefs, now: datetime) -> None:
         moments = [now + MAX_AIM]
         upcoming: Reminder | None = next_reminder(sources, prefs, self._fired, now)

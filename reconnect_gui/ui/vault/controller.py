@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.ui.shell.idle import IdleWatcher
@@ -26,20 +27,23 @@ if TYPE_CHECKING:
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.vault import Vault
 
-CHECKING, NEEDS_SETUP, LOCKED, UNLOCKED, DAMAGED = (
-    "checking",
-    "needs_setup",
-    "locked",
-    "unlocked",
-    "damaged",
-)
+
+class VaultState(StrEnum):
+    """Where the vault is in its life, as every pane and the tray see it."""
+
+    CHECKING = "checking"  # looking for it and its key, in the background
+    NEEDS_SETUP = "needs_setup"  # there is none yet
+    LOCKED = "locked"
+    UNLOCKED = "unlocked"
+    DAMAGED = "damaged"  # it could not be read: see ``problem``
+
 
 STATUS_TEXT = {
-    CHECKING: "Opening your vault…",
-    NEEDS_SETUP: "Your vault is not set up yet.",
-    LOCKED: "Locked. Your entries are hidden.",
-    UNLOCKED: "Unlocked. Stored encrypted.",
-    DAMAGED: "Your vault needs attention.",
+    VaultState.CHECKING: "Opening your vault…",
+    VaultState.NEEDS_SETUP: "Your vault is not set up yet.",
+    VaultState.LOCKED: "Locked. Your entries are hidden.",
+    VaultState.UNLOCKED: "Unlocked. Stored encrypted.",
+    VaultState.DAMAGED: "Your vault needs attention.",
 }
 
 
@@ -57,7 +61,7 @@ def app_lock_text(minutes: int) -> str:
 
 
 class VaultController(QObject):
-    state_changed = Signal(str)
+    state_changed = Signal(object)  # VaultState
     # Emitted while the vault is still open, just before it locks: last chance for a pane
     # to save what the user typed (never lose a word), then ``state_changed`` clears it.
     locking = Signal()
@@ -86,9 +90,9 @@ class VaultController(QObject):
         self._ask = True  # see start()
         self._snapshot_task: BackgroundTask | None = None
         self.vault: Vault | None = None
-        self.state = CHECKING
+        self.state = VaultState.CHECKING
         self.problem: str | None = None  # the last plain-words reason, for the status line
-        self.dialog: QWidget | None = None
+        self.dialog: QDialog | None = None
 
     def keystore(self) -> KeyStore:
         return self._keystore_factory()
@@ -108,35 +112,37 @@ class VaultController(QObject):
         """Find the vault and open it with the keyring. ``ask=False`` (a start hidden in the
         tray) asks for nothing yet: the unlock or setup dialog waits until the window opens."""
         self._ask = ask
-        self._set_state(CHECKING)
+        self._set_state(VaultState.CHECKING)
         self._task = BackgroundTask(self._check, self._checked, self._check_failed)
         self._task.start()
 
-    def _check(self) -> tuple[str, Any]:
+    def _check(self) -> tuple[VaultState, Any]:
         from reconnect_gui.storage.errors import KeyUnavailable
         from reconnect_gui.storage.unlock import open_vault_checked, open_with_keyring
 
         if not self.path.exists():
-            return NEEDS_SETUP, None
+            return VaultState.NEEDS_SETUP, None
         if self.app_lock_minutes:  # the key is deliberately not in the keyring
             open_vault_checked(self.path)
-            return LOCKED, app_lock_text(self.app_lock_minutes)
+            return VaultState.LOCKED, app_lock_text(self.app_lock_minutes)
         try:
-            return UNLOCKED, open_with_keyring(self.path, self._keystore_factory(), now=self._now)
+            return VaultState.UNLOCKED, open_with_keyring(
+                self.path, self._keystore_factory(), now=self._now
+            )
         except KeyUnavailable as problem:
-            return LOCKED, problem.message
+            return VaultState.LOCKED, problem.message
 
     def _checked(self, outcome: tuple[str, Any]) -> None:
         state, detail = outcome
-        if state == UNLOCKED:
+        if state == VaultState.UNLOCKED:
             self._opened(detail)
-        elif state == NEEDS_SETUP:
-            self._set_state(NEEDS_SETUP)
+        elif state == VaultState.NEEDS_SETUP:
+            self._set_state(VaultState.NEEDS_SETUP)
             if self._ask:
                 self.show_setup()
         else:
             self.problem = detail
-            self._set_state(LOCKED)
+            self._set_state(VaultState.LOCKED)
             if self._ask:
                 self.show_unlock(detail)
 
@@ -146,7 +152,7 @@ class VaultController(QObject):
         if not isinstance(error, VaultError):
             raise error
         self.problem = error.message
-        self._set_state(DAMAGED)
+        self._set_state(VaultState.DAMAGED)
         self._notice(
             QMessageBox.Icon.Warning,
             "Your vault could not be opened",
@@ -177,7 +183,7 @@ class VaultController(QObject):
         """A non-modal message: the app keeps running (and tests keep their event loop)."""
         self._show(QMessageBox(icon, title, text, parent=self._window))
 
-    def _show(self, dialog: QWidget) -> None:
+    def _show(self, dialog: QDialog) -> None:
         """Open ``dialog``, unless the same kind is already open: then bring that one up."""
         current = self.dialog
         if current is not None and current.isVisible() and type(current) is type(dialog):
@@ -226,7 +232,7 @@ class VaultController(QObject):
 
     def _opened(self, opened: Any) -> None:
         self.vault = opened.vault
-        self._set_state(UNLOCKED)
+        self._set_state(VaultState.UNLOCKED)
         if self.app_lock_minutes:
             self.idle.arm(self.app_lock_minutes * self._minute_ms)
         self._snapshot_task = BackgroundTask(
@@ -250,12 +256,12 @@ class VaultController(QObject):
             self.locking.emit()
             self.vault.close()
             self.vault = None
-        if self.state == UNLOCKED:
+        if self.state == VaultState.UNLOCKED:
             self.problem = None
-            self._set_state(LOCKED)
+            self._set_state(VaultState.LOCKED)
 
     def _idle_lock(self) -> None:
-        if self.state != UNLOCKED:
+        if self.state != VaultState.UNLOCKED:
             return
         self.lock()
         self.problem = (
@@ -279,7 +285,7 @@ class VaultController(QObject):
 
         def changed(_result: object) -> None:
             self.app_lock_minutes = minutes
-            if minutes and self.state == UNLOCKED:
+            if minutes and self.state == VaultState.UNLOCKED:
                 self.idle.arm(minutes * self._minute_ms)
             elif not minutes:
                 self.idle.disarm()
@@ -296,6 +302,6 @@ class VaultController(QObject):
             raise error
         self.app_lock_failed.emit(message)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: VaultState) -> None:
         self.state = state
         self.state_changed.emit(state)

@@ -57,7 +57,7 @@ class RecoveryCodeView(QWidget):
 
     def save_code_to(self, path: Path) -> None:
         """Write the code to a file readable by the user only (they asked for it)."""
-        from reconnect_gui.storage.atomic import atomic_write_bytes
+        from reconnect_gui.system.atomic import atomic_write_bytes
 
         text = f"Reconnect recovery code\n\n{self._code}\n"
         try:

@@ -25,7 +25,7 @@ def wait_ms(delay_ms: int, max_wait_ms: int | None, since_first_poke_ms: float) 
     return max(0, min(delay_ms, int(left)))
 
 
-class Throttle(QObject):
+class Debouncer(QObject):
     """Runs ``callback`` after ``delay_ms`` of quiet following the last ``poke()``."""
 
     def __init__(
@@ -74,6 +74,6 @@ class Throttle(QObject):
 
     def _run(self) -> None:
         # Clear first: a callback that pokes again starts a fresh burst, and one that
-        # raises never leaves the throttle stuck as pending.
+        # raises never leaves the debouncer stuck as pending.
         self.cancel()
         self._callback()

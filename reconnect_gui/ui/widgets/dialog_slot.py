@@ -9,16 +9,16 @@ losing what someone wrote would be worse.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog
 
 
 class DialogSlot:
     """The one dialog a pane has open, if any."""
 
     def __init__(self) -> None:
-        self.dialog: QWidget | None = None
+        self.dialog: QDialog | None = None
 
-    def open(self, dialog: QWidget) -> None:
+    def open(self, dialog: QDialog) -> None:
         """Open ``dialog`` (window-modal), unless one is open already: then raise that one."""
         if self.dialog is not None and self.dialog.isVisible():
             dialog.deleteLater()
@@ -45,7 +45,7 @@ class DialogSlot:
         if not dialog.isVisible():
             dialog.deleteLater()
 
-    def _closed(self, dialog: QWidget) -> None:
+    def _closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         if not dialog.isVisible():

@@ -98,25 +98,7 @@ def _set_indicator_palettes(app: QApplication, dark: bool) -> None:
         palette.setColor(
             QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window_for(disabled)
         )
-        app.setPalette(palette, class_name)
-
-
-def colour_pairs(dark: bool) -> list[tuple[str, str, str]]:
-    """(name, foreground, background) pairs of our palette, for the contrast test."""
-    index = 1 if dark else 0
-    c = {role: pair[index] for role, pair in _COLOURS.items()}
-    R = QPalette.ColorRole
-    return [
-        ("text on base", c[R.Text], c[R.Base]),
-        ("text on window", c[R.WindowText], c[R.Window]),
-        ("text on alternate base", c[R.Text], c[R.AlternateBase]),
-        ("button text", c[R.ButtonText], c[R.Button]),
-        ("highlighted text", c[R.HighlightedText], c[R.Highlight]),
-        ("placeholder on base", c[R.PlaceholderText], c[R.Base]),
-        ("tooltip", c[R.ToolTipText], c[R.ToolTipBase]),
-        ("link on base", c[R.Link], c[R.Base]),
-        ("disabled text on window", _DISABLED_TEXT[index], c[R.Window]),
-    ]
+        app.setPalette(palette, class_name)  # type: ignore[arg-type]  # stubs say bytes; Qt takes str
 
 
 def apply_theme(app: QApplication, theme: str) -> None:

@@ -108,5 +108,5 @@ def test_history_is_newest_first_and_keeps_every_attempt() -> None:
 
 
 def test_when_words_use_the_plan_zone() -> None:
-    assert when_words(START, "Europe/Berlin") == "Sun 01 Mar 2026, 21:00"
-    assert when_words(START, "Not/AZone") == "Sun 01 Mar 2026, 20:00"
+    assert when_words(START, "Europe/Berlin") == "Sun 1 Mar 2026, 21:00"
+    assert when_words(START, "Not/AZone") == "Sun 1 Mar 2026, 20:00"

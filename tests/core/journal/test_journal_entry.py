@@ -9,7 +9,6 @@ from reconnect_gui.core.journal.entry import (
     ENTRY_TYPES,
     FEELING_WORDS,
     FEELINGS,
-    MOOD_ICONS,
     MOOD_WORDS,
     MOODS,
     TRASH_DAYS,
@@ -91,9 +90,8 @@ def test_any_stored_data_gives_an_entry(data: dict) -> None:
 # --- feelings, prompts, trash (the journal pane's fields) ---------------------------------
 
 
-def test_every_level_type_and_feeling_has_words_and_every_mood_an_icon() -> None:
-    assert set(MOOD_WORDS) == set(MOOD_ICONS) == set(MOODS)
-    assert [MOOD_ICONS[m] for m in MOODS] == ["mood-1", "mood-2", "mood-3", "mood-4", "mood-5"]
+def test_every_level_type_and_feeling_has_words() -> None:
+    assert set(MOOD_WORDS) == set(MOODS)
     assert set(ENTRY_TYPE_WORDS) == set(ENTRY_TYPES)
     assert tuple(FEELING_WORDS) == FEELINGS
     assert {"lonely", "angry", "hopeful", "calm", "sad", "relieved"} <= set(FEELINGS)
@@ -171,12 +169,12 @@ def test_a_new_entry_has_no_id_until_stored_and_needs_an_aware_time() -> None:
         new_entry(datetime(2026, 1, 1))
 
 
-def test_unsent_letters_and_trashed_entries_never_go_to_the_drafting_pane() -> None:
+def test_unsent_letters_and_trashed_entries_are_told_apart_from_plain_ones() -> None:
     letter = entry_from_record("a", NOW, NOW, entry_data("t", "b", entry_type="unsent_letter"))
     plain = entry_from_record("b", NOW, NOW, entry_data("t", "b"))
-    assert letter.is_unsent_letter and not letter.may_copy_to_draft
-    assert plain.may_copy_to_draft
-    assert not moved_to_trash(plain, NOW).may_copy_to_draft
+    assert letter.is_unsent_letter and not letter.in_trash
+    assert not plain.is_unsent_letter and not plain.in_trash
+    assert moved_to_trash(plain, NOW).in_trash
 
 
 def test_trash_keeps_an_entry_thirty_days_then_it_is_due() -> None:

@@ -16,7 +16,6 @@ from reconnect_gui.core.journal.query import (
     SearchIndex,
     TagCount,
     day_bounds,
-    filter_entries,
     fold,
     memory_days,
     newest_first,
@@ -65,7 +64,7 @@ def ids(entries: list[JournalEntry]) -> list[str]:
 
 
 def search(entries: list[JournalEntry], zone=UTC, **query) -> list[str]:
-    return ids(filter_entries(entries, JournalFilter(**query), zone))
+    return ids(SearchIndex(entries).filter(JournalFilter(**query), zone))
 
 
 # --- folding -------------------------------------------------------------------------------

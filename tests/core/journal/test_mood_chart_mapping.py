@@ -14,6 +14,7 @@ from reconnect_gui.core.journal.mood_chart import (
     LABEL_GAP,
     MAX_GAP_DAYS,
     SPANS,
+    ChartLayout,
     chart_data,
     chart_description,
     chart_layout,
@@ -28,6 +29,17 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)  # Wed 20 May 2026, 14:00 in Berlin
 D = timedelta(days=1)
 H = timedelta(hours=1)
+
+
+def x_of(layout: ChartLayout, day: date) -> float:
+    """The centre of ``day``'s slot."""
+    return ((day - layout.first).days + 0.5) * layout.slot
+
+
+def y_of(layout: ChartLayout, mood: float) -> float:
+    """Where ``mood`` sits: on the straight line through the y ticks (1 … 5)."""
+    low, high = layout.y_ticks[0].at, layout.y_ticks[-1].at  # moods 1 and 5
+    return low + (mood - 1) / 4 * (high - low)
 
 
 def at(day: date, hour: int = 12, zone: ZoneInfo = BERLIN) -> datetime:
@@ -48,8 +60,8 @@ def test_several_entries_on_one_day_become_one_point_at_their_mean() -> None:
     assert data.days[1].mean == 2.5
     layout = chart_layout(data, 900, 300)
     assert [p.count for p in layout.points] == [1, 2]
-    assert layout.points[1].y == pytest.approx(layout.y_of(2.5))
-    assert layout.y_of(1) > layout.points[1].y > layout.y_of(4)  # between the two moods
+    assert layout.points[1].y == pytest.approx(y_of(layout, 2.5))
+    assert y_of(layout, 1) > layout.points[1].y > y_of(layout, 4)  # between the two moods
 
 
 def test_days_are_the_users_local_days() -> None:
@@ -102,7 +114,7 @@ def test_urges_are_counted_per_day_with_their_strongest_intensity() -> None:
     top, bottom = layout.urge_band
     assert layout.mood_bottom < top  # urges never sit on top of mood points
     unknown, strong = layout.urges
-    assert unknown.x == layout.x_of(TODAY - 2 * D) and strong.x == layout.x_of(TODAY)
+    assert unknown.x == x_of(layout, TODAY - 2 * D) and strong.x == x_of(layout, TODAY)
     assert top <= strong.top < unknown.top < bottom  # the stronger day stands taller
     assert strong.bottom == unknown.bottom == bottom
     # Without urges in the range there is no strip, and the moods get the room.
@@ -120,7 +132,7 @@ def test_the_start_and_each_slip_get_a_labelled_line() -> None:
         (TODAY - 30 * D, False, 2, "2 slips"),  # two on one day share one line
         (TODAY - 5 * D, False, 1, "Slip"),
     ]
-    assert [e.x for e in layout.events] == [layout.x_of(e.day) for e in layout.events]
+    assert [e.x for e in layout.events] == [x_of(layout, e.day) for e in layout.events]
     assert layout.label_rows >= 1 and layout.mood_top > 0  # room for the labels on top
     same_day = chart_data([], [], start, [start + H], "Europe/Berlin", now=NOW)
     assert [e.label for e in same_day.events] == ["No Contact began · Slip"]

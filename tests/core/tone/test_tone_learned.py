@@ -21,13 +21,39 @@ def categories(report) -> set[str]:
     return {f.category for f in report.findings if f.severity != "info"}
 
 
+# A note example the shipped model gets wrong: kept, strict, so that a fix shows up. The
+# rules call it blame; the model's contempt score stays under its threshold (0.21 < 0.26).
+NOTE_MISSES = {"You always were a coward, I just didn't see it before."}
+
+
 @pytest.mark.parametrize("note", LEARNED_NOTES, ids=lambda note: note.id)
-def test_every_learned_note_holds_its_examples(note) -> None:
+def test_every_learned_note_is_complete(note) -> None:
     assert note.should_flag and note.should_pass, note.id
     assert note.severity in SEVERITIES and note.category in LEARNED_CATEGORIES
-    for example in note.should_flag:
-        report = check(example, note.example_kind)
-        assert report.verdict != "ready" and note.category in categories(report), example
+
+
+@pytest.mark.parametrize(
+    ("note", "example"),
+    [
+        pytest.param(
+            note,
+            example,
+            id=f"{note.id}-{n}",
+            marks=[pytest.mark.xfail(strict=True, reason="a known miss")]
+            if example in NOTE_MISSES
+            else [],
+        )
+        for note in LEARNED_NOTES
+        for n, example in enumerate(note.should_flag)
+    ],
+)
+def test_every_learned_note_flags_its_examples(note, example: str) -> None:
+    report = check(example, note.example_kind)
+    assert report.verdict != "ready" and note.category in categories(report), example
+
+
+@pytest.mark.parametrize("note", LEARNED_NOTES, ids=lambda note: note.id)
+def test_every_learned_note_passes_its_examples(note) -> None:
     for example in note.should_pass:
         assert note.category not in categories(check(example, note.example_kind)), example
 
@@ -71,13 +97,9 @@ MUST_PASS = (
 )
 
 
-# Still missed (the category, or the flag): our corpus holds too few messages like these,
-# and the model may not be tuned on them. Strict, so that a fix shows up.
-KNOWN_MISSES = {
-    "honestly you need help, you're not well",  # ready
-    "I wasted three years on you.",  # anger_blame, not contempt
-    "You'll regret this, I promise you that.",  # ready
-}
+# Still missed: strict, so that a fix shows up. (None of the issue's flag examples is, since
+# the fourth round of writers; see tests/data/tone_corpus/LABELS.md.)
+KNOWN_MISSES: set[str] = set()
 MISSED = pytest.mark.xfail(strict=True, reason="a known miss of the learned layer")
 
 
@@ -100,10 +122,9 @@ def test_the_issue_examples_are_caught_under_their_category(wanted: str, text: s
     [
         (MUST_PASS[0], "text"),
         (MUST_PASS[1], "text"),
-        # Known misses, not tuned on: as a one-line "letter" the closure is flagged, and as
-        # logistics the learned layer reads blame into the school-trip request.
+        # A known miss, not tuned on: as a one-line "letter" the closure is flagged.
         pytest.param(MUST_PASS[0], "letter", marks=MISSED),
-        pytest.param(MUST_PASS[1], "logistics", marks=MISSED),
+        (MUST_PASS[1], "logistics"),
     ],
 )
 def test_kind_closure_and_a_co_parenting_request_are_ready(text: str, kind: str) -> None:
@@ -176,3 +197,54 @@ def test_features_tie_each_name_to_its_words() -> None:
     assert {"w:you", "b:did you", "t:did you get", "k:text", "x:??"} <= names
     for name, first, last in found:
         assert (first, last) == WHOLE or 0 <= first <= last < len(draft.words), name
+
+
+def test_the_fast_name_set_equals_the_features_with_their_places() -> None:
+    # check() scores from feature_names() and reads the places only for a span: the two
+    # must agree on every message, or a score would differ from what was trained.
+    from helpers.repo import REPO
+    from reconnect_gui.core.tone.features import feature_names
+
+    model = shipped_model()
+    assert model is not None
+    normaliser = engine().normaliser
+    rows = [
+        json.loads(line)
+        for path in sorted((REPO / "tests" / "data" / "tone_corpus").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()[::7]
+    ]
+    rows += [{"text": t, "kind": "text"} for t in ("", "!!!", "# # #", "hey\n\nyou?", "🙂 🙂")]
+    for row in rows:
+        draft = read(row["text"], normaliser)
+        with_places = {name for name, _first, _last in features(draft, row["kind"], model.weights)}
+        assert feature_names(draft, row["kind"], model.weights.keys()) == with_places, row["text"]
+
+
+# Friendly questions about their own life are fine (LABELS.md), and the app itself suggests
+# asking one. Written as a probe before the fifth round of writers, never trained on.
+FRIENDLY_QUESTIONS = (
+    "How was the trip? Did you make it to the lake in the end?",
+    "How's your mum doing? Is she home from hospital yet?",
+    "hows the new flat? settling in ok?",
+    "Did the marathon go well? Hope the knee held up!",
+    "How's work treating you these days? Still on the night shifts?",
+    "Happy birthday! Doing anything fun today?",
+    "How did the exam go? Bet you smashed it.",
+    "Are you still doing pottery on Thursdays? I walked past the studio today",
+    "How's the running going? Still doing the Sunday long runs?",
+)
+STILL_FLAGGED = (
+    "saw the match last night, did you watch it? mad ending",  # read as watching
+    "How's Biscuit? Is he still stealing socks?",  # a "he": read as prying
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *FRIENDLY_QUESTIONS,
+        *(pytest.param(t, marks=pytest.mark.xfail(strict=True)) for t in STILL_FLAGGED),
+    ],
+)
+def test_a_friendly_question_about_their_life_is_ready(text: str) -> None:
+    assert check(text, "text").verdict == "ready"

@@ -14,7 +14,7 @@ from reconnect_gui.core.tone.registry import (
     TEXT_RULES,
     engine,
 )
-from reconnect_gui.core.tone.report import CATEGORIES, CONTEXT_CATEGORIES, SEVERITIES
+from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, SEVERITIES, TEXT_CATEGORIES
 
 NEUTRAL = "Hope the new job is going well! How are you finding it?"
 
@@ -53,7 +53,7 @@ def test_rules_are_registered_once_with_known_ids() -> None:
     assert len(ids) == len(set(ids))
     assert {r.category for r in CONTEXT_RULES} == set(CONTEXT_CATEGORIES)
     text_categories = {r.category for r in TEXT_RULES} | {n.category for n in LEARNED_NOTES}
-    assert text_categories == set(CATEGORIES) - set(CONTEXT_CATEGORIES)
+    assert text_categories == set(TEXT_CATEGORIES)
     assert all(r.severity in SEVERITIES for r in TEXT_RULES)
 
 

@@ -258,7 +258,7 @@ def test_one_too_soon_yes_offers_fourteen_more_days(qtbot) -> None:
     dialog.result_button.click()
     assert [r.outcome for r in results] == ["not_yet"]
     assert results[0].at == NOW and results[0].answers["checking_online"] is True
-    assert dialog.result_label.text() == NOT_YET_TEXT
+    assert dialog.result_box.label.text() == NOT_YET_TEXT
     assert dialog.extend_button.isVisible() and dialog.extend_button.text() == "Add 14 more days"
     assert dialog.not_now_button.isVisible() and not dialog.close_button.isVisible()
     with qtbot.waitSignal(dialog.extend_requested) as signal:
@@ -277,7 +277,7 @@ def test_all_too_soon_no_is_ready_without_an_extension(qtbot) -> None:
     dialog.result_button.click()
     dialog.evaluate()  # showing it again does not record it twice
     assert [r.outcome for r in results] == ["ready"]
-    assert dialog.result_label.text() == READY_TEXT
+    assert dialog.result_box.label.text() == READY_TEXT
     assert not dialog.extend_button.isVisible() and not dialog.not_now_button.isVisible()
     dialog.close_button.click()
     assert extended == [] and dialog.result() == QDialog.DialogCode.Accepted
@@ -299,7 +299,7 @@ def test_a_skipped_too_soon_question_reads_as_not_yet(qtbot) -> None:
 def test_readiness_scrolls_in_a_small_window(qtbot) -> None:
     dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
     dialog.resize(600, 320)
-    qtbot.waitUntil(lambda: dialog.scroll.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: dialog.scroll_area.verticalScrollBar().maximum() > 0)
     assert dialog.result_button.isVisible()  # the buttons stay in view
 
 

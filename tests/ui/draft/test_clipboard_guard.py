@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
+from helpers.pages import DraftPage
 from reconnect_gui.core.drafts import draft as drafts
 from reconnect_gui.storage.draft_store import save_draft
 from reconnect_gui.ui.draft.clipboard_guard import (
@@ -137,13 +138,13 @@ def test_the_copied_note_says_when(seconds: int, words: str, in_full: str) -> No
 # ---- the Draft pane's copy ----------------------------------------------------------------
 
 
-def ready_draft_pane(qtbot, controller, clock, guard: ClipboardGuard | None) -> DraftPane:
+def ready_draft_pane(qtbot, controller, clock, guard: ClipboardGuard | None) -> DraftPage:
     """The Draft pane showing a calm draft written 20 hours ago: "ready", copied at once."""
     save_draft(controller.vault, drafts.new_draft("text", NOW - timedelta(hours=20), body=DRAFT))
-    pane = DraftPane(controller, now=clock, clipboard_guard=guard)
-    qtbot.add_widget(pane)
+    pane = DraftPage(DraftPane(controller, now=clock, clipboard_guard=guard))
+    qtbot.add_widget(pane.pane)
     pane.resize(1080, 780)
-    with qtbot.wait_exposed(pane):
+    with qtbot.wait_exposed(pane.pane):
         pane.show()
     assert pane.banner_state == "ready"
     return pane

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from helpers.palette import colour_pairs
 from reconnect_gui.core.drafts.words import banner_for
 from reconnect_gui.ui.draft.banner import BANNER_COLOURS, VerdictBanner
-from reconnect_gui.ui.widgets.theme import colour_pairs
 
 
 def contrast(foreground: str, background: str) -> float:

@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from helpers.clock import Clock
+from helpers.drafts import load_draft
+from helpers.pages import DraftPage
 from reconnect_gui.core.countdown.contact_log import sent_unanswered
 from reconnect_gui.core.countdown.plan import new_plan
 from reconnect_gui.core.drafts import draft as drafts
 from reconnect_gui.core.tone import check
 from reconnect_gui.storage.countdown_store import add_contact, save_plan
-from reconnect_gui.storage.draft_store import delete_draft, load_draft, load_drafts, save_draft
+from reconnect_gui.storage.draft_store import delete_draft, load_drafts, save_draft
 from reconnect_gui.ui.draft.banner import BANNER_COLOURS
 from reconnect_gui.ui.draft.draft_pane import EDITOR, STATE_PAGE, WELCOME, DraftPane
 from reconnect_gui.ui.draft.findings_list import MAX_CARDS
 from reconnect_gui.ui.draft.templates import TEMPLATES, ExampleDialog, filled, unfilled_parts
-from reconnect_gui.ui.draft.tone_highlighter import SEVERITY_COLOURS
 from reconnect_gui.ui.draft.versions import VersionsDialog
-from reconnect_gui.ui.vault.controller import UNLOCKED
+from reconnect_gui.ui.vault.controller import VaultState
+from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS
 
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin: not late at night
 CALM = "Hi Sam, I walked past the lake today and thought of the ducks. How have you been?"
@@ -45,13 +47,13 @@ def berlin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")  # the late-night check reads the local hour
 
 
-def make_pane(qtbot, controller, clock: Clock) -> DraftPane:
-    pane = DraftPane(controller, now=clock)
-    qtbot.add_widget(pane)
-    pane.resize(1080, 780)
-    with qtbot.wait_exposed(pane):
-        pane.show()
-    return pane
+def make_pane(qtbot, controller, clock: Clock) -> DraftPage:
+    page = DraftPage(DraftPane(controller, now=clock))
+    qtbot.add_widget(page.pane)
+    page.resize(1080, 780)
+    with qtbot.wait_exposed(page.pane):
+        page.show()
+    return page
 
 
 def stored_draft(controller, body: str, kind: str = "text", hours_ago: float = 0, **kw):
@@ -60,17 +62,17 @@ def stored_draft(controller, body: str, kind: str = "text", hours_ago: float = 0
     return draft
 
 
-def paste(pane: DraftPane, text: str) -> None:
+def paste(pane: DraftPage, text: str) -> None:
     """What a paste does: the words arrive in the editor as if typed."""
     pane.editor.moveCursor(pane.editor.textCursor().MoveOperation.End)
     pane.editor.insertPlainText(text)
 
 
-def wait_for_check(qtbot, pane: DraftPane) -> None:
-    qtbot.wait_until(lambda: not pane.check_throttle.pending, timeout=3000)
+def wait_for_check(qtbot, pane: DraftPage) -> None:
+    qtbot.wait_until(lambda: not pane.check_debouncer.pending, timeout=3000)
 
 
-def card_for(pane: DraftPane, category: str):
+def card_for(pane: DraftPage, category: str):
     return next(c for c in pane.findings.cards() if c.finding.category == category)
 
 
@@ -102,14 +104,14 @@ def test_the_title_is_optional_and_saved(qtbot, unlocked_controller, clock) -> N
     pane = make_pane(qtbot, unlocked_controller, clock)
     qtbot.keyClicks(pane.title_edit, "For after the 30 days")
     assert pane.list.item(0).text().startswith("For after the 30 days")
-    pane.save_throttle.flush()
+    pane.save_debouncer.flush()
     assert load_draft(unlocked_controller.vault, draft.id).title == "For after the 30 days"
 
 
 # ---- checking --------------------------------------------------------------------------
 
 
-def test_findings_appear_after_the_throttle_and_a_click_selects_the_words(
+def test_findings_appear_after_the_debouncer_and_a_click_selects_the_words(
     qtbot, unlocked_controller, clock
 ) -> None:
     pane = make_pane(qtbot, unlocked_controller, clock)
@@ -163,7 +165,7 @@ def test_switching_kind_changes_the_meter_and_is_saved(qtbot, unlocked_controlle
     )
     qtbot.mouseClick(pane.kind_buttons["letter"], Qt.MouseButton.LeftButton)
     assert pane.meter.text() == f"{words} words · 1 paragraph · under a minute to read"
-    pane.save_throttle.flush()
+    pane.save_debouncer.flush()
     assert load_draft(unlocked_controller.vault, draft.id).kind == "letter"
     assert pane.list.item(0).text().split("\n")[1].startswith("Letter")
 
@@ -181,7 +183,7 @@ def test_pasting_ten_thousand_words_is_checked_and_marked_correctly(
     assert 9_500 < len(text.split()) < 10_500
     started = time.perf_counter()
     paste(pane, text)
-    pane.check_throttle.flush()
+    pane.check_debouncer.flush()
     QGuiApplication.processEvents()
     elapsed = time.perf_counter() - started
     assert pane.report is not None and pane.editor.toPlainText() == text
@@ -375,7 +377,7 @@ def test_ctrl_n_starts_one_new_draft_and_delete_can_be_undone(
 ) -> None:
     first = stored_draft(unlocked_controller, CALM, hours_ago=1)
     pane = make_pane(qtbot, unlocked_controller, clock)
-    with qtbot.wait_active(pane):
+    with qtbot.wait_active(pane.pane):
         pane.activateWindow()
     pane.editor.setFocus()
     qtbot.keyClick(pane.editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -443,7 +445,7 @@ def test_lock_saves_the_last_keystrokes_then_clears_everything(
     pane.open_draft(draft.id)
     assert pane.findings.cards()
     qtbot.keyClicks(pane.editor, " Last words")
-    assert pane.save_throttle.pending
+    assert pane.save_debouncer.pending
     unlocked_controller.lock()
     assert pane.pages.currentIndex() == STATE_PAGE
     assert "Locked" in pane.state_page.message.text()
@@ -451,11 +453,11 @@ def test_lock_saves_the_last_keystrokes_then_clears_everything(
     assert pane.list.count() == 0 and pane.findings.cards() == []
     assert pane.highlighter.marks() == [] and pane.meter.text() == ""
     assert pane.draft is None and pane.report is None
-    assert not pane.save_throttle.pending and not pane.check_throttle.pending
+    assert not pane.save_debouncer.pending and not pane.check_debouncer.pending
     shown = [label.text() for label in pane.findChildren(QLabel)]
     assert not [t for t in shown if "lake" in t or "come back" in t or "Private" in t]
     unlocked_controller.start()  # unlock again: the last keystrokes were kept
-    qtbot.wait_until(lambda: unlocked_controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: unlocked_controller.state == VaultState.UNLOCKED, timeout=20000)
     assert load_draft(unlocked_controller.vault, draft.id).body == PLEA + " Last words"
     assert pane.editor.toPlainText() == PLEA + " Last words"  # the same draft, open again
     assert pane.title_edit.text() == "Private title"
@@ -484,7 +486,7 @@ def test_words_the_vault_refuses_at_lock_come_back_after_unlock(
     assert files and not [p for p in files if b"Lighthouse" in p.read_bytes()]
 
     unlocked_controller.start()
-    qtbot.wait_until(lambda: unlocked_controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: unlocked_controller.state == VaultState.UNLOCKED, timeout=20000)
     assert pane.editor.toPlainText() == CALM + " Lighthouse"
     assert pane.notice.isVisible()
     assert pane.editor_side.notice_label.text() == (
@@ -519,7 +521,7 @@ def test_refused_words_come_back_even_if_the_draft_was_deleted_meanwhile(
     delete_draft(elsewhere, draft.id)
     elsewhere.close()
     unlocked_controller.start()
-    qtbot.wait_until(lambda: unlocked_controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: unlocked_controller.state == VaultState.UNLOCKED, timeout=20000)
     assert pane.editor.toPlainText() == CALM + " Lighthouse" and pane.notice.isVisible()
     qtbot.wait_until(lambda: pane.saved_label.text() == "Saved", timeout=5000)
     assert load_draft(unlocked_controller.vault, draft.id).body == CALM + " Lighthouse"

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from helpers.clock import DEFAULT_NOW as NOW
+from helpers.pages import DraftPage
 from helpers.repo import REPO
 from reconnect_gui.core.drafts import draft as drafts
 from reconnect_gui.storage.draft_store import save_draft
@@ -49,12 +50,12 @@ def test_the_draft_pane_as_a_person_sees_it(
     )
     apply_theme(qapp, theme)
     try:
-        pane = DraftPane(unlocked_controller, now=clock)
-        qtbot.add_widget(pane)
+        pane = DraftPage(DraftPane(unlocked_controller, now=clock))
+        qtbot.add_widget(pane.pane)
         pane.resize(1040, 700)  # the default window, less the sidebar
-        with qtbot.wait_exposed(pane):
+        with qtbot.wait_exposed(pane.pane):
             pane.show()
-        qtbot.wait_until(lambda: not pane.check_throttle.pending, timeout=3000)
+        qtbot.wait_until(lambda: not pane.check_debouncer.pending, timeout=3000)
         folder = os.path.join(SHOTS, "screenshots")
         os.makedirs(folder, exist_ok=True)
         path = os.path.join(folder, f"draft-{state}-{theme}.png")

@@ -10,16 +10,16 @@ import pytest
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
+from helpers.palette import colour_pairs
 from reconnect_gui.core.tone.report import Finding
 from reconnect_gui.ui.draft.tone_highlighter import (
     BEYOND_SHADE,
     PROBLEM_TINT,
-    SEVERITY_COLOURS,
     ToneHighlighter,
     Utf16Map,
     changed_ranges,
 )
-from reconnect_gui.ui.widgets.theme import colour_pairs
+from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS
 
 Style = QTextCharFormat.UnderlineStyle
 

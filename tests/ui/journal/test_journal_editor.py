@@ -12,8 +12,8 @@ from PySide6.QtTest import QSignalSpy
 
 from reconnect_gui.core.journal.entry import MOOD_WORDS, JournalEntry, edited, new_entry
 from reconnect_gui.core.journal.query import TagCount
-from reconnect_gui.ui.draft.tone_highlighter import severity_colour
 from reconnect_gui.ui.journal.editor import LETTER_PAPER, JournalEditor, words_text
+from reconnect_gui.ui.widgets.colours import severity_colour
 
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)
 

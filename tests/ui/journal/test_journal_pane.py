@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpers.clock import Clock
+from helpers.pages import JournalPage
 from reconnect_gui.core.countdown.contact_log import new_urge
 from reconnect_gui.core.countdown.plan import new_plan
 from reconnect_gui.core.journal.entry import JournalEntry, edited, moved_to_trash, new_entry
@@ -37,7 +38,7 @@ from reconnect_gui.ui.journal.journal_pane import (
     JournalPane,
 )
 from reconnect_gui.ui.journal.model import NOTE_ROLE
-from reconnect_gui.ui.vault.controller import UNLOCKED
+from reconnect_gui.ui.vault.controller import VaultState
 
 NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
 
@@ -60,21 +61,21 @@ def stored(controller, days_ago: float = 0.0, entry_type: str = "entry", **field
         return journal_store.save_entry(vault, entry)
 
 
-def make_pane(qtbot, controller, clock: Clock, size=(1080, 780)) -> JournalPane:
-    pane = JournalPane(controller, now=clock)
-    qtbot.add_widget(pane)
-    pane.resize(*size)
-    with qtbot.wait_exposed(pane):
-        pane.show()
-    qtbot.wait_until(lambda: pane.loaded, timeout=10000)
-    return pane
+def make_pane(qtbot, controller, clock: Clock, size=(1080, 780)) -> JournalPage:
+    page = JournalPage(JournalPane(controller, now=clock))
+    qtbot.add_widget(page.pane)
+    page.resize(*size)
+    with qtbot.wait_exposed(page.pane):
+        page.show()
+    qtbot.wait_until(lambda: page.loaded, timeout=10000)
+    return page
 
 
 def saved_entries(controller) -> list[JournalEntry]:
     return journal_store.load_entries(controller.vault)[0]
 
 
-def titles(pane: JournalPane) -> list[str]:
+def titles(pane: JournalPage) -> list[str]:
     return [e.display_title for e in pane.model.entries()]
 
 
@@ -85,10 +86,10 @@ def shortcut(qtbot, widget: QWidget, key: Qt.Key) -> None:
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
 
 
-def search(qtbot, pane: JournalPane, text: str) -> None:
+def search(qtbot, pane: JournalPage, text: str) -> None:
     pane.filters.search.clear()
     qtbot.keyClicks(pane.filters.search, text)
-    qtbot.wait_until(lambda: not pane.filters.search_throttle.pending, timeout=3000)
+    qtbot.wait_until(lambda: not pane.filters.search_debouncer.pending, timeout=3000)
 
 
 # ---- writing --------------------------------------------------------------------------
@@ -103,7 +104,7 @@ def test_typing_autosaves_encrypted_and_reads_back(qtbot, unlocked_controller, c
     assert pane.editor.saved_label.text() == "Saving…"
     qtbot.wait_until(lambda: pane.editor.saved_label.text() == "Saved", timeout=5000)
     qtbot.keyClicks(pane.editor.title_edit, "A quiet Sunday")
-    qtbot.wait_until(lambda: not pane.save_throttle.pending, timeout=5000)
+    qtbot.wait_until(lambda: not pane.save_debouncer.pending, timeout=5000)
     (entry,) = saved_entries(unlocked_controller)
     assert entry.body == "Walked to the lake today" and entry.title == "A quiet Sunday"
     assert entry.entry_type == "entry"
@@ -131,7 +132,7 @@ def test_mood_feelings_and_tags_are_saved(qtbot, unlocked_controller, clock) -> 
     tag_input.clear()
     qtbot.keyClicks(tag_input, "family")
     qtbot.keyClick(tag_input, Qt.Key.Key_Return)
-    pane.save_throttle.flush()
+    pane.save_debouncer.flush()
     entry = next(e for e in saved_entries(unlocked_controller) if e.body == "Better today")
     assert (entry.mood, entry.feelings, entry.tags) == (4, ("hopeful",), ("family",))
     assert pane.filters.tag_combo.findData("family") > 0  # the filter knows the new tag
@@ -155,7 +156,7 @@ def test_search_narrows_the_list_as_the_user_types(qtbot, unlocked_controller, c
     stored(unlocked_controller, 2, title="Work", body="A long meeting")
     stored(unlocked_controller, 1, title="Café", body="Coffee by the LAKE again")
     pane = make_pane(qtbot, unlocked_controller, clock)
-    assert pane.filters.search_throttle is not None
+    assert pane.filters.search_debouncer is not None
     shortcut(qtbot, pane.editor.body, Qt.Key.Key_F)
     assert pane.filters.search.hasFocus()
     qtbot.keyClicks(pane.filters.search, "lake")
@@ -249,7 +250,7 @@ def test_restore_from_the_trash_view(qtbot, unlocked_controller, clock) -> None:
     )
     assert not editor.trash_button.isVisible() and not editor.mood_picker.isEnabled()
     qtbot.keyClicks(editor.body, "no")  # read-only: nothing changes, nothing is saved
-    assert not pane.save_throttle.pending
+    assert not pane.save_debouncer.pending
     qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
     assert not journal_store.load_entry(unlocked_controller.vault, gone.id).in_trash
     assert titles(pane) == []
@@ -285,7 +286,7 @@ def test_a_prompt_starts_a_reflection_with_its_words(qtbot, unlocked_controller,
     assert pane.editor.type_combo.currentData() == "reflection"
     assert pane.editor.prompt_box.isVisible() and pane.editor.prompt_label.text() == prompt.text
     qtbot.keyClicks(pane.editor.body, "Plainly: we stopped listening.")
-    pane.save_throttle.flush()
+    pane.save_debouncer.flush()
     (entry,) = saved_entries(unlocked_controller)
     assert (entry.entry_type, entry.prompt_id, entry.prompt_text) == (
         "reflection",
@@ -378,9 +379,9 @@ def test_the_chart_is_fed_and_a_click_shows_that_day(qtbot, unlocked_controller,
 # ---- locking ----------------------------------------------------------------------------
 
 
-def unlock_again(qtbot, controller, pane: JournalPane) -> None:
+def unlock_again(qtbot, controller, pane: JournalPage) -> None:
     controller.start()
-    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
     qtbot.wait_until(lambda: pane.loaded, timeout=10000)
 
 
@@ -395,7 +396,7 @@ def test_lock_saves_the_last_keystrokes_then_clears_everything(
     pane.tabs.setCurrentIndex(ENTRY_TAB)
     search(qtbot, pane, "secret")
     qtbot.keyClicks(pane.editor.body, " last words")
-    assert pane.save_throttle.pending
+    assert pane.save_debouncer.pending
     unlocked_controller.lock()
     assert "Locked" in pane.state_page.message.text()
     assert pane.model.rowCount() == 0 and len(pane.library.index) == 0
@@ -403,7 +404,7 @@ def test_lock_saves_the_last_keystrokes_then_clears_everything(
     assert pane.editor.body.toPlainText() == "" and pane.editor.title_edit.text() == ""
     assert pane.editor.mood_picker.mood() is None and pane.editor.tags.tags() == ()
     assert pane.filters.search.text() == "" and pane.filters.tag_combo.count() == 1
-    assert pane.chart.data().days == () and not pane.save_throttle.pending
+    assert pane.chart.data().days == () and not pane.save_debouncer.pending
     shown = [w.text() for w in pane.findChildren(QLabel)]
     shown += [w.text() for w in pane.findChildren(QLineEdit)]
     assert not [t for t in shown if "Secret" in t or "Private" in t or "hidden" in t]
@@ -466,8 +467,8 @@ def test_every_control_has_an_accessible_name(qtbot, unlocked_controller, clock)
 
 def test_the_pane_opens_calmly_when_locked(qtbot, unlocked_controller, clock) -> None:
     unlocked_controller.lock()
-    pane = JournalPane(unlocked_controller, now=clock)
-    qtbot.add_widget(pane)
+    pane = JournalPage(JournalPane(unlocked_controller, now=clock))
+    qtbot.add_widget(pane.pane)
     assert pane.state_page.message.text() == "Locked. Unlock Reconnect to see your journal."
     pane.new_entry()  # nothing happens while locked
     assert pane.session.entry is None
@@ -481,8 +482,8 @@ def test_shortcuts_work_while_the_sidebar_has_the_focus(qtbot, unlocked_controll
     sidebar = QListWidget()
     sidebar.addItems(["Countdown", "Journal"])
     row.addWidget(sidebar)
-    pane = JournalPane(unlocked_controller, now=clock)
-    row.addWidget(pane, 1)
+    pane = JournalPage(JournalPane(unlocked_controller, now=clock))
+    row.addWidget(pane.pane, 1)
     window.resize(1280, 780)
     with qtbot.wait_exposed(window):
         window.show()

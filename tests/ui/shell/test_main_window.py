@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.system.paths import app_paths
 from reconnect_gui.ui.shell.app_icon import load_app_icon
@@ -42,12 +43,12 @@ def test_opens_on_the_countdown_with_a_friendly_placeholder(make_window) -> None
 
 def test_a_provided_pane_replaces_the_placeholder_on_screen(make_window) -> None:
     window = make_window()
-    window.provide_pane("countdown", lambda: QLabel("the real countdown"))
+    window.provide_pane(PaneKey.COUNTDOWN, lambda: QLabel("the real countdown"))
     assert window.stack.currentWidget().text() == "the real countdown"
     journal_index = [p.key for p in PANES].index("journal")
-    window.provide_pane("journal", lambda: QLabel("the real journal"))
+    window.provide_pane(PaneKey.JOURNAL, lambda: QLabel("the real journal"))
     assert journal_index not in window._built  # still built only when first shown
-    window.show_pane(journal_index)
+    window.show_pane(PaneKey.JOURNAL)
     assert window.stack.currentWidget().text() == "the real journal"
 
 
@@ -63,7 +64,7 @@ def test_ctrl_number_switches_panes(make_window, qtbot, index: int) -> None:
 def test_panes_are_built_only_when_first_shown(make_window) -> None:
     window = make_window()
     assert list(window._built) == [0]
-    window.show_pane(3)
+    window.show_pane(PaneKey.SETTINGS)
     assert sorted(window._built) == [0, 3]
     assert window.stack.currentWidget().objectName() == "pane-settings"
 
@@ -72,8 +73,9 @@ def test_geometry_and_last_pane_come_back(make_window) -> None:
     first = make_window()
     first.resize(760, 520)  # the offscreen screen is 800x600; restoring clamps to it
     first.move(10, 20)
-    first.show_pane(2)
-    remembered = replace(Settings(), **first.window_state_for_settings())
+    first.show_pane(PaneKey.JOURNAL)
+    geometry, pane = first.window_state_for_settings()
+    remembered = replace(Settings(), window_geometry=geometry, last_pane=pane)
     first.close()
 
     second = make_window(remembered)
@@ -163,7 +165,7 @@ def test_ctrl_q_asks_the_app_to_quit(make_window, qtbot, monkeypatch) -> None:
 
 def test_settings_pane_offers_the_theme_and_shows_where_files_are(make_window, qtbot) -> None:
     window = make_window()
-    window.show_pane(3)
+    window.show_pane(PaneKey.SETTINGS)
     pane = window.stack.currentWidget()
     assert str(app_paths().data) in visible_texts(window)
     with qtbot.wait_signal(window.theme_chosen) as chosen:

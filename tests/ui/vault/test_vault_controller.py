@@ -14,13 +14,7 @@ from reconnect_gui.storage.records import JOURNAL_ENTRY
 from reconnect_gui.storage.unlock import vault_file
 from reconnect_gui.storage.vault import open_vault
 from reconnect_gui.ui.settings.security_section import SecuritySection
-from reconnect_gui.ui.vault.controller import (
-    DAMAGED,
-    LOCKED,
-    NEEDS_SETUP,
-    UNLOCKED,
-    VaultController,
-)
+from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.vault.setup_dialog import VaultSetupDialog
 from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
 
@@ -41,13 +35,13 @@ def started(qtbot, window: QWidget, data_dir: Path) -> VaultController:
 
 def set_up(qtbot, window: QWidget, data_dir: Path) -> tuple[VaultController, str]:
     controller = started(qtbot, window, data_dir)
-    assert controller.state == NEEDS_SETUP
+    assert controller.state == VaultState.NEEDS_SETUP
     dialog = controller.dialog
     assert isinstance(dialog, VaultSetupDialog)
     code = dialog.code_view.code_label.text()
     dialog.pages.setCurrentIndex(2)
     dialog.skip_button.click()
-    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
     return controller, code
 
 
@@ -60,10 +54,10 @@ def test_first_run_sets_up_and_the_next_start_unlocks_quietly(
     qtbot.wait_until(lambda: len(list((tmp_path / "snapshots").glob("vault-*.sqlite3"))) == 1)
     assert len(memory_keyring.entries) == 1
     controller.lock()
-    assert controller.state == LOCKED and controller.vault is None
+    assert controller.state == VaultState.LOCKED and controller.vault is None
 
     again = started(qtbot, window, tmp_path)
-    assert again.state == UNLOCKED and again.dialog is None
+    assert again.state == VaultState.UNLOCKED and again.dialog is None
     records, damaged = again.vault.records(JOURNAL_ENTRY)
     assert [r.data["title"] for r in records] == ["kept"] and damaged == []
     again.lock()
@@ -77,7 +71,7 @@ def test_a_lost_keyring_entry_asks_for_the_code_and_puts_the_key_back(
     memory_keyring.entries.clear()
 
     again = started(qtbot, window, tmp_path)
-    assert again.state == LOCKED
+    assert again.state == VaultState.LOCKED
     dialog = again.dialog
     assert isinstance(dialog, UnlockDialog)
     again.show_unlock()  # the sidebar's Unlock… while the dialog is open: no second one
@@ -85,7 +79,7 @@ def test_a_lost_keyring_entry_asks_for_the_code_and_puts_the_key_back(
     assert "no key stored" in dialog.reason.text()
     dialog.secret.setText(code.lower().replace("-", " "))
     dialog.submit()
-    qtbot.wait_until(lambda: again.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: again.state == VaultState.UNLOCKED, timeout=20000)
     assert len(memory_keyring.entries) == 1, "the key goes back into the keyring"
     again.lock()
 
@@ -96,7 +90,7 @@ def test_a_start_hidden_in_the_tray_asks_for_nothing_until_the_window_opens(
     fresh = VaultController(tmp_path / "empty", window)
     fresh.start(ask=False)
     qtbot.wait_until(lambda: fresh.state != "checking", timeout=20000)
-    assert fresh.state == NEEDS_SETUP and fresh.dialog is None
+    assert fresh.state == VaultState.NEEDS_SETUP and fresh.dialog is None
 
     controller, _code = set_up(qtbot, window, tmp_path)
     controller.lock()
@@ -104,7 +98,7 @@ def test_a_start_hidden_in_the_tray_asks_for_nothing_until_the_window_opens(
     hidden = VaultController(tmp_path, window)
     hidden.start(ask=False)
     qtbot.wait_until(lambda: hidden.state != "checking", timeout=20000)
-    assert hidden.state == LOCKED and hidden.dialog is None
+    assert hidden.state == VaultState.LOCKED and hidden.dialog is None
     hidden.show_unlock()  # what opening the window from the tray does
     assert isinstance(hidden.dialog, UnlockDialog)
     assert "no key stored" in hidden.dialog.reason.text()
@@ -114,7 +108,7 @@ def test_a_damaged_vault_is_explained_and_left_untouched(qtbot, window, tmp_path
     path = vault_file(tmp_path)
     path.write_bytes(b"this is not a vault" * 100)
     controller = started(qtbot, window, tmp_path)
-    assert controller.state == DAMAGED
+    assert controller.state == VaultState.DAMAGED
     assert isinstance(controller.dialog, QMessageBox)
     assert str(path) in controller.dialog.text()
     assert path.read_bytes() == b"this is not a vault" * 100
@@ -165,7 +159,7 @@ def test_security_section_changes_secrets_and_forgets_the_key(
 
     section.forget_key()
     section.dialog.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.wait_until(lambda: controller.state == LOCKED, timeout=20000)
+    qtbot.wait_until(lambda: controller.state == VaultState.LOCKED, timeout=20000)
     assert memory_keyring.entries == {}
     assert not section.passphrase_button.isEnabled()
 
@@ -173,13 +167,13 @@ def test_security_section_changes_secrets_and_forgets_the_key(
 def set_up_with_passphrase(qtbot, window, data_dir, passphrase: str, **options):
     controller = VaultController(data_dir, window, **options)
     controller.start()
-    qtbot.wait_until(lambda: controller.state == NEEDS_SETUP, timeout=20000)
+    qtbot.wait_until(lambda: controller.state == VaultState.NEEDS_SETUP, timeout=20000)
     dialog = controller.dialog
     dialog.pages.setCurrentIndex(2)
     dialog.passphrase.setText(passphrase)
     dialog.repeat.setText(passphrase)
     dialog.finish_button.click()
-    qtbot.wait_until(lambda: controller.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
     return controller
 
 
@@ -195,21 +189,21 @@ def test_app_lock_keeps_the_key_out_of_the_keyring_and_locks_when_idle(
     # Next start: asks for the passphrase at once, and idles out after "5 minutes".
     again = VaultController(tmp_path, window, app_lock_minutes=5, minute_ms=40)
     again.start()
-    qtbot.wait_until(lambda: again.state == LOCKED, timeout=20000)
+    qtbot.wait_until(lambda: again.state == VaultState.LOCKED, timeout=20000)
     assert isinstance(again.dialog, UnlockDialog)
     assert "app lock is on" in again.dialog.reason.text()
     again.dialog.secret.setText("a calm passphrase")
     again.dialog.submit()
-    qtbot.wait_until(lambda: again.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: again.state == VaultState.UNLOCKED, timeout=20000)
     assert memory_keyring.entries == {}, "the app lock keeps the key out of the keyring"
     assert again.idle.armed
-    qtbot.wait_until(lambda: again.state == LOCKED, timeout=5000)
+    qtbot.wait_until(lambda: again.state == VaultState.LOCKED, timeout=5000)
     assert again.vault is None and not again.idle.armed
     assert "locked itself" in again.dialog.reason.text()
 
     again.dialog.secret.setText("a calm passphrase")
     again.dialog.submit()
-    qtbot.wait_until(lambda: again.state == UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: again.state == VaultState.UNLOCKED, timeout=20000)
     with qtbot.wait_signal(again.app_lock_changed):
         again.set_app_lock(0)
     assert len(memory_keyring.entries) == 1 and not again.idle.armed
@@ -256,7 +250,7 @@ def test_locking_is_announced_while_the_vault_is_still_open(
         lambda: saved.append(controller.vault.put(JOURNAL_ENTRY, {"title": "last words"}).id)
     )
     controller.lock()
-    assert controller.state == LOCKED and len(saved) == 1
+    assert controller.state == VaultState.LOCKED and len(saved) == 1
     again = started(qtbot, window, tmp_path)
     records, _ = again.vault.records(JOURNAL_ENTRY)
     assert [r.data["title"] for r in records] == ["last words"]

@@ -1,4 +1,4 @@
-"""The typing throttle: one run per pause, none mid-burst, and a run at least every
+"""The typing debouncer: one run per pause, none mid-burst, and a run at least every
 max_wait during a long burst."""
 
 import time
@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtTest import QTest
 
-from reconnect_gui.ui.widgets.debounce import Throttle, wait_ms
+from reconnect_gui.ui.widgets.debounce import Debouncer, wait_ms
 
 
 class Runs:
@@ -31,11 +31,11 @@ def parent(qtbot):
     owner.deleteLater()
 
 
-def type_for(throttle: Throttle, ms: int, every_ms: int = 10) -> None:
+def type_for(debouncer: Debouncer, ms: int, every_ms: int = 10) -> None:
     """Poke like a fast typist for about ``ms`` milliseconds, letting Qt run in between."""
     end = time.monotonic() + ms / 1000
     while time.monotonic() < end:
-        throttle.poke()
+        debouncer.poke()
         QTest.qWait(every_ms)
 
 
@@ -56,9 +56,9 @@ def test_a_max_wait_shortens_the_wait_near_the_end_of_a_burst() -> None:
 
 def test_nonsense_settings_are_refused(parent) -> None:
     with pytest.raises(ValueError):
-        Throttle(-1, lambda: None, parent)
+        Debouncer(-1, lambda: None, parent)
     with pytest.raises(ValueError):
-        Throttle(300, lambda: None, parent, max_wait_ms=100)
+        Debouncer(300, lambda: None, parent, max_wait_ms=100)
 
 
 # -- with Qt's timer ----------------------------------------------------------------------
@@ -66,21 +66,21 @@ def test_nonsense_settings_are_refused(parent) -> None:
 
 def test_one_poke_runs_once_after_the_delay(qtbot, parent) -> None:
     runs = Runs()
-    throttle = Throttle(40, runs, parent)
-    assert not throttle.pending
-    throttle.poke()
-    assert throttle.pending and runs.count == 0
+    debouncer = Debouncer(40, runs, parent)
+    assert not debouncer.pending
+    debouncer.poke()
+    assert debouncer.pending and runs.count == 0
     qtbot.wait_until(lambda: runs.count == 1, timeout=2000)
-    assert not throttle.pending
+    assert not debouncer.pending
     QTest.qWait(120)
     assert runs.count == 1
 
 
 def test_fast_typing_runs_nothing_until_the_pause_then_once(qtbot, parent) -> None:
     runs = Runs()
-    throttle = Throttle(150, runs, parent)
-    type_for(throttle, 500)
-    assert runs.count == 0 and throttle.pending
+    debouncer = Debouncer(150, runs, parent)
+    type_for(debouncer, 500)
+    assert runs.count == 0 and debouncer.pending
     qtbot.wait_until(lambda: runs.count == 1, timeout=2000)
     QTest.qWait(300)
     assert runs.count == 1
@@ -88,36 +88,36 @@ def test_fast_typing_runs_nothing_until_the_pause_then_once(qtbot, parent) -> No
 
 def test_a_long_burst_still_gets_a_run_every_max_wait(qtbot, parent) -> None:
     runs = Runs()
-    throttle = Throttle(150, runs, parent, max_wait_ms=250)
+    debouncer = Debouncer(150, runs, parent, max_wait_ms=250)
     started = time.monotonic()
-    type_for(throttle, 900)
+    type_for(debouncer, 900)
     assert runs.count >= 2  # about 3 in 900 ms, fewer only on a very busy machine
     assert runs.at[0] - started >= 0.24
     gaps = [b - a for a, b in zip(runs.at, runs.at[1:], strict=False)]
     assert all(gap >= 0.2 for gap in gaps)  # never more often than max_wait (plus slack)
-    qtbot.wait_until(lambda: not throttle.pending, timeout=2000)
+    qtbot.wait_until(lambda: not debouncer.pending, timeout=2000)
 
 
 def test_flush_runs_a_waiting_run_now_and_only_once(qtbot, parent) -> None:
     runs = Runs()
-    throttle = Throttle(10_000, runs, parent)
-    throttle.flush()
+    debouncer = Debouncer(10_000, runs, parent)
+    debouncer.flush()
     assert runs.count == 0  # nothing was waiting
-    throttle.poke()
-    throttle.flush()
-    assert runs.count == 1 and not throttle.pending
+    debouncer.poke()
+    debouncer.flush()
+    assert runs.count == 1 and not debouncer.pending
     QTest.qWait(50)
-    throttle.flush()
+    debouncer.flush()
     assert runs.count == 1
 
 
 def test_cancel_forgets_a_waiting_run(qtbot, parent) -> None:
     runs = Runs()
-    throttle = Throttle(30, runs, parent)
-    throttle.poke()
-    throttle.cancel()
+    debouncer = Debouncer(30, runs, parent)
+    debouncer.poke()
+    debouncer.cancel()
     QTest.qWait(120)
-    assert runs.count == 0 and not throttle.pending
+    assert runs.count == 0 and not debouncer.pending
 
 
 def test_a_callback_that_pokes_again_schedules_one_more_run(qtbot, parent) -> None:
@@ -126,35 +126,35 @@ def test_a_callback_that_pokes_again_schedules_one_more_run(qtbot, parent) -> No
     def check_and_poke_once() -> None:
         runs()
         if runs.count == 1:
-            throttle.poke()
+            debouncer.poke()
 
-    throttle = Throttle(20, check_and_poke_once, parent)
-    throttle.poke()
+    debouncer = Debouncer(20, check_and_poke_once, parent)
+    debouncer.poke()
     qtbot.wait_until(lambda: runs.count == 2, timeout=2000)
     QTest.qWait(80)
     assert runs.count == 2
 
 
-def test_a_failing_callback_does_not_leave_the_throttle_stuck(qtbot, parent) -> None:
+def test_a_failing_callback_does_not_leave_the_debouncer_stuck(qtbot, parent) -> None:
     def fail() -> None:
         raise RuntimeError("check failed")
 
-    throttle = Throttle(10_000, fail, parent)
-    throttle.poke()
+    debouncer = Debouncer(10_000, fail, parent)
+    debouncer.poke()
     with pytest.raises(RuntimeError):
-        throttle.flush()
-    assert not throttle.pending
+        debouncer.flush()
+    assert not debouncer.pending
 
 
 def test_the_max_wait_counts_from_the_first_poke_of_each_burst(qtbot, parent) -> None:
     now = [100.0]  # a clock the test moves by hand; Qt's timer still runs in real time
     runs = Runs()
-    throttle = Throttle(10_000, runs, parent, max_wait_ms=20_000, clock=lambda: now[0])
-    throttle.poke()
+    debouncer = Debouncer(10_000, runs, parent, max_wait_ms=20_000, clock=lambda: now[0])
+    debouncer.poke()
     now[0] += 19.99  # twenty seconds of typing later, 10 ms of the max wait are left
-    throttle.poke()
+    debouncer.poke()
     qtbot.wait_until(lambda: runs.count == 1, timeout=2000)
     now[0] += 1  # a new burst: the full delay again
-    throttle.poke()
+    debouncer.poke()
     QTest.qWait(200)
-    assert runs.count == 1 and throttle.pending
+    assert runs.count == 1 and debouncer.pending

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reconnect_gui.ui.widgets.theme import apply_theme, colour_pairs, indicator_outline, is_dark
+from helpers.palette import colour_pairs
+from reconnect_gui.ui.widgets.theme import apply_theme, indicator_outline, is_dark
 
 
 def relative_luminance(hex_colour: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, nearby, words_before
 from reconnect_gui.core.tone.text import BOUNDARY, Draft, word_set
 
@@ -67,7 +68,7 @@ RULES = (
     Rule(
         id="anger_blame.blame",
         category="anger_blame",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This holds them responsible for what went wrong. Even in calm words, blame "
             "tends to start an argument, not a conversation."
@@ -241,7 +242,7 @@ RULES = (
     Rule(
         id="anger_blame.sarcasm",
         category="anger_blame",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=("This reads as sarcasm. In writing it comes across sharper than you may mean it."),
         suggestion="Say the plain, kind version, or leave the line out.",
         phrases=(
@@ -288,7 +289,7 @@ RULES = (
     Rule(
         id="anger_blame.reproach",
         category="anger_blame",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This reproaches them for not answering, or for how things ended. They'll hear "
             "the hurt as an accusation."

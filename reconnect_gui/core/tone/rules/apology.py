@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Cue, Rule, Scan, Span
 
 APOLOGIES = Cue(
@@ -29,7 +30,7 @@ NOT_APOLOGIES = Cue(
 def _repeated(scan: Scan) -> Iterable[Span]:
     """Every apology after the first one, when there is more than one."""
     draft = scan.draft
-    excused = set()
+    excused: set[int] = set()
     for hit in scan.hits.get(NOT_APOLOGIES.key, ()):
         excused.update(draft.term_word[i] for i in range(hit.first, hit.last + 1))
     found = [hit.first for hit in scan.hits.get(APOLOGIES.key, ())]
@@ -44,7 +45,7 @@ RULES = (
     Rule(
         id="over_apology.repeated",
         category="over_apology",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This apologises again. One sincere apology says it; more of them can leave the "
             "other person feeling they have to comfort you."
@@ -66,7 +67,7 @@ RULES = (
     Rule(
         id="over_apology.self_blame",
         category="over_apology",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This runs yourself down. It's painful to read, and it quietly asks them to say "
             "it isn't so."
@@ -108,7 +109,7 @@ RULES = (
     Rule(
         id="over_apology.for_writing",
         category="over_apology",
-        severity="warning",
+        severity=Severity.WARNING,
         message="This apologises for writing at all. You're allowed to say hello.",
         suggestion="Drop the apology and start with what you'd like to share.",
         phrases=(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from reconnect_gui.core.tone.phrases import Hit
-from reconnect_gui.core.tone.report import KINDS, Context
+from reconnect_gui.core.tone.report import KINDS, Context, Severity
 from reconnect_gui.core.tone.text import BOUNDARY, Draft
 
 Span = tuple[int, int]
@@ -45,7 +45,7 @@ class Cue:
 class Rule:
     id: str  # stable: "<category>.<what>", it appears in the JSON and in stored ignores
     category: str
-    severity: str
+    severity: Severity
     message: str  # what we noticed, in our own kind words
     suggestion: str  # what to try instead
     should_flag: tuple[str, ...]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, sentence_terms
 from reconnect_gui.core.tone.text import Draft, word_set
 
@@ -43,7 +44,7 @@ RULES = (
     Rule(
         id="begging.plea",
         category="begging",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This pleads with them. Pleading puts the weight of your feelings on them, and "
             "it usually makes a reply harder, not easier."
@@ -132,7 +133,7 @@ RULES = (
     Rule(
         id="begging.another_chance",
         category="begging",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This asks them to take you back. A first message works better when it asks "
             "nothing of them."
@@ -166,7 +167,7 @@ RULES = (
     Rule(
         id="begging.bargain",
         category="begging",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This offers a deal to win them back. Promises like these read as pressure, "
             "however sincerely you mean them."

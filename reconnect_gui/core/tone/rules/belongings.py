@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Cue, Rule, Scan, Span, hit_sentence, merge
 
 NEAR = 2  # sentences apart
@@ -124,7 +125,7 @@ RULES = (
     Rule(
         id="belongings_pretext.meet_to_return",
         category="belongings_pretext",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This turns returning their things into a reason to meet or talk. They'll likely "
             "see through it, and it can undo the distance you've kept."

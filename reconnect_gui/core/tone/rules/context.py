@@ -7,33 +7,33 @@ from __future__ import annotations
 
 from datetime import time
 
+from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.tone.report import Context
 from reconnect_gui.core.tone.rules.base import WORDS_TO_THEM, ContextRule
+from reconnect_gui.core.wording import plural
 
 NIGHT_STARTS = time(23, 0)
 NIGHT_ENDS = time(5, 0)
 
 
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
 def _too_soon(context: Context) -> bool:
-    return context.no_contact_state == "counting" or (context.days_until_target or 0) > 0
+    return (
+        context.no_contact_state == NoContactState.COUNTING or (context.days_until_target or 0) > 0
+    )
 
 
 def _too_soon_words(context: Context) -> str:
     left = context.days_until_target
     if left:
         return (
-            f"You're still in your No-Contact time, with {_days(left)} to go. The message "
+            f"You're still in your No-Contact time, with {plural(left, 'day')} to go. The message "
             "will keep until then."
         )
     return "You're still in your No-Contact time. The message will keep until it ends."
 
 
 def _waiting(context: Context) -> bool:
-    return context.waiting_for_reply or context.no_contact_state == "waiting_for_reply"
+    return context.waiting_for_reply or context.no_contact_state == NoContactState.WAITING_FOR_REPLY
 
 
 def _waiting_words(context: Context) -> str:
@@ -59,10 +59,10 @@ RULES = (
         suggestion="Keep it as a draft; you can come back to it when your countdown ends.",
         kinds=WORDS_TO_THEM,  # logistics is the contact No Contact allows
         should_flag=(
-            Context(no_contact_state="counting", days_until_target=12),
-            Context(no_contact_state="counting"),
+            Context(no_contact_state=NoContactState.COUNTING, days_until_target=12),
+            Context(no_contact_state=NoContactState.COUNTING),
         ),
-        should_pass=(Context(), Context(no_contact_state="target_reached")),
+        should_pass=(Context(), Context(no_contact_state=NoContactState.TARGET_REACHED)),
     ),
     ContextRule(
         id="after_unanswered.waiting",
@@ -72,9 +72,9 @@ RULES = (
         suggestion=("Let the wait run. Whatever you want to add can go in your journal for now."),
         should_flag=(
             Context(waiting_for_reply=True, wait_days_left=9),
-            Context(no_contact_state="waiting_for_reply"),
+            Context(no_contact_state=NoContactState.WAITING_FOR_REPLY),
         ),
-        should_pass=(Context(), Context(no_contact_state="ready")),
+        should_pass=(Context(), Context(no_contact_state=NoContactState.READY)),
     ),
     ContextRule(
         id="late_night.late",

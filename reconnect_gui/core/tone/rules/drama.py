@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from reconnect_gui.core.tone.english import COMMON
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, Scan, Span, merge
 from reconnect_gui.core.tone.text import word_set
 
@@ -85,7 +86,7 @@ RULES = (
     Rule(
         id="drama.capitals",
         category="drama",
-        severity="warning",
+        severity=Severity.WARNING,
         message="Capitals read as shouting, even when you only mean to stress a word.",
         suggestion="Write it in lower case; the sentence around a word can carry its weight.",
         find=_capitals,
@@ -104,7 +105,7 @@ RULES = (
     Rule(
         id="drama.punctuation",
         category="drama",
-        severity="warning",
+        severity=Severity.WARNING,
         message="A run of !!! or ??? reads as shouting, or as a demand.",
         suggestion="One ! or ? is plenty; let the words carry the feeling.",
         find=_marks,
@@ -115,7 +116,7 @@ RULES = (
     Rule(
         id="drama.outburst",
         category="drama",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This is a big outburst of feeling. It may be exactly how you feel, and it will "
             "land as a lot to take in."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import WORDS_TO_THEM, Cue, Rule, Scan, Span
 from reconnect_gui.core.tone.text import BOUNDARY, word_set
 
@@ -127,7 +128,7 @@ RULES = (
     Rule(
         id="low_effort.bare_greeting",
         category="low_effort",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This is only a greeting, so it leaves them guessing why you wrote and gives "
             "them little to answer."
@@ -146,7 +147,7 @@ RULES = (
     Rule(
         id="low_effort.empty",
         category="low_effort",
-        severity="warning",
+        severity=Severity.WARNING,
         message="There's nothing here yet.",
         suggestion="Start with something light from your life and a question about theirs.",
         find=_empty,
@@ -157,7 +158,7 @@ RULES = (
     Rule(
         id="no_invitation.no_question",
         category="no_invitation",
-        severity="info",
+        severity=Severity.INFO,
         message=(
             "Nothing here invites a reply. That's fine if you only want to say something kind."
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, sentence_terms
 from reconnect_gui.core.tone.text import BOUNDARY, Draft, word_set
 
@@ -84,7 +85,7 @@ RULES = (
     Rule(
         id="guilt_trip.your_doing",
         category="guilt_trip",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This lays your pain at their door, as if it were theirs to fix. Even when it's "
             "true, they'll feel blamed rather than invited."
@@ -185,7 +186,7 @@ RULES = (
     Rule(
         id="guilt_trip.others_miss_you",
         category="guilt_trip",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This brings in how others (family, friends, a pet) are taking the breakup. "
             "It reads as pressure through them."

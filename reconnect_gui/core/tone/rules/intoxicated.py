@@ -6,6 +6,7 @@ A drink in the past is fine ("had a pint yesterday"), and so is "not drunk or an
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, negated, sentence_terms
 from reconnect_gui.core.tone.text import Draft
 
@@ -23,7 +24,7 @@ RULES = (
     Rule(
         id="intoxicated.drinking",
         category="intoxicated",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This mentions drinking (or being high) as you write. Whatever you feel right "
             "now, a message sent like this is hard to take back."

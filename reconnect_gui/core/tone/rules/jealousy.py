@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, hit_sentence, nearby, sentence_terms
 from reconnect_gui.core.tone.text import BOUNDARY, Draft, word_set
 
@@ -69,7 +70,7 @@ RULES = (
     Rule(
         id="jealousy_prying.love_life",
         category="jealousy_prying",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=MESSAGE,
         suggestion=SUGGESTION,
         phrases=(

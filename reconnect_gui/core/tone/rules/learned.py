@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reconnect_gui.core.tone.report import KINDS
+from reconnect_gui.core.tone.report import KINDS, Severity
 
 
 @dataclass(frozen=True)
 class LearnedNote:
     category: str
-    severity: str
+    severity: Severity
     message: str
     suggestion: str
     should_flag: tuple[str, ...]
@@ -35,7 +35,7 @@ class LearnedNote:
 NOTES = (
     LearnedNote(
         "contempt",
-        "problem",
+        Severity.PROBLEM,
         "This reads as scorn: sarcasm, a put-down or a parting shot. Even when it is "
         "true to how you feel, it tells them you're still fighting.",
         "Leave out the sting. If you can't write it without one, it isn't time to write yet.",
@@ -47,7 +47,7 @@ NOTES = (
     ),
     LearnedNote(
         "threat",
-        "problem",
+        Severity.PROBLEM,
         "This reads as a threat. Whatever you meant, a message like this can frighten "
         "them, and it can have real consequences for you. Please don't send it.",
         "Put the phone down for tonight. If you feel this angry, talk to someone you trust, "
@@ -60,7 +60,7 @@ NOTES = (
     ),
     LearnedNote(
         "double_text",
-        "warning",
+        Severity.WARNING,
         "This chases an answer to an earlier message. Silence is an answer for now, and "
         "asking again tends to push them further away.",
         "Don't send another message. Give it a few weeks; if you still want to, start "
@@ -70,7 +70,7 @@ NOTES = (
     ),
     LearnedNote(
         "monitoring",
-        "problem",
+        Severity.PROBLEM,
         "This shows that you've been watching their life: their posts, where they go, who "
         "they're with. It tells them you haven't let go.",
         "Leave their social media and their new life out of it. Write about something "
@@ -80,7 +80,7 @@ NOTES = (
     ),
     LearnedNote(
         "meeting_pressure",
-        "warning",
+        Severity.WARNING,
         "This asks them to talk, call or meet, with no easy way to say no. As a first "
         "message that is a lot to ask.",
         "Say something light from your life first. If you'd like to meet one day, offer it "
@@ -93,7 +93,7 @@ NOTES = (
     ),
     LearnedNote(
         "begging",
-        "problem",
+        Severity.PROBLEM,
         "This pleads with them. Pleading rarely brings someone closer; it tends to make "
         "the other person pull back.",
         "Say one light, friendly thing instead, and let them choose whether to answer.",
@@ -102,7 +102,7 @@ NOTES = (
     ),
     LearnedNote(
         "neediness",
-        "warning",
+        Severity.WARNING,
         "This shows how much you're hurting or how much you miss them. It's honest, and "
         "it puts the weight of your feelings on them.",
         "Keep this for your journal. In the message, share something light from your life.",
@@ -111,7 +111,7 @@ NOTES = (
     ),
     LearnedNote(
         "love_declaration",
-        "problem",
+        Severity.PROBLEM,
         "This declares your love. A first message goes better without it.",
         "Leave the feelings out for now; a friendly hello is enough.",
         should_flag=("You're still the only one for me, you always will be.",),
@@ -119,7 +119,7 @@ NOTES = (
     ),
     LearnedNote(
         "guilt_trip",
-        "problem",
+        Severity.PROBLEM,
         "This makes them responsible for how you feel.",
         "Tell them about your life without making them the cause of any of it.",
         should_flag=("My mum cries about you every weekend, I hope that makes you proud.",),
@@ -127,7 +127,7 @@ NOTES = (
     ),
     LearnedNote(
         "anger_blame",
-        "problem",
+        Severity.PROBLEM,
         "This blames or reproaches them, even if it's calmly said.",
         "Leave the score-keeping out. A first message is not the place to settle it.",
         should_flag=("You threw away everything we built because you were too selfish to try.",),
@@ -135,7 +135,7 @@ NOTES = (
     ),
     LearnedNote(
         "jealousy_prying",
-        "problem",
+        Severity.PROBLEM,
         "This asks about or hints at their love life.",
         "Leave their love life out of it; ask about something else in their life instead.",
         should_flag=("Is he better for you than I was? Just be honest.",),
@@ -143,7 +143,7 @@ NOTES = (
     ),
     LearnedNote(
         "belongings_pretext",
-        "warning",
+        Severity.WARNING,
         "This uses their things as a reason to see them.",
         "Offer to post the things or leave them with a friend.",
         should_flag=("Your guitar's still here, come round and grab it, we can have a drink.",),
@@ -151,7 +151,7 @@ NOTES = (
     ),
     LearnedNote(
         "over_apology",
-        "warning",
+        Severity.WARNING,
         "This apologises more than it needs to, or runs you down.",
         "One short, sincere apology is enough, if any.",
         should_flag=("Sorry again, I'm useless, sorry for even bothering you, I'm so sorry.",),
@@ -159,7 +159,7 @@ NOTES = (
     ),
     LearnedNote(
         "drama",
-        "warning",
+        Severity.WARNING,
         "This reads as an outburst.",
         "Write it calmly, as you would to a friend you haven't seen for a while.",
         should_flag=("I CAN'T DO THIS ANYMORE!!! WHY?!",),
@@ -167,7 +167,7 @@ NOTES = (
     ),
     LearnedNote(
         "pressure",
-        "problem",
+        Severity.PROBLEM,
         "This puts pressure on them: a demand, a deadline or a condition.",
         "Leave them free to answer in their own time, or not at all.",
         should_flag=("Answer me by tonight or don't bother ever answering again.",),
@@ -176,7 +176,7 @@ NOTES = (
     ),
     LearnedNote(
         "relationship_talk",
-        "warning",
+        Severity.WARNING,
         "This talks about the two of you, which is early for a first message.",
         "Keep the first message about now: a little news, an easy question.",
         should_flag=("I really think we could make it work if we both tried again.",),
@@ -184,7 +184,7 @@ NOTES = (
     ),
     LearnedNote(
         "low_effort",
-        "warning",
+        Severity.WARNING,
         "This is only a greeting, with nothing for them to answer.",
         "Add one light thing from your life and an easy question about theirs.",
         should_flag=("heyyy you",),
@@ -192,7 +192,7 @@ NOTES = (
     ),
     LearnedNote(
         "intoxicated",
-        "warning",
+        Severity.WARNING,
         "This sounds like it was written after a few drinks.",
         "Wait until tomorrow and read it again sober.",
         should_flag=("im soooo wasted rn and u r all i can think abt",),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, Scan, Span
 
 MOST_WORDS = {"text": 60, "letter": 300, "logistics": 90}
@@ -37,7 +38,7 @@ RULES = (
     Rule(
         id="too_long.text",
         category="too_long",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             f"This is long for a first text (over {_TEXT_LIMIT} words). A first text lands "
             "best when it fits on one screen."
@@ -58,7 +59,7 @@ RULES = (
     Rule(
         id="too_long.letter",
         category="too_long",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             f"This is long for a first letter (over {_LETTER_LIMIT} words, about a page). "
             "A long letter asks a lot of its reader, however kind it is."
@@ -80,7 +81,7 @@ RULES = (
     Rule(
         id="too_long.logistics",
         category="too_long",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             f"This is long for a practical message (over {_LOGISTICS_LIMIT} words). The "
             "longer it runs, the more room there is for feelings to creep in."

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule
 
 RULES = (
     Rule(
         id="love_declaration.love_you",
         category="love_declaration",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This tells them you love them. It may well be true, and it's a lot to receive in "
             "a first message: it asks for an answer they may not be ready to give."
@@ -48,7 +49,7 @@ RULES = (
     Rule(
         id="love_declaration.the_one",
         category="love_declaration",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This calls them the one: a soulmate, the love of your life. Words that big leave "
             "little room for an easy reply."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule
 from reconnect_gui.core.tone.text import BOUNDARY, Draft
 
@@ -30,7 +31,7 @@ RULES = (
     Rule(
         id="neediness.missing",
         category="neediness",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This tells them how much you miss them. It's honest, and in a first message it "
             "hands them your feelings to carry."
@@ -63,7 +64,7 @@ RULES = (
     Rule(
         id="neediness.dwelling",
         category="neediness",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This shows you're still living around them: the counting, the reminders, the "
             "things kept in place. They'll read it as a sign you're not ready for an easy "
@@ -171,7 +172,7 @@ RULES = (
     Rule(
         id="neediness.struggling",
         category="neediness",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This tells them you're struggling since the breakup. Your pain is real; a first "
             "message just isn't where it can be looked after."
@@ -248,7 +249,7 @@ RULES = (
     Rule(
         id="neediness.reassurance",
         category="neediness",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This asks them how they feel about you. It's a hard question to answer kindly, "
             "so it often goes unanswered."

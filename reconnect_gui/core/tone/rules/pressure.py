@@ -8,6 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import (
     WORDS_TO_THEM,
     Rule,
@@ -110,7 +111,7 @@ RULES = (
     Rule(
         id="pressure.demand",
         category="pressure",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This asks for something right away: a call, an answer, an explanation. A first "
             "message goes better when it leaves them free to reply in their own time, or not."
@@ -175,7 +176,7 @@ RULES = (
     Rule(
         id="pressure.ultimatum",
         category="pressure",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             'This sets a deadline or an "or else". Ultimatums push people away, even when '
             "they come from hurt."
@@ -239,7 +240,7 @@ RULES = (
     Rule(
         id="pressure.showing_up",
         category="pressure",
-        severity="problem",
+        severity=Severity.PROBLEM,
         message=(
             "This sets a time or place they haven't agreed to, or turns up where they are. "
             "That takes the choice away from them."

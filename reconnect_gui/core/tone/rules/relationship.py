@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from reconnect_gui.core.tone.phrases import Hit
+from reconnect_gui.core.tone.report import Severity
 from reconnect_gui.core.tone.rules.base import Rule, negated, sentence_terms
 from reconnect_gui.core.tone.text import Draft, word_set
 
@@ -70,7 +71,7 @@ RULES = (
     Rule(
         id="relationship_talk.getting_back",
         category="relationship_talk",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This raises getting back together. That's a conversation for much later, if "
             "ever, and raising it now can close the door on a simple hello."
@@ -212,7 +213,7 @@ RULES = (
     Rule(
         id="relationship_talk.post_mortem",
         category="relationship_talk",
-        severity="warning",
+        severity=Severity.WARNING,
         message=(
             "This asks to go over the relationship: what went wrong, or why it ended. That "
             "talk is heavy for a first message, and they may not be ready for it."

@@ -1,6 +1,6 @@
 """The open journal entry while it is written: saved a moment after typing pauses, never lost.
 
-``JournalSession`` holds the one entry open in the ``JournalEditor``. It brings the
+``OpenEntry`` holds the one entry open in the ``JournalEditor``. It brings the
 editor's values into the entry (``core.journal.entry.edited``) and writes it to the vault
 (``journal_store.save_entry``) once the user pauses, and at once when they move on
 (another entry, another pane, a lock). A new entry gets its id on its first save; a new
@@ -24,7 +24,7 @@ from reconnect_gui.core.journal.entry import JournalEntry, edited
 from reconnect_gui.storage import journal_store
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.journal.editor import JournalEditor
-from reconnect_gui.ui.widgets.debounce import Throttle
+from reconnect_gui.ui.widgets.debounce import Debouncer
 
 if TYPE_CHECKING:
     from reconnect_gui.storage.vault import Vault
@@ -50,7 +50,7 @@ def is_blank(entry: JournalEntry) -> bool:
     )
 
 
-class JournalSession(QObject):
+class OpenEntry(QObject):
     """The open entry: its latest values and its autosave."""
 
     saved = Signal(object)  # the JournalEntry as the vault now holds it
@@ -67,7 +67,7 @@ class JournalSession(QObject):
         self.entry: JournalEntry | None = None  # the open entry, as last synced
         self.stored: JournalEntry | None = None  # the open entry as the vault holds it
         self.read_only = False  # an entry in the trash is shown, never saved
-        self.save_throttle = Throttle(
+        self.save_debouncer = Debouncer(
             SAVE_DELAY_MS, self.save_now, self, max_wait_ms=SAVE_MAX_WAIT_MS
         )
         view.edited.connect(self._edited)
@@ -76,7 +76,7 @@ class JournalSession(QObject):
 
     def open(self, entry: JournalEntry, read_only: bool = False, trash_note: str = "") -> None:
         """Show ``entry`` (as stored; a new one has ``id == ""``) in the editor."""
-        self.save_throttle.cancel()
+        self.save_debouncer.cancel()
         self.entry = entry
         self.stored = entry if entry.id else None
         self.read_only = read_only
@@ -84,12 +84,12 @@ class JournalSession(QObject):
 
     def leave(self) -> None:
         """Save now: the user moves on (another entry, another pane, or a lock)."""
-        self.save_throttle.cancel()
+        self.save_debouncer.cancel()
         self.save_now()
 
     def close(self) -> None:
         """No entry open any more; nothing is saved."""
-        self.save_throttle.cancel()
+        self.save_debouncer.cancel()
         self.entry = self.stored = None
         self.read_only = False
 
@@ -107,19 +107,14 @@ class JournalSession(QObject):
         self.entry, self.stored = kept, stored
         self.view.show_notice(kept_words(kept.display_title))
         self.view.set_saved(SAVING)
-        self.save_throttle.poke()
-
-    @property
-    def unsaved(self) -> bool:
-        """True while the editor holds changes the vault does not have yet."""
-        return self.save_throttle.pending or self.view.saved_label.text() == NOT_SAVED
+        self.save_debouncer.poke()
 
     # ---- typing and saving --------------------------------------------------------------
 
     def _edited(self) -> None:
         if self.entry is None or self.read_only:
             return
-        self.save_throttle.poke()
+        self.save_debouncer.poke()
         self.view.set_saved(SAVING)
 
     def sync(self) -> None:
@@ -128,7 +123,7 @@ class JournalSession(QObject):
             self.entry = edited(self.entry, **self.view.values())
 
     def save_now(self) -> None:
-        """Write the open entry to the vault if it changed (the throttle calls this)."""
+        """Write the open entry to the vault if it changed (the debouncer calls this)."""
         vault = self._vault()
         if vault is None or self.entry is None or self.read_only:
             return

@@ -1,6 +1,6 @@
 """Reminders and the tray, wired to the window and the vault.
 
-``TraySession`` owns the reminder timer and, when the desktop has a tray, the tray icon.
+``TrayAndReminders`` owns the reminder timer and, when the desktop has a tray, the tray icon.
 It turns the tray's requests into window actions (open, the SOS flow, a new journal
 entry), shows reminders (as tray notifications, or as a note in the window when there is
 no tray), and keeps the pause and start-at-login choices. Settings are read and saved
@@ -13,21 +13,26 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.stats import days_elapsed
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.reminders.pause import pause_end, paused_words
-from reconnect_gui.core.reminders.schedule import DRAFT_PANE, Reminder, ReminderPrefs
+from reconnect_gui.core.reminders.schedule import Reminder, ReminderPrefs
 from reconnect_gui.system.autostart import Autostart, AutostartError, autostart_for, launch_command
-from reconnect_gui.ui.shell.panes import PANE_KEYS
 from reconnect_gui.ui.tray.app_tray import NOTIFICATION_MS, AppTray, tray_available
 from reconnect_gui.ui.tray.reminder_timer import ReminderTimer
-from reconnect_gui.ui.vault.controller import LOCKED, NEEDS_SETUP, UNLOCKED, VaultController
+from reconnect_gui.ui.vault.controller import VaultController, VaultState
+from reconnect_gui.ui.widgets.application import application
+
+if TYPE_CHECKING:
+    from reconnect_gui.storage.vault import Vault
 
 log = logging.getLogger("reconnect")
 
@@ -38,7 +43,7 @@ HIDDEN_MESSAGE = (
 )
 
 
-class TraySession(QObject):
+class TrayAndReminders(QObject):
     """Lives from the vault's first check to quit; ``use_tray=None`` asks the desktop."""
 
     prefs_changed = Signal(object)  # the tray paused or resumed reminders (a ReminderPrefs)
@@ -84,18 +89,18 @@ class TraySession(QObject):
             self._connect_tray(self.tray)
             self.tray.show()
             # Dialogs closing while the window sits in the tray must not end the app.
-            QApplication.instance().setQuitOnLastWindowClosed(False)
+            application().setQuitOnLastWindowClosed(False)
         window.hidden_to_tray.connect(self._hidden_to_tray)
         controller.locking.connect(self.timer.stop)
         controller.state_changed.connect(self._vault_state_changed)
         # Leaving the app is when changes were just made (a slip, a draft): read again.
-        QApplication.instance().applicationStateChanged.connect(self._app_state_changed)
+        application().applicationStateChanged.connect(self._app_state_changed)
         self._vault_state_changed(controller.state)
         self._update_paused()
 
     @property
-    def _vault(self):
-        return self.controller.vault if self.controller.state == UNLOCKED else None
+    def _vault(self) -> Vault | None:
+        return self.controller.vault if self.controller.state == VaultState.UNLOCKED else None
 
     @property
     def has_tray(self) -> bool:
@@ -114,9 +119,9 @@ class TraySession(QObject):
 
     # ---- the vault ----------------------------------------------------------------------
 
-    def _vault_state_changed(self, state: str) -> None:
-        if state == UNLOCKED:
-            if self._previous_state == NEEDS_SETUP:  # nothing was missed before setup
+    def _vault_state_changed(self, state: VaultState) -> None:
+        if state == VaultState.UNLOCKED:
+            if self._previous_state == VaultState.NEEDS_SETUP:  # nothing was missed before setup
                 self.timer.start_fresh(self._now())
             self.timer.reload()
             pending, self._pending = self._pending, None
@@ -154,7 +159,10 @@ class TraySession(QObject):
 
     def open_window(self) -> None:
         self.window.bring_to_front()
-        if self.controller.state in (LOCKED, NEEDS_SETUP):  # started hidden: ask now
+        if self.controller.state in (
+            VaultState.LOCKED,
+            VaultState.NEEDS_SETUP,
+        ):  # started hidden: ask now
             self.window.vault_action_requested.emit()
 
     def _when_unlocked(self, action: Callable[[], None]) -> None:
@@ -166,25 +174,10 @@ class TraySession(QObject):
             action()
 
     def _open_sos(self) -> None:
-        self.window.show_pane(PANE_KEYS.index("countdown"))
-        pane = self.window.pane_widget(PANE_KEYS.index("countdown"))
-        if hasattr(pane, "open_sos"):
-            pane.open_sos()
+        self.window.show_urge_flow()
 
     def _write_in_journal(self) -> None:
-        self.window.show_pane(PANE_KEYS.index("journal"))
-        pane = self.window.pane_widget(PANE_KEYS.index("journal"))
-        if not hasattr(pane, "new_entry"):
-            return
-        if pane.loaded:
-            pane.new_entry()
-            return
-
-        def once_read() -> None:  # the pane reads the journal first (in the background)
-            pane.entries_loaded.disconnect(once_read)
-            pane.new_entry()
-
-        pane.entries_loaded.connect(once_read)
+        self.window.show_new_journal_entry()
 
     def _hidden_to_tray(self) -> None:
         if self.tray is not None and not self._notice_shown():
@@ -193,6 +186,8 @@ class TraySession(QObject):
             self._remember_notice()
 
     def _notify(self, title: str, message: str) -> None:
+        if self.tray is None:
+            return
         self.tray.notify(title, message)
         # Where Qt draws the message itself (no notification service), its pixmaps stay in
         # Qt's pixmap cache, which then wakes every 10 s for minutes to age them out.
@@ -230,11 +225,10 @@ class TraySession(QObject):
             return
 
         def open_pane() -> None:
-            self.window.show_pane(PANE_KEYS.index(reminder.pane))
-            if reminder.pane == DRAFT_PANE and reminder.target_id:
-                pane = self.window.pane_widget(PANE_KEYS.index(DRAFT_PANE))
-                if hasattr(pane, "open_draft"):
-                    pane.open_draft(reminder.target_id)
+            if reminder.pane == PaneKey.DRAFT and reminder.target_id:
+                self.window.show_draft(reminder.target_id)
+            else:
+                self.window.show_pane(reminder.pane)
 
         self._when_unlocked(open_pane)
 
@@ -259,7 +253,9 @@ class TraySession(QObject):
             return
         until, now = self._prefs().paused_until, self._now()
         paused = until is not None and until > now
-        self.tray.set_paused(paused_words(until, now, local_zone_name()) if paused else None)
+        self.tray.set_paused(
+            paused_words(until, now, local_zone_name()) if until is not None and paused else None
+        )
 
     def start_at_login_enabled(self) -> bool:
         try:
@@ -275,7 +271,7 @@ class TraySession(QObject):
             else:
                 self.autostart.disable()
         except AutostartError as error:
-            problem = str(error)
+            problem: str | None = str(error)
         else:
             problem = None
         actual = self.start_at_login_enabled()

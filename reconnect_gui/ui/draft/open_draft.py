@@ -1,9 +1,9 @@
 """The open draft while it is written: synced from the editor, saved, checked, never lost.
 
-``DraftSession`` holds the one draft open in the ``DraftEditor``: it brings the editor's
+``OpenDraft`` holds the one draft open in the ``DraftEditor``: it brings the editor's
 words into it (``core.drafts.draft.edit``: versions and the cool-off follow), writes it to the
-vault a moment after typing pauses (the save throttle), and runs the tone check a moment
-after that (the check throttle), so typing never waits for either.
+vault a moment after typing pauses (the save debouncer), and runs the tone check a moment
+after that (the check debouncer), so typing never waits for either.
 
 When the vault refuses a save, the save line says so and the next keystroke tries again.
 If the refused save was the last one before a lock, ``keep_unsaved`` hands the draft to
@@ -27,7 +27,7 @@ from reconnect_gui.core.tone.report import Context, Finding
 from reconnect_gui.storage import draft_store
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.draft.editor import DraftEditor
-from reconnect_gui.ui.widgets.debounce import Throttle
+from reconnect_gui.ui.widgets.debounce import Debouncer
 
 if TYPE_CHECKING:
     from reconnect_gui.storage.vault import Vault
@@ -38,7 +38,7 @@ SAVE_DELAY_MS = 1200
 SAVE_MAX_WAIT_MS = 5000
 
 
-class DraftSession(QObject):
+class OpenDraft(QObject):
     """The open draft: its words, its autosave and its checks."""
 
     changed = Signal(object)  # the Draft, with a new title or kind (the list shows both)
@@ -59,10 +59,10 @@ class DraftSession(QObject):
         self._context = context
         self.draft: Draft | None = None  # the open draft, with the words as last synced
         self.stored: Draft | None = None  # the open draft as last written to the vault
-        self.check_throttle = Throttle(
+        self.check_debouncer = Debouncer(
             CHECK_DELAY_MS, self.run_check, self, max_wait_ms=CHECK_MAX_WAIT_MS
         )
-        self.save_throttle = Throttle(
+        self.save_debouncer = Debouncer(
             SAVE_DELAY_MS, self.save_now, self, max_wait_ms=SAVE_MAX_WAIT_MS
         )
         view.edited.connect(self._edited)
@@ -80,14 +80,14 @@ class DraftSession(QObject):
 
     def leave(self) -> None:
         """Stop waiting and save now: the user moves on (another draft, pane, or a lock)."""
-        self.check_throttle.cancel()
-        self.save_throttle.cancel()
+        self.check_debouncer.cancel()
+        self.save_debouncer.cancel()
         self.save_now()
 
     def close(self) -> None:
         """No draft open any more (it was deleted, or the vault locked); nothing is saved."""
-        self.check_throttle.cancel()
-        self.save_throttle.cancel()
+        self.check_debouncer.cancel()
+        self.save_debouncer.cancel()
         self.draft = self.stored = None
         self.clear_report()
 
@@ -103,15 +103,15 @@ class DraftSession(QObject):
         self.stored = stored  # so the save sees what is still missing
         self.view.show_notice(kept_at_lock_words(kept.display_title))
         self.view.set_saved("Saving…")
-        self.save_throttle.poke()
+        self.save_debouncer.poke()
 
     # ---- typing -------------------------------------------------------------------------
 
     def _edited(self) -> None:
         if self.draft is None:
             return
-        self.check_throttle.poke()
-        self.save_throttle.poke()
+        self.check_debouncer.poke()
+        self.save_debouncer.poke()
         self.view.set_saved("Saving…")
 
     def _title_edited(self, title: str) -> None:
@@ -119,16 +119,16 @@ class DraftSession(QObject):
             return
         self.draft = core_drafts.retitle(self.draft, title)
         self.changed.emit(self.draft)
-        self.save_throttle.poke()
+        self.save_debouncer.poke()
 
     def _kind_chosen(self, kind: str) -> None:
         if self.draft is None or kind == self.draft.kind:
             return
         self.draft = core_drafts.change_kind(self.draft, kind)
         self.changed.emit(self.draft)
-        self.check_throttle.cancel()
+        self.check_debouncer.cancel()
         self.run_check()
-        self.save_throttle.poke()
+        self.save_debouncer.poke()
 
     def _sync_body(self) -> None:
         """Bring the editor's words into the draft (versions and cool-off follow ``edit``)."""
@@ -140,7 +140,7 @@ class DraftSession(QObject):
         """Bring back version ``index``; what the editor held is kept as a version."""
         if self.draft is None:
             return
-        self.save_throttle.cancel()
+        self.save_debouncer.cancel()
         self._sync_body()
         self.draft = core_drafts.restore_version(self.draft, index, self._now())
         self.view.set_text(self.draft.body)
@@ -150,7 +150,7 @@ class DraftSession(QObject):
     # ---- saving -------------------------------------------------------------------------
 
     def save_now(self) -> None:
-        """Write the open draft to the vault if it changed (the throttle calls this)."""
+        """Write the open draft to the vault if it changed (the debouncer calls this)."""
         vault = self._vault()
         if vault is None or self.draft is None:
             return
@@ -173,7 +173,7 @@ class DraftSession(QObject):
     # ---- checking -----------------------------------------------------------------------
 
     def run_check(self) -> None:
-        """Check the open draft now and show the result (the throttle calls this)."""
+        """Check the open draft now and show the result (the debouncer calls this)."""
         if self.draft is None:
             return
         from reconnect_gui.core.tone import check

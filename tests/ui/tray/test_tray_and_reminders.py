@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from helpers.clock import Clock
+from helpers.pages import JournalPage
 from reconnect_gui.core.countdown.plan import new_plan
+from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.reminders.pause import PAUSE_HOUR
 from reconnect_gui.core.reminders.schedule import ReminderPrefs
 from reconnect_gui.core.settings import Settings
@@ -20,7 +22,7 @@ from reconnect_gui.ui.countdown.countdown_pane import CountdownPane
 from reconnect_gui.ui.countdown.sos_flow import SosDialog
 from reconnect_gui.ui.shell.app_icon import load_app_icon
 from reconnect_gui.ui.shell.main_window import MainWindow
-from reconnect_gui.ui.tray.tray_session import HIDDEN_TITLE, TraySession
+from reconnect_gui.ui.tray.tray_and_reminders import HIDDEN_TITLE, TrayAndReminders
 
 NOW = datetime(2026, 11, 22, 11, 0, tzinfo=UTC)
 # The offscreen platform has no tray host and cannot raise windows; Qt says so.
@@ -34,9 +36,10 @@ class Harness:
 
     def __init__(self, qtbot, controller, tmp_path, clock: Clock, *, use_tray: bool) -> None:
         self.clock = clock  # the test's one clock, which the vault reads too
+        self.controller = controller
         self.prefs = ReminderPrefs(check_in=None, quiet_start=None, quiet_end=None)
         self.notice_shown = False
-        self.session: TraySession | None = None
+        self.session: TrayAndReminders | None = None
         self.window = MainWindow(
             Settings(),
             app_paths(),
@@ -44,9 +47,9 @@ class Harness:
             can_hide_to_tray=lambda: self.session is not None and self.session.has_tray,
         )
         qtbot.add_widget(self.window)
-        self.window.provide_pane("countdown", lambda: CountdownPane(controller, now=self.clock))
+        self.window.provide_pane(PaneKey.COUNTDOWN, self._countdown_pane)
         self.autostart = XdgAutostart(tmp_path / "autostart")
-        self.session = TraySession(
+        self.session = TrayAndReminders(
             self.window,
             controller,
             lambda: self.prefs,
@@ -58,6 +61,16 @@ class Harness:
             now=self.clock,
         )
         self.window.show()
+
+    # The panes' answers to the window's requests, wired as app.py wires them.
+    def _countdown_pane(self) -> CountdownPane:
+        pane = CountdownPane(self.controller, now=self.clock)
+        self.window.urge_requested.connect(pane.open_sos)
+        return pane
+
+    def journal_pane(self, pane):
+        self.window.journal_entry_requested.connect(pane.new_entry_when_read)
+        return pane
 
     def save_prefs(self, prefs: ReminderPrefs) -> None:
         self.prefs = prefs
@@ -108,7 +121,7 @@ def test_the_urge_action_opens_the_sos_flow(qtbot, with_plan, tmp_path, clock) -
     app.session.tray.urge_action.trigger()
     assert app.window.isVisible()
     assert app.window.current_pane_key() == "countdown"
-    pane = app.window.pane_widget(0)
+    pane = app.window.pane(PaneKey.COUNTDOWN)
     qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
     pane.dialog.reject()
 
@@ -117,10 +130,12 @@ def test_the_journal_action_starts_a_new_entry(qtbot, with_plan, tmp_path, clock
     from reconnect_gui.ui.journal.journal_pane import JournalPane
 
     app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
-    app.window.provide_pane("journal", lambda: JournalPane(with_plan, now=app.clock))
+    app.window.provide_pane(
+        PaneKey.JOURNAL, lambda: app.journal_pane(JournalPane(with_plan, now=app.clock))
+    )
     app.session.tray.journal_action.trigger()
     assert app.window.current_pane_key() == "journal"
-    pane = app.window.pane_widget(2)
+    pane = JournalPage(app.window.pane(PaneKey.JOURNAL))
     qtbot.wait_until(lambda: pane.loaded)
     qtbot.wait_until(lambda: pane.editor.isVisible() and pane.editor.body.toPlainText() == "")
 
@@ -159,7 +174,7 @@ def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_pat
     assert isinstance(notice, QMessageBox) and notice.isVisible()
     assert notice.text() == "Day 14 — a milestone"
     assert "No Contact" in notice.informativeText()
-    app.window.show_pane(3)
+    app.window.show_pane(PaneKey.SETTINGS)
     notice.button(QMessageBox.StandardButton.Open).click()
     assert app.window.current_pane_key() == "countdown"
     # No tray: closing the window closes it (the app then quits).
@@ -167,7 +182,7 @@ def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_pat
 
 
 def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan, tmp_path, clock):
-    from reconnect_gui.ui.vault.controller import UNLOCKED
+    from reconnect_gui.ui.vault.controller import VaultState
     from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
 
     app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
@@ -179,8 +194,8 @@ def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan
     assert isinstance(with_plan.dialog, UnlockDialog) and with_plan.dialog.isVisible()
     with_plan.dialog.reject()
     with_plan.start()  # the keyring opens it again, as after typing the passphrase
-    qtbot.wait_until(lambda: with_plan.state == UNLOCKED, timeout=20000)
-    pane = app.window.pane_widget(0)
+    qtbot.wait_until(lambda: with_plan.state == VaultState.UNLOCKED, timeout=20000)
+    pane = app.window.pane(PaneKey.COUNTDOWN)
     qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
     pane.dialog.reject()
 
@@ -192,9 +207,9 @@ def test_messages_leave_no_pixmaps_behind_while_hidden(
     # app empties it once a message has been drawn.
     from PySide6.QtGui import QPixmap, QPixmapCache
 
-    import reconnect_gui.ui.tray.tray_session as tray_session
+    import reconnect_gui.ui.tray.tray_and_reminders as tray_and_reminders
 
-    monkeypatch.setattr(tray_session, "NOTIFICATION_MS", 0)
+    monkeypatch.setattr(tray_and_reminders, "NOTIFICATION_MS", 0)
     app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.window.close()  # to the tray, with the one-time note
     QPixmapCache.insert("drawn-by-the-message", QPixmap(8, 8))
@@ -206,7 +221,7 @@ def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path, clock) -
     shown = []
     app.session.tray.notify = lambda title, message: shown.append(title)
     app.session.refresh()
-    app.window.show_pane(3)  # Settings
+    app.window.show_pane(PaneKey.SETTINGS)  # Settings
     app.window.hide()
     app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
     app.session.timer.timer.timeout.emit()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect_gui.storage.atomic import atomic_write_bytes
+from reconnect_gui.system.atomic import atomic_write_bytes
 
 
 def test_writes_new_file_private(tmp_path: Path) -> None:
