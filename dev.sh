@@ -4,7 +4,8 @@
 # on a fresh machine with only Python 3.11+, and running it twice is harmless.
 #
 #   ./dev.sh start [ARGS]    install and start Reconnect (ARGS go to the app)
-#   ./dev.sh test [ARGS]     install and run ruff and the whole test suite (ARGS go to pytest)
+#   ./dev.sh test [ARGS]     install and run ruff, mypy, the import contracts and the whole
+#                            test suite (ARGS go to pytest)
 #   ./dev.sh test-dates [NAME] [ARGS]  the whole suite again with the system clock moved
 #                            (faketime) to each date in MOVED_CLOCKS, or only to NAME
 #   ./dev.sh train-tone      train the tone checker's learned layer from tests/data/tone_corpus/
@@ -84,6 +85,8 @@ case "$command" in
     ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv "test"
     "$VENV/bin/ruff" check .
+    "$VENV/bin/mypy"  # configured in pyproject.toml: strict for core and storage
+    "$VENV/bin/lint-imports"  # who may import whom (docs/architecture.md)
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   test-dates)
