@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +54,8 @@ from reconnect_gui.ui.shell.panes import (
     quiet_label,
     wrapped_label,
 )
-from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultState
+from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
+from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from reconnect_gui.ui.vault.controller import VaultController
 
 HEADING = pane_info(PaneKey.COUNTDOWN).heading
-STATE_PAGE, WIZARD_PAGE, HOME_PAGE, PROBLEM_PAGE = range(4)
+WIZARD_PAGE, HOME_PAGE, PROBLEM_PAGE = 1, 2, 3  # after the state page (STATE_PAGE)
 STATE_WORDS = {  # what the pane says while the vault is not open
     VaultState.LOCKED: "Locked. Unlock Reconnect to see your countdown.",
     VaultState.NEEDS_SETUP: "Once your private vault is set up, you can start your countdown here.",
@@ -89,7 +89,7 @@ STAT_LABELS = (
 )
 
 
-class CountdownPane(QWidget):
+class CountdownPane(VaultBoundPane):
     saved = Signal()  # the plan, a slip, a contact or an urge was stored (reminders re-read)
 
     def __init__(
@@ -98,10 +98,9 @@ class CountdownPane(QWidget):
         now: Clock = system_clock,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(controller, MessagePage(HEADING, spacing=-1), STATE_WORDS, parent)
         self.setObjectName("pane-countdown")
         self.setAccessibleName("Countdown")
-        self._controller = controller
         self._now = now
         self.plan: Plan | None = None
         self.contacts: dict[str, ContactEntry] = {}  # by record id
@@ -110,20 +109,11 @@ class CountdownPane(QWidget):
         self.wizard: QWidget | None = None
         self.unreadable = 0  # stored contacts or urges that could not be read
 
-        self.pages = QStackedWidget()
-        self.state_page = MessagePage(HEADING, spacing=-1)
-        self.pages.addWidget(self.state_page)
         self.pages.addWidget(QWidget())  # the wizard, built fresh each time it is needed
         self.pages.addWidget(self._home_page())
         self.problem_page = MessagePage(HEADING, spacing=-1)
         self.pages.addWidget(self.problem_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
-
-        controller.locking.connect(self._before_lock)
-        controller.state_changed.connect(self._vault_state_changed)
-        self._vault_state_changed(controller.state)
+        self.watch_vault()
 
     # ---- pages --------------------------------------------------------------------------
 
@@ -287,21 +277,16 @@ class CountdownPane(QWidget):
 
     # ---- the vault's state ----------------------------------------------------------------
 
-    def _vault_state_changed(self, state: VaultState) -> None:
-        if state == VaultState.UNLOCKED:
-            self.reload()
-        else:
-            self._forget()
-            self.state_page.message.setText(STATE_WORDS.get(state, STATUS_TEXT.get(state, "")))
-            self.pages.setCurrentIndex(STATE_PAGE)
+    def on_unlocked(self) -> None:
+        self.reload()
 
-    def _before_lock(self) -> None:
+    def before_lock(self) -> None:
         """The vault is about to close: the SOS flow keeps what was written, then all goes."""
         self._dialogs.close()
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
         """Drop every trace of the user's data from the widgets."""
-        self._before_lock()
+        self.before_lock()
         self.plan, self.contacts, self.urges = None, {}, []
         self.ring.set_source(None)
         self.history_list.clear()
@@ -310,10 +295,6 @@ class CountdownPane(QWidget):
             value.clear()
         self.wait_banner.hide()
         self._drop_wizard()
-
-    @property
-    def _vault(self) -> Vault | None:
-        return self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
 
     def reload(self) -> None:
         """Read the plan, contacts and urges from the vault and show them."""

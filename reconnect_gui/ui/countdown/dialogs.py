@@ -54,6 +54,7 @@ from reconnect_gui.ui.shell.panes import (
     quiet_label,
     wrapped_label,
 )
+from reconnect_gui.ui.widgets.buttons import dialog_buttons
 from reconnect_gui.ui.widgets.zoned_time import ZonedDateTimeEdit, wall_time, zone_info
 
 Clock = Callable[[], datetime]
@@ -185,19 +186,8 @@ class _FormDialog(QDialog):
         self.problem = quiet_label("")
         self.problem.hide()
         outer.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)  # Enter always means the main button
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton(action)
-        self.save_button.setAccessibleName(action)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        outer.addLayout(row)
+        row, self.save_button, self.cancel_button = dialog_buttons(self, action, self._save)
+        outer.addWidget(row)
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -561,19 +551,8 @@ class ReadinessDialog(QDialog):
         inner.addStretch(1)
         self.scroll_area = _FittingScroll(body)
         layout.addWidget(self.scroll_area, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
-        cancel.setAutoDefault(False)  # Enter always means "See the result"
-        cancel.clicked.connect(self.reject)
-        self.result_button = QPushButton("See the result")
-        self.result_button.setAccessibleName("See the result")
-        self.result_button.setDefault(True)
-        self.result_button.clicked.connect(self.evaluate)
-        row.addWidget(cancel)
-        row.addWidget(self.result_button)
-        layout.addLayout(row)
+        row, self.result_button, _cancel = dialog_buttons(self, "See the result", self.evaluate)
+        layout.addWidget(row)
         return page
 
     def _question_row(self, qid: str, text: str) -> QHBoxLayout:

@@ -41,6 +41,7 @@ from reconnect_gui.core.countdown.plan import (
 from reconnect_gui.core.countdown.view import duration_words, when_words
 from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.buttons import dialog_buttons
 from reconnect_gui.ui.widgets.zoned_time import ZonedDateTimeEdit, wall_time
 
 PRONOUN_CHOICES = ("she/her", "he/him", "they/them")
@@ -465,23 +466,14 @@ class PlanEditDialog(QDialog):
         form.addRow(QLabel("About them"), self.person)
         form.addRow(_buddy("Your &reasons", self.reasons), self.reasons)
 
-        cancel = QPushButton("Cancel")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("&Save changes")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons, self.save_button, _cancel = dialog_buttons(self, "&Save changes", self.save)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*DIALOG_MARGINS)
         layout.setSpacing(14)
         layout.addLayout(form, 1)
         layout.addWidget(self.problem)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self.start.changed.connect(self._update_when)
         self.target.changed.connect(self._update_when)

@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QWidget,
 )
 
@@ -62,14 +61,12 @@ class SafetyNoteDialog(QDialog):
             help_lines.addWidget(self._label(text), line, 1)
         layout.addLayout(help_lines)
         layout.addStretch(1)  # any spare height goes here, not between the sentences
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.close_button = QPushButton("Close")
+        row = QDialogButtonBox()
+        self.close_button = row.addButton("Close", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button.setAccessibleName("Close")
         self.close_button.setDefault(True)
-        self.close_button.clicked.connect(self.accept)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        row.accepted.connect(self.accept)
+        layout.addWidget(row)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -85,4 +82,3 @@ class SafetyNoteDialog(QDialog):
         label = wrapped_label(text)
         self.labels.append(label)
         return label
-

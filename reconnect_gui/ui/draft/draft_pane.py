@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QWidget
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown.contact_log import ContactEntry
@@ -58,7 +58,8 @@ from reconnect_gui.ui.draft.pages import HEADING, MARGINS, WelcomePage
 from reconnect_gui.ui.draft.templates import ExampleDialog
 from reconnect_gui.ui.draft.versions import VersionsDialog
 from reconnect_gui.ui.shell.panes import MessagePage
-from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultState
+from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
+from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 from reconnect_gui.ui.widgets.theme import is_dark
 
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
     from reconnect_gui.ui.vault.controller import VaultController
 
 MINUTE_MS = 60_000  # the cool-off line counts down while the pane is on screen
-STATE_PAGE, PROBLEM_PAGE, WORK_PAGE = range(3)
+PROBLEM_PAGE, WORK_PAGE = 1, 2  # after the state page (STATE_PAGE)
 WELCOME, EDITOR = range(2)  # inside the work page: no drafts yet, or the open draft
 NARROW_WIDTH = 720  # px of the editor side; below it the notes go under the editor
 STATE_WORDS = {
@@ -76,7 +77,7 @@ STATE_WORDS = {
 }
 
 
-class DraftPane(QWidget):
+class DraftPane(VaultBoundPane):
     # The text just put on the clipboard: the hook for clearing it again later (only if
     # the clipboard still holds exactly this text).
     copied = Signal(str)
@@ -88,10 +89,9 @@ class DraftPane(QWidget):
         parent: QWidget | None = None,
         clipboard_guard: ClipboardGuard | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(controller, MessagePage(HEADING, MARGINS), STATE_WORDS, parent)
         self.setObjectName("pane-draft")
         self.setAccessibleName("Draft")
-        self._controller = controller
         self._now = now
         self._clipboard_guard = clipboard_guard  # None: a copy stays until replaced
         self.drafts: list[Draft] = []
@@ -104,15 +104,9 @@ class DraftPane(QWidget):
         self._zone = "UTC"
         self._dark = is_dark(self.palette())
 
-        self.pages = QStackedWidget()
-        self.state_page = MessagePage(HEADING, MARGINS)
         self.problem_page = MessagePage(HEADING, MARGINS)
-        self.pages.addWidget(self.state_page)
         self.pages.addWidget(self.problem_page)
         self.pages.addWidget(self._work_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
 
         session = self.session = OpenDraft(
             self.editor_side, lambda: self._vault, now, self.context, self
@@ -132,9 +126,7 @@ class DraftPane(QWidget):
         )
         new_shortcut.activated.connect(self.new_draft)
         self.editor_side.set_dark(self._dark)
-        controller.locking.connect(self._before_lock)
-        controller.state_changed.connect(self._vault_state_changed)
-        self._vault_state_changed(controller.state)
+        self.watch_vault()
         if clipboard_guard is not None:
             clipboard_guard.cleared.connect(self._clipboard_cleared)
 
@@ -202,19 +194,10 @@ class DraftPane(QWidget):
 
     # ---- the vault's state --------------------------------------------------------------
 
-    @property
-    def _vault(self) -> Vault | None:
-        return self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
+    def on_unlocked(self) -> None:
+        self.reload()
 
-    def _vault_state_changed(self, state: VaultState) -> None:
-        if state == VaultState.UNLOCKED:
-            self.reload()
-        else:
-            self._forget()
-            self.state_page.message.setText(STATE_WORDS.get(state, STATUS_TEXT.get(state, "")))
-            self.pages.setCurrentIndex(STATE_PAGE)
-
-    def _before_lock(self) -> None:
+    def before_lock(self) -> None:
         """The vault is about to close: the last keystrokes go in while it still can."""
         self.session.leave()
         # Words the vault refused just now (a full disk, say) stay in memory only, out of
@@ -222,7 +205,7 @@ class DraftPane(QWidget):
         self._kept = self.session.keep_unsaved() or self._kept  # or still from a lock before
         self._dialogs.close()
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
         """Drop every trace of the user's words from the widgets (``_kept`` stays hidden)."""
         self._minute.stop()
         self._dialogs.close()

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, caption, heading_column, quiet_label
+from reconnect_gui.ui.widgets.buttons import dialog_buttons
 
 NAME = "{name}"
 THEIR_NAME = "[their name]"
@@ -156,20 +156,9 @@ class ExampleDialog(QDialog):
         column.addWidget(self.preview, 1)
         row.addLayout(column, 1)
         layout.addLayout(row, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.use_button = QPushButton("Use this example")
-        self.use_button.setAccessibleName("Use this example")
+        buttons, self.use_button, _cancel = dialog_buttons(self, "Use this example", self._use)
         self.use_button.setAccessibleDescription("Start a new draft with these words")
-        self.use_button.setDefault(True)
-        self.use_button.clicked.connect(self._use)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.use_button)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
         self.list.itemActivated.connect(lambda _item: self._use())
         self.list.setCurrentRow(0)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -22,6 +21,7 @@ from reconnect_gui.core.drafts.draft import Draft
 from reconnect_gui.core.drafts.words import when_words
 from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, heading_column, quiet_label
+from reconnect_gui.ui.widgets.buttons import dialog_buttons
 
 
 class VersionsDialog(QDialog):
@@ -57,19 +57,10 @@ class VersionsDialog(QDialog):
         self.preview.setAccessibleName("The words of this version")
         row.addWidget(self.preview, 1)
         layout.addLayout(row, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        close = QPushButton("Close")
-        close.setAccessibleName("Close")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
-        self.restore_button = QPushButton("Bring this version back")
-        self.restore_button.setAccessibleName("Bring this version back")
-        self.restore_button.setDefault(True)
-        self.restore_button.clicked.connect(self._restore)
-        buttons.addWidget(close)
-        buttons.addWidget(self.restore_button)
-        layout.addLayout(buttons)
+        buttons, self.restore_button, _close = dialog_buttons(
+            self, "Bring this version back", self._restore, dismiss="Close"
+        )
+        layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
         self.list.setCurrentRow(0)
 

@@ -29,8 +29,6 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QSh
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -55,14 +53,14 @@ from reconnect_gui.ui.journal.pages import (
     EntryTabs,
 )
 from reconnect_gui.ui.shell.panes import MessagePage
-from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultState
+from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
+from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 
 if TYPE_CHECKING:
-    from reconnect_gui.storage.vault import Vault
     from reconnect_gui.ui.vault.controller import VaultController
 
-STATE_PAGE, WORK_PAGE = range(2)
+WORK_PAGE = 1  # after the state page (STATE_PAGE)
 STATE_WORDS = {
     VaultState.LOCKED: "Locked. Unlock Reconnect to see your journal.",
     VaultState.NEEDS_SETUP: (
@@ -72,7 +70,7 @@ STATE_WORDS = {
 OPENING = "Opening your journal…"
 
 
-class JournalPane(QWidget):
+class JournalPane(VaultBoundPane):
     entries_loaded = Signal()  # the journal is on screen (after each unlock)
 
     def __init__(
@@ -81,10 +79,11 @@ class JournalPane(QWidget):
         now: Clock = system_clock,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            controller, MessagePage(HEADING, MARGINS, text_width=TEXT_WIDTH), STATE_WORDS, parent
+        )
         self.setObjectName("pane-journal")
         self.setAccessibleName("Journal")
-        self._controller = controller
         self._now = now
         self.trashed: JournalEntry | None = None  # the last entry moved to the trash (Undo)
         self._kept: JournalEntry | None = None  # unsaved at the last lock: memory only
@@ -93,16 +92,10 @@ class JournalPane(QWidget):
         self._view = VIEW_ALL  # the view the list showed last
         self.library = JournalLibrary(lambda: self._vault, now, local_zone_name(), self)
         self.library.loaded.connect(self._loaded)
-        self.library.load_failed.connect(self._show_state)
+        self.library.load_failed.connect(self.show_state)
         self._export = ExportFlow(self, self._dialogs, self.library.zone, self._exported)
 
-        self.pages = QStackedWidget()
-        self.state_page = MessagePage(HEADING, MARGINS, text_width=TEXT_WIDTH)
-        self.pages.addWidget(self.state_page)
         self.pages.addWidget(self._work_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
 
         self.session = OpenEntry(self.tabs.editor, lambda: self._vault, self)
         self.session.saved.connect(self._saved)
@@ -121,9 +114,7 @@ class JournalPane(QWidget):
                 context=Qt.ShortcutContext.WindowShortcut,  # hidden panes never take it
             )
             shortcut.activated.connect(action)
-        controller.locking.connect(self._before_lock)
-        controller.state_changed.connect(self._vault_state_changed)
-        self._vault_state_changed(controller.state)
+        self.watch_vault()
 
     def _work_page(self) -> QWidget:
         page = QWidget()
@@ -154,10 +145,6 @@ class JournalPane(QWidget):
     # ---- the vault's state --------------------------------------------------------------
 
     @property
-    def _vault(self) -> Vault | None:
-        return self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
-
-    @property
     def loaded(self) -> bool:
         return self.library.is_loaded
 
@@ -169,22 +156,14 @@ class JournalPane(QWidget):
     def today(self) -> date:
         return local(self._now(), self.library.zone).date()
 
-    def _vault_state_changed(self, state: VaultState) -> None:
-        if state == VaultState.UNLOCKED:
-            if not self.loaded:
-                self._show_state(OPENING)
-            # Once the pane is on screen: two threads both running Python would each wait
-            # for the other (the GIL), so the widgets are built first, then the read runs.
-            QTimer.singleShot(0, self.library, self.library.load)
-        else:
-            self._forget()
-            self._show_state(STATE_WORDS.get(state, STATUS_TEXT.get(state, "")))
+    def on_unlocked(self) -> None:
+        if not self.loaded:
+            self.show_state(OPENING)
+        # Once the pane is on screen: two threads both running Python would each wait
+        # for the other (the GIL), so the widgets are built first, then the read runs.
+        QTimer.singleShot(0, self.library, self.library.load)
 
-    def _show_state(self, words: str) -> None:
-        self.state_page.message.setText(words)
-        self.pages.setCurrentIndex(STATE_PAGE)
-
-    def _before_lock(self) -> None:
+    def before_lock(self) -> None:
         """The vault is about to close: the last keystrokes go in while it still can."""
         self.session.leave()
         # Words the vault refused just now stay in memory only, out of sight, and go
@@ -192,7 +171,7 @@ class JournalPane(QWidget):
         self._kept = self.session.keep_unsaved() or self._kept
         self._dialogs.close()
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
         """Drop every trace of the user's words from the widgets (``_kept`` stays hidden)."""
         self._dialogs.close()
         if self._open_id():  # a random id, nothing the user wrote

@@ -25,6 +25,7 @@ from reconnect_gui.ui.shell.panes import quiet_label
 from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
 from reconnect_gui.ui.widgets.background import BackgroundTask
+from reconnect_gui.ui.widgets.buttons import dialog_buttons
 
 
 class SecretsDialog(QDialog):
@@ -64,16 +65,8 @@ class SecretsDialog(QDialog):
                 layout.addWidget(field)
         self.status = quiet_label("")
         layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.action_button = QPushButton(action)
-        self.action_button.setDefault(True)
-        self.action_button.clicked.connect(self.submit)
-        row.addWidget(cancel)
-        row.addWidget(self.action_button)
-        layout.addLayout(row)
+        row, self.action_button, _cancel = dialog_buttons(self, action, self.submit)
+        layout.addWidget(row)
         if self.code_view:
             self.action_button.setEnabled(False)
             self.code_view.confirmed.connect(self.action_button.setEnabled)

@@ -20,12 +20,12 @@ from reconnect_gui.ui.countdown.countdown_pane import (
     HOME_PAGE,
     NARROW_RING_MAX,
     PROBLEM_PAGE,
-    STATE_PAGE,
     WIZARD_PAGE,
     CountdownPane,
 )
 from reconnect_gui.ui.countdown.dialogs import ContactDialog, ReadinessDialog, SlipDialog
 from reconnect_gui.ui.countdown.sos_flow import SosDialog
+from reconnect_gui.ui.vault.bound_pane import STATE_PAGE
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 

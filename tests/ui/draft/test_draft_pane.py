@@ -30,10 +30,11 @@ from reconnect_gui.core.tone import check
 from reconnect_gui.storage.countdown_store import add_contact, save_plan
 from reconnect_gui.storage.draft_store import delete_draft, load_drafts, save_draft
 from reconnect_gui.ui.draft.banner import BANNER_COLOURS
-from reconnect_gui.ui.draft.draft_pane import EDITOR, STATE_PAGE, WELCOME, DraftPane
+from reconnect_gui.ui.draft.draft_pane import EDITOR, WELCOME, DraftPane
 from reconnect_gui.ui.draft.findings_list import MAX_CARDS
 from reconnect_gui.ui.draft.templates import TEMPLATES, ExampleDialog, filled, unfilled_parts
 from reconnect_gui.ui.draft.versions import VersionsDialog
+from reconnect_gui.ui.vault.bound_pane import STATE_PAGE
 from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS
 

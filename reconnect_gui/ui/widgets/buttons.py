@@ -1,0 +1,30 @@
+"""A dialog's row of buttons, in the order the desktop expects (QDialogButtonBox puts the
+main button where GNOME, KDE, Windows or macOS people look for it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    action: str,
+    on_action: Callable[[], object],
+    *,
+    dismiss: str = "Cancel",
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """``dismiss`` closes ``dialog``; ``action`` is the main button (Enter presses it) and
+    runs ``on_action``, which decides whether the dialog closes. Returns the row and both
+    buttons (main, dismiss)."""
+    row = QDialogButtonBox()
+    dismiss_button = row.addButton(dismiss, QDialogButtonBox.ButtonRole.RejectRole)
+    dismiss_button.setAccessibleName(dismiss.replace("&", ""))
+    dismiss_button.setAutoDefault(False)  # Enter always means the main button
+    main_button = row.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    main_button.setAccessibleName(action.replace("&", ""))
+    main_button.setDefault(True)
+    row.rejected.connect(dialog.reject)
+    main_button.clicked.connect(on_action)
+    return row, main_button, dismiss_button
