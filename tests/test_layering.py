@@ -65,6 +65,9 @@ BEFORE_FIRST_PAINT = (
     "ui/shell/errors.py",
     "ui/shell/first_paint.py",
     "ui/shell/single_instance.py",
+    "ui/shell/settings_keeper.py",
+    "ui/widgets/labels.py",
+    "ui/widgets/debounce.py",
 )
 
 

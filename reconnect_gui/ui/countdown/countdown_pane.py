@@ -46,17 +46,17 @@ from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown.history_list import HistoryList
 from reconnect_gui.ui.countdown.ring import CountdownRing
 from reconnect_gui.ui.countdown.urge_chart import UrgeChart
-from reconnect_gui.ui.shell.panes import (
-    MessagePage,
-    caption,
-    pane_heading,
-    pane_info,
-    quiet_label,
-    wrapped_label,
-)
+from reconnect_gui.ui.shell.panes import pane_info
 from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
 from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
+from reconnect_gui.ui.widgets.labels import (
+    MessagePage,
+    caption,
+    pane_heading,
+    quiet_label,
+    wrapped_label,
+)
 
 if TYPE_CHECKING:
     from reconnect_gui.core.countdown.readiness import ReadinessResult

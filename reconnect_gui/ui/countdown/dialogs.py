@@ -47,14 +47,14 @@ from reconnect_gui.core.countdown.readiness import (
     ReadinessResult,
     evaluate,
 )
-from reconnect_gui.ui.shell.panes import (
+from reconnect_gui.ui.widgets.buttons import dialog_buttons
+from reconnect_gui.ui.widgets.labels import (
     DIALOG_MARGINS,
     caption,
     heading_column,
     quiet_label,
     wrapped_label,
 )
-from reconnect_gui.ui.widgets.buttons import dialog_buttons
 from reconnect_gui.ui.widgets.zoned_time import ZonedDateTimeEdit, wall_time, zone_info
 
 Clock = Callable[[], datetime]

@@ -40,8 +40,8 @@ from reconnect_gui.core.countdown.plan import (
 )
 from reconnect_gui.core.countdown.view import duration_words, when_words
 from reconnect_gui.core.wording import short_day
-from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
+from reconnect_gui.ui.widgets.labels import DIALOG_MARGINS, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.zoned_time import ZonedDateTimeEdit, wall_time
 
 PRONOUN_CHOICES = ("she/her", "he/him", "they/them")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, heading_column, wrapped_label
+from reconnect_gui.ui.widgets.labels import DIALOG_MARGINS, heading_column, wrapped_label
 
 SAFETY_LINK_TEXT = "If this relationship hurt you"
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.countdown.contact_log import INTENSITIES, Urge, new_urge
 from reconnect_gui.storage.errors import VaultError
-from reconnect_gui.ui.shell.panes import caption, page_with_heading, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.labels import caption, page_with_heading, quiet_label, wrapped_label
 
 BREATHE_IN_MS = 4_000
 BREATHE_OUT_MS = 6_000

@@ -30,7 +30,7 @@ from reconnect_gui.ui.countdown.plan_form import (
     problem_label,
     target_words,
 )
-from reconnect_gui.ui.shell.panes import caption, page_with_heading, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.labels import caption, page_with_heading, quiet_label, wrapped_label
 
 WELCOME, WHEN, PERSON, REASONS = range(4)
 STEP_COUNT = 4

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reconnect_gui.core.drafts.words import Banner
-from reconnect_gui.ui.shell.panes import wrapped_label
+from reconnect_gui.ui.widgets.labels import wrapped_label
 
 # Banner tints per state: (light, dark) background and stripe. Text on every tint keeps
 # the palette's text colour at 4.5:1 or more (see the tests).

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLa
 
 from reconnect_gui.core.settings import CLEAR_CLIPBOARD_CHOICES
 from reconnect_gui.core.wording import plural
-from reconnect_gui.ui.shell.panes import quiet_label
+from reconnect_gui.ui.widgets.labels import quiet_label
 
 CHOICE_WORDS = {
     30: "After 30 seconds",

@@ -57,10 +57,10 @@ from reconnect_gui.ui.draft.open_draft import OpenDraft
 from reconnect_gui.ui.draft.pages import HEADING, MARGINS, WelcomePage
 from reconnect_gui.ui.draft.templates import ExampleDialog
 from reconnect_gui.ui.draft.versions import VersionsDialog
-from reconnect_gui.ui.shell.panes import MessagePage
 from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
 from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
+from reconnect_gui.ui.widgets.labels import MessagePage
 from reconnect_gui.ui.widgets.theme import is_dark
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.drafts.draft import Draft
 from reconnect_gui.core.drafts.words import damaged_words, when_words
-from reconnect_gui.ui.shell.panes import caption, quiet_label
+from reconnect_gui.ui.widgets.labels import caption, quiet_label
 
 KIND_WORDS = {"text": "Text", "letter": "Letter", "logistics": "Logistics"}
 LIST_WIDTH, NARROW_LIST_WIDTH = 230, 180  # px; the narrow one below WIDE_PANE

@@ -46,8 +46,8 @@ from reconnect_gui.ui.draft.findings_list import FindingsList
 from reconnect_gui.ui.draft.support_panel import SupportPanel
 from reconnect_gui.ui.draft.templates import unfilled_parts
 from reconnect_gui.ui.draft.tone_highlighter import ToneHighlighter
-from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.colours import severity_colour
+from reconnect_gui.ui.widgets.labels import caption, quiet_label, wrapped_label
 
 PLACEHOLDERS = {
     "text": "Write your text here. A first text works best short, light and easy to answer.",

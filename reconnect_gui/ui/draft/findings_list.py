@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding
-from reconnect_gui.ui.shell.panes import quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS
+from reconnect_gui.ui.widgets.labels import quiet_label, wrapped_label
 
 MAX_CARDS = 20  # enough to work through; building more cards would cost a paste a stutter
 SEVERITY_WORDS = {

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from reconnect_gui.core.drafts.words import target_words
 from reconnect_gui.core.panes import PaneKey
-from reconnect_gui.ui.shell.panes import heading_column, pane_info, wrapped_label
+from reconnect_gui.ui.shell.panes import pane_info
+from reconnect_gui.ui.widgets.labels import heading_column, wrapped_label
 
 HEADING = pane_info(PaneKey.DRAFT).heading
 BLURB = pane_info(PaneKey.DRAFT).blurb

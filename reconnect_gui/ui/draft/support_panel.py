@@ -17,7 +17,7 @@ from reconnect_gui.core.helplines import (
     service_lines,
     shipped_helplines,
 )
-from reconnect_gui.ui.shell.panes import quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.labels import quiet_label, wrapped_label
 
 INTRO = (
     "You don't have to carry this alone. These lines are free, and the people on them "

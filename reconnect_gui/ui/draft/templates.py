@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, caption, heading_column, quiet_label
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
+from reconnect_gui.ui.widgets.labels import DIALOG_MARGINS, caption, heading_column, quiet_label
 
 NAME = "{name}"
 THEIR_NAME = "[their name]"

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.drafts.draft import Draft
 from reconnect_gui.core.drafts.words import when_words
 from reconnect_gui.core.wording import plural
-from reconnect_gui.ui.shell.panes import DIALOG_MARGINS, heading_column, quiet_label
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
+from reconnect_gui.ui.widgets.labels import DIALOG_MARGINS, heading_column, quiet_label
 
 
 class VersionsDialog(QDialog):

@@ -30,7 +30,7 @@ from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.journal.filters import JournalFilters
 from reconnect_gui.ui.journal.library import VIEW_ALL, VIEW_ON_THIS_DAY, VIEW_TRASH
 from reconnect_gui.ui.journal.model import ID_ROLE, JournalDelegate, JournalListModel
-from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.labels import caption, quiet_label, wrapped_label
 
 LIST_WIDTH, NARROW_LIST_WIDTH = 330, 270  # px; the narrow one below WIDE_PANE
 WIDE_PANE = 960  # px of the whole pane

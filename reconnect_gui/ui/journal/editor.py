@@ -32,10 +32,10 @@ from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.journal.entry_controls import FeelingChips, MoodPicker, TagEditor
 from reconnect_gui.ui.journal.markdown import MarkdownHighlighter
 from reconnect_gui.ui.journal.model import type_tint
-from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.chips import RoundedBar
 from reconnect_gui.ui.widgets.colours import mixed, severity_colour
 from reconnect_gui.ui.widgets.debounce import Debouncer
+from reconnect_gui.ui.widgets.labels import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.theme import is_dark
 
 PLACEHOLDERS = {

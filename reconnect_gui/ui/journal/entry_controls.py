@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.journal.entry import FEELING_WORDS, MOOD_WORDS, MOODS
 from reconnect_gui.core.journal.query import TagCount, tag_suggestions
 from reconnect_gui.ui.journal.model import paint_mood
-from reconnect_gui.ui.shell.panes import quiet_label
 from reconnect_gui.ui.widgets.chips import Chip, FlowLayout
+from reconnect_gui.ui.widgets.labels import quiet_label
 from reconnect_gui.ui.widgets.theme import is_dark
 
 MOOD_BUTTON = 30  # px

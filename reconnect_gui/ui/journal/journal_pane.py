@@ -52,10 +52,10 @@ from reconnect_gui.ui.journal.pages import (
     WELCOME,
     EntryTabs,
 )
-from reconnect_gui.ui.shell.panes import MessagePage
 from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
 from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
+from reconnect_gui.ui.widgets.labels import MessagePage
 
 if TYPE_CHECKING:
     from reconnect_gui.ui.vault.controller import VaultController

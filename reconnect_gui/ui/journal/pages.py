@@ -19,14 +19,9 @@ from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.ui.journal.editor import JournalEditor
 from reconnect_gui.ui.journal.mood_chart import MoodChart
 from reconnect_gui.ui.journal.prompts import PromptsPage
-from reconnect_gui.ui.shell.panes import (
-    caption,
-    heading_column,
-    pane_info,
-    quiet_label,
-    wrapped_label,
-)
+from reconnect_gui.ui.shell.panes import pane_info
 from reconnect_gui.ui.widgets.chips import FlowLayout
+from reconnect_gui.ui.widgets.labels import caption, heading_column, quiet_label, wrapped_label
 
 HEADING = pane_info(PaneKey.JOURNAL).heading
 WELCOME_WORDS = (

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.journal.prompts import Prompt, PromptSet, load_prompts, prompt_of_the_day
 from reconnect_gui.core.wording import short_day
-from reconnect_gui.ui.shell.panes import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.chips import Chip, FlowLayout, RoundedBar
+from reconnect_gui.ui.widgets.labels import caption, quiet_label, wrapped_label
 
 BLURB = (
     "Questions to help you look back, understand and steady yourself. Choose one and "

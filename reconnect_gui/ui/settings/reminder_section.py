@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.countdown.moments import is_zone_name
 from reconnect_gui.core.reminders.pause import PAUSE_CHOICES, PAUSE_WORDS, pause_end, paused_words
 from reconnect_gui.core.reminders.schedule import ReminderPrefs
-from reconnect_gui.ui.shell.panes import quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.labels import quiet_label, wrapped_label
 
 TIME_FORMAT = "HH:mm"  # the same 24-hour clock the pause line uses ("until 08:00 tomorrow")
 # How often at most the pause line is re-read while paused: "tomorrow" turns into "today"

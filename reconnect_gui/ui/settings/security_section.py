@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.passphrase import new_passphrase_problem
 from reconnect_gui.core.settings import APP_LOCK_CHOICES
-from reconnect_gui.ui.shell.panes import quiet_label
 from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
 from reconnect_gui.ui.widgets.background import BackgroundTask
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
+from reconnect_gui.ui.widgets.labels import quiet_label
 
 
 class SecretsDialog(QDialog):

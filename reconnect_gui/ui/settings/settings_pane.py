@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.settings import THEMES
 from reconnect_gui.system.paths import AppPaths
-from reconnect_gui.ui.shell.panes import pane_heading, quiet_label
+from reconnect_gui.ui.widgets.labels import pane_heading, quiet_label
 
 COLUMN_WIDTH = 816  # 720 px of settings inside the page's 48 px margins
 THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}

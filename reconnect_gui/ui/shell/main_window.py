@@ -24,7 +24,8 @@ from reconnect_gui import APP_NAME
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.system.paths import AppPaths
-from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane, quiet_label
+from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane
+from reconnect_gui.ui.widgets.labels import quiet_label
 
 if TYPE_CHECKING:
     from reconnect_gui.ui.settings.settings_pane import SettingsPane

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from reconnect_gui.ui.shell.panes import MessagePage
 from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultController, VaultState
+from reconnect_gui.ui.widgets.labels import MessagePage
 
 if TYPE_CHECKING:
     from reconnect_gui.storage.vault import Vault

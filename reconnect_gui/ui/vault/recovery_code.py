@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reconnect_gui.ui.shell.panes import quiet_label
+from reconnect_gui.ui.widgets.labels import quiet_label
 
 
 class RecoveryCodeView(QWidget):

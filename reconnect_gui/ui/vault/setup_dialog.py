@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core.passphrase import MIN_PASSPHRASE, new_passphrase_problem
-from reconnect_gui.ui.shell.panes import (
+from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
+from reconnect_gui.ui.widgets.background import BackgroundTask
+from reconnect_gui.ui.widgets.labels import (
     DIALOG_MARGINS,
     page_with_heading,
     quiet_label,
     wrapped_label,
 )
-from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
-from reconnect_gui.ui.widgets.background import BackgroundTask
 
 
 class VaultSetupDialog(QDialog):

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from reconnect_gui.ui.shell.panes import pane_heading, quiet_label
 from reconnect_gui.ui.widgets.background import BackgroundTask
+from reconnect_gui.ui.widgets.labels import pane_heading, quiet_label
 
 WRONG_SECRET = (
     "That didn't open your vault. Check for typos and try again. A recovery code looks "
