@@ -19,7 +19,7 @@ from reconnect_gui.core.countdown.contact_log import (
     urge_to_data,
 )
 from reconnect_gui.core.countdown.plan import Plan, plan_from_data, plan_to_data
-from reconnect_gui.core.journal.entry import entry_data
+from reconnect_gui.core.journal.entry import EntryType, entry_data
 from reconnect_gui.storage.records import CONTACT_LOG, COUNTDOWN, JOURNAL_ENTRY, URGE_LOG
 from reconnect_gui.storage.vault import Vault
 
@@ -71,7 +71,7 @@ def load_urges(vault: Vault) -> tuple[list[Urge], list[str]]:
 def add_unsent_letter(vault: Vault, body: str, ex_name: str = "") -> str:
     """Keep a letter the user wrote instead of sending it, as a journal entry of its own type."""
     title = f"A letter to {ex_name} I didn't send" if ex_name else "A letter I didn't send"
-    data = entry_data(title, body, entry_type="unsent_letter")
+    data = entry_data(title, body, entry_type=EntryType.UNSENT_LETTER)
     return vault.put(JOURNAL_ENTRY, data).id
 
 

@@ -373,7 +373,17 @@ def the_tray_keeps_the_app(app: Reconnect, keys: Keyboard, folder: Path) -> None
 
 
 def shot(app: Reconnect, window: str, what: str, smallest: int = 5_000) -> Path:
-    """artifacts/screenshots/journey-<variant>-<what>.png, of one window."""
-    picture = window_screenshot(app.display, window, f"journey-{app.variant}-{what}")
-    assert picture.stat().st_size > smallest, f"{picture} looks empty"
-    return picture
+    """artifacts/screenshots/journey-<variant>-<what>.png, of one window. A window that has
+    only just been mapped may not have painted yet (under a moved clock a CI run caught
+    one as a 194-byte picture): it is taken again until it shows something."""
+    name = f"journey-{app.variant}-{what}"
+    pictures = [window_screenshot(app.display, window, name)]
+
+    def painted() -> bool:
+        if pictures[-1].stat().st_size > smallest:
+            return True
+        pictures.append(window_screenshot(app.display, window, name))
+        return pictures[-1].stat().st_size > smallest
+
+    wait_for(painted, f"{pictures[-1]} looks empty", timeout=10)
+    return pictures[-1]

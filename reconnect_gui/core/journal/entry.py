@@ -14,15 +14,25 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from reconnect_gui.core.countdown.moments import moment_data, moment_from_data, utc_moment
 
-ENTRY_TYPES = ("entry", "unsent_letter", "reflection")
+
+class EntryType(StrEnum):
+    """What kind of journal entry (the value is stored in the vault as "type")."""
+
+    ENTRY = "entry"
+    UNSENT_LETTER = "unsent_letter"  # words meant for them, never sent
+    REFLECTION = "reflection"  # an answer to a guided prompt
+
+
+ENTRY_TYPES = tuple(EntryType)
 ENTRY_TYPE_WORDS = {
-    "entry": "Journal entry",
-    "unsent_letter": "Unsent letter",
-    "reflection": "Reflection",
+    EntryType.ENTRY: "Journal entry",
+    EntryType.UNSENT_LETTER: "Unsent letter",
+    EntryType.REFLECTION: "Reflection",
 }
 MOODS = (1, 2, 3, 4, 5)  # 1 = very low … 5 = very good
 MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
@@ -77,7 +87,7 @@ class JournalEntry:
     updated: datetime
     mood: int | None = None
     tags: tuple[str, ...] = ()
-    entry_type: str = "entry"
+    entry_type: EntryType = EntryType.ENTRY
     extra: dict[str, Any] = field(default_factory=dict)  # fields from newer versions
     feelings: tuple[str, ...] = ()  # ids from FEELINGS, in FEELINGS order
     prompt_id: str | None = None  # the prompt a reflection answers (core/journal/prompts.py)
@@ -100,7 +110,7 @@ class JournalEntry:
     def is_unsent_letter(self) -> bool:
         """Letters written instead of sent. Their words must never be offered to the
         drafting pane (nothing in the app copies journal text into a draft)."""
-        return self.entry_type == "unsent_letter"
+        return self.entry_type == EntryType.UNSENT_LETTER
 
 
 def _clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -126,7 +136,7 @@ def _clean_feelings(feelings: tuple[str, ...] | list[str], *, strict: bool) -> t
     return tuple(f for f in FEELINGS if f in chosen)
 
 
-def _check(mood: int | None, entry_type: str, prompt_id: str | None) -> None:
+def _check(mood: int | None, entry_type: EntryType | str, prompt_id: str | None) -> None:
     if mood is not None and (isinstance(mood, bool) or mood not in MOODS):
         raise ValueError("Mood must be a number from 1 (very low) to 5 (very good).")
     if entry_type not in ENTRY_TYPES:
@@ -140,7 +150,7 @@ def entry_data(
     body: str,
     mood: int | None = None,
     tags: tuple[str, ...] | list[str] = (),
-    entry_type: str = "entry",
+    entry_type: EntryType | str = EntryType.ENTRY,
     *,
     feelings: tuple[str, ...] | list[str] = (),
     prompt_id: str | None = None,
@@ -207,7 +217,7 @@ def entry_from_record(
         updated=updated,
         mood=int(mood) if mood in MOODS and not isinstance(mood, bool) else None,
         tags=_clean_tags([t for t in tags if isinstance(t, str)]) if isinstance(tags, list) else (),
-        entry_type=entry_type if entry_type in ENTRY_TYPES else "entry",
+        entry_type=EntryType(entry_type) if entry_type in ENTRY_TYPES else EntryType.ENTRY,
         extra={k: v for k, v in data.items() if k not in _KNOWN_FIELDS},
         # Feelings this version does not know are dropped: the UI could not show them.
         feelings=_clean_feelings(
@@ -222,7 +232,7 @@ def entry_from_record(
 
 def new_entry(
     now: datetime,
-    entry_type: str = "entry",
+    entry_type: EntryType | str = EntryType.ENTRY,
     *,
     title: str = "",
     body: str = "",
@@ -239,7 +249,7 @@ def new_entry(
         body=body,
         created=moment,
         updated=moment,
-        entry_type=entry_type,
+        entry_type=EntryType(entry_type),
         prompt_id=prompt_id,
         prompt_text=prompt_text,
     )

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from reconnect_gui.core.journal.entry import JournalEntry
+from reconnect_gui.core.journal.entry import EntryType, JournalEntry
 
 # --- folding -----------------------------------------------------------------------------
 
@@ -394,7 +394,7 @@ def prompt_history(entries: Iterable[JournalEntry], zone: tzinfo) -> list[tuple[
     return [
         (e.created.astimezone(zone).date(), e.prompt_id)
         for e in entries
-        if e.entry_type == "reflection" and e.prompt_id
+        if e.entry_type == EntryType.REFLECTION and e.prompt_id
     ]
 
 

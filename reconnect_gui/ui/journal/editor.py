@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, ENTRY_TYPES, JournalEntry
+from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, ENTRY_TYPES, EntryType, JournalEntry
 from reconnect_gui.core.journal.query import TagCount, word_count
 from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.journal.entry_controls import FeelingChips, MoodPicker, TagEditor
@@ -39,9 +39,11 @@ from reconnect_gui.ui.widgets.labels import caption, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.theme import is_dark
 
 PLACEHOLDERS = {
-    "entry": "Write whatever is on your mind. Only you will read this.",
-    "unsent_letter": "Dear …\n\nSay everything you need to say. This letter will not be sent.",
-    "reflection": "Take your time. There is no right answer, only yours.",
+    EntryType.ENTRY: "Write whatever is on your mind. Only you will read this.",
+    EntryType.UNSENT_LETTER: (
+        "Dear …\n\nSay everything you need to say. This letter will not be sent."
+    ),
+    EntryType.REFLECTION: "Take your time. There is no right answer, only yours.",
 }
 LETTER_NOTE = (
     "Write it, don't send it. This letter stays here in your journal, encrypted. "
@@ -88,7 +90,7 @@ class JournalEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
-        self._entry_type = "entry"
+        self._entry_type = EntryType.ENTRY
         self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -366,11 +368,11 @@ class JournalEditor(QWidget):
     def _apply_look(self) -> None:
         """Placeholder, letter paper and typeface, prompt, and what can be done with it."""
         kind, read_only = self._entry_type, self._read_only
-        letter = kind == "unsent_letter"
+        letter = kind == EntryType.UNSENT_LETTER
         self.body.setPlaceholderText(PLACEHOLDERS[kind])
         self.body.no_copy = letter
         self.letter_bar.setVisible(letter)
-        self.prompt_box.setVisible(kind == "reflection" and bool(self.prompt_label.text()))
+        self.prompt_box.setVisible(kind == EntryType.REFLECTION and bool(self.prompt_label.text()))
         self.trash_bar.setVisible(read_only)
         for widget in (self.title_edit, self.body):
             widget.setReadOnly(read_only)
@@ -398,7 +400,7 @@ class JournalEditor(QWidget):
         self.body.setFont(font)
         self.highlighter.set_font(font)
         window = self.palette().color(QPalette.ColorRole.Window)
-        tint = type_tint("unsent_letter", dark) or window
+        tint = type_tint(EntryType.UNSENT_LETTER, dark) or window
         self.letter_bar.set_colours(mixed(window, tint, 0.1), mixed(window, tint, 0.45))
         self.highlighter.set_colours(
             self.palette().color(QPalette.ColorRole.PlaceholderText),
@@ -408,4 +410,4 @@ class JournalEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
-            self._paint_paper(self._entry_type == "unsent_letter")
+            self._paint_paper(self._entry_type == EntryType.UNSENT_LETTER)

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, ENTRY_TYPES, MOOD_WORDS, MOODS
+from reconnect_gui.core.journal.entry import (
+    ENTRY_TYPE_WORDS,
+    ENTRY_TYPES,
+    MOOD_WORDS,
+    MOODS,
+    EntryType,
+)
 from reconnect_gui.core.journal.query import SHOW_LIVE, SHOW_TRASH, JournalFilter, TagCount
 from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.journal.library import VIEW_ALL, VIEW_ON_THIS_DAY, VIEW_TRASH
@@ -54,8 +60,8 @@ WHEN_WORDS = {
 }
 KIND_PLURALS = {
     "entry": "Journal entries",
-    "unsent_letter": "Unsent letters",
-    "reflection": "Reflections",
+    EntryType.UNSENT_LETTER: "Unsent letters",
+    EntryType.REFLECTION: "Reflections",
 }
 WHEN_DAYS = {PAST_WEEK: 7, PAST_MONTH: 30, PAST_YEAR: 365}
 

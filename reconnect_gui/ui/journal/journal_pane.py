@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown.moments import local, local_zone_name
-from reconnect_gui.core.journal.entry import JournalEntry, days_left_in_trash, new_entry
+from reconnect_gui.core.journal.entry import EntryType, JournalEntry, days_left_in_trash, new_entry
 from reconnect_gui.core.journal.prompts import Prompt
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.journal.column import JournalColumn, short_title
@@ -297,7 +297,9 @@ class JournalPane(VaultBoundPane):
 
         self.entries_loaded.connect(once_read)
 
-    def new_entry(self, entry_type: str = "entry", prompt: Prompt | None = None) -> None:
+    def new_entry(
+        self, entry_type: EntryType = EntryType.ENTRY, prompt: Prompt | None = None
+    ) -> None:
         """Start an entry (Ctrl+N); it is saved once it holds something."""
         if self._vault is None or not self.loaded:
             return
@@ -315,7 +317,7 @@ class JournalPane(VaultBoundPane):
 
     def answer_prompt(self, prompt: Prompt) -> None:
         """Start a reflection on ``prompt``, shown above the words."""
-        self.new_entry("reflection", prompt)
+        self.new_entry(EntryType.REFLECTION, prompt)
 
     def answer_today(self) -> None:
         if self.tabs.prompts.today_prompt is not None:
@@ -346,7 +348,9 @@ class JournalPane(VaultBoundPane):
             self.column.model.put(entry)
         if old is None or old.tags != entry.tags:
             self._update_tags()
-        if entry.entry_type == "reflection" and (old is None or old.prompt_id != entry.prompt_id):
+        if entry.entry_type == EntryType.REFLECTION and (
+            old is None or old.prompt_id != entry.prompt_id
+        ):
             self._update_prompts()
 
     # ---- trash, undo, restore, export ---------------------------------------------------

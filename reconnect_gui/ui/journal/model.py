@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reconnect_gui.core.countdown.moments import is_zone_name, local
-from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, MOOD_WORDS, JournalEntry
+from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, MOOD_WORDS, EntryType, JournalEntry
 from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.widgets.colours import mixed
 from reconnect_gui.ui.widgets.theme import is_dark
@@ -67,7 +67,10 @@ MOOD_COLOURS = {
 MOUTH_CURVES = {1: -1.0, 2: -0.5, 3: 0.0, 4: 0.55, 5: 1.0}  # frown … smile
 FACE_INK = QColor(29, 31, 33)  # opaque: eyes and mouth reach 3:1 on every face, both themes
 # Unsent letters and reflections carry a small tinted label (light, dark).
-TYPE_TINTS = {"unsent_letter": ("#a34f37", "#e8a088"), "reflection": ("#2e6b70", "#7cc3c6")}
+TYPE_TINTS = {
+    EntryType.UNSENT_LETTER: ("#a34f37", "#e8a088"),
+    EntryType.REFLECTION: ("#2e6b70", "#7cc3c6"),
+}
 # The label's words: the tint with this share of the text colour, 4.5:1 on its tinted
 # ground (also under the mouse); on a selected row, a faint light wash behind them.
 BADGE_INK_SHARE = 0.3
@@ -124,7 +127,7 @@ def paint_mood(painter: QPainter, rect: QRectF, level: int, dark: bool) -> None:
     painter.restore()
 
 
-def type_tint(entry_type: str, dark: bool) -> QColor | None:
+def type_tint(entry_type: EntryType, dark: bool) -> QColor | None:
     pair = TYPE_TINTS.get(entry_type)
     return QColor(pair[1 if dark else 0]) if pair else None
 
@@ -256,7 +259,7 @@ class JournalListModel(QAbstractListModel):
     def _spoken(self, entry: JournalEntry) -> str:
         """The row as one sentence for a screen reader."""
         parts = [entry.display_title, self.date_of(entry)]
-        if entry.entry_type != "entry":
+        if entry.entry_type != EntryType.ENTRY:
             parts.append(ENTRY_TYPE_WORDS[entry.entry_type])
         if entry.mood is not None:
             parts.append(f"mood {MOOD_WORDS[entry.mood]}")
@@ -359,7 +362,7 @@ class JournalDelegate(QStyledItemDelegate):
             painter.restore()
 
         tint = type_tint(entry.entry_type, dark)
-        if entry.entry_type == "unsent_letter" and tint is not None and not selected:
+        if entry.entry_type == EntryType.UNSENT_LETTER and tint is not None and not selected:
             # A letter never sent: a quiet mark down its side, so it is told apart at a glance.
             painter.fillRect(QRectF(rect.left() + 1, rect.top() + 6, 3, rect.height() - 12), tint)
         left = rect.left() + 12
@@ -431,7 +434,7 @@ class JournalDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         badge: QRectF,
-        entry_type: str,
+        entry_type: EntryType,
         tint: QColor,
         ground: QColor,
         selected: bool,

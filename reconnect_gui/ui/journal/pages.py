@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from reconnect_gui.core.countdown.plan import Plan
+from reconnect_gui.core.journal.entry import EntryType
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.ui.journal.editor import JournalEditor
 from reconnect_gui.ui.journal.mood_chart import MoodChart
@@ -43,7 +44,7 @@ CHART_MAX_HEIGHT = 460  # px; taller, the ups and downs look steeper than they f
 class WelcomePage(QWidget):
     """No entry open: a few words, today's prompt, and three ways to start."""
 
-    new_requested = Signal(str)  # "entry" or "unsent_letter"
+    new_requested = Signal(str)  # an EntryType: ENTRY or UNSENT_LETTER
     prompt_requested = Signal()  # answer today's prompt
 
     def __init__(self) -> None:
@@ -78,7 +79,7 @@ class WelcomePage(QWidget):
             button.setAutoDefault(False)
             buttons.add(button)
         self.write_button.clicked.connect(lambda: self.new_requested.emit("entry"))
-        self.letter_button.clicked.connect(lambda: self.new_requested.emit("unsent_letter"))
+        self.letter_button.clicked.connect(lambda: self.new_requested.emit(EntryType.UNSENT_LETTER))
         self.prompt_button.clicked.connect(self.prompt_requested)
         layout.addWidget(holder)
         layout.addStretch(1)
