@@ -46,7 +46,7 @@ from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.drafts import draft as core_drafts
 from reconnect_gui.core.drafts.context import check_context
 from reconnect_gui.core.drafts.draft import Draft
-from reconnect_gui.core.drafts.words import copy_warning
+from reconnect_gui.core.drafts.words import copy_warning, kept_at_lock_words
 from reconnect_gui.core.tone.report import Context, Finding, Report
 from reconnect_gui.storage import countdown_store, draft_store
 from reconnect_gui.storage.errors import VaultError
@@ -111,7 +111,7 @@ class DraftPane(VaultBoundPane):
         session = self.session = OpenDraft(
             self.editor_side, lambda: self._vault, now, self.context, self
         )
-        session.changed.connect(self.list_column.refresh)
+        session.retitled.connect(self.list_column.refresh)
         session.saved.connect(self._saved)
         self.check_debouncer, self.save_debouncer = session.check_debouncer, session.save_debouncer
         self._minute = QTimer(self)
@@ -247,7 +247,7 @@ class DraftPane(VaultBoundPane):
         else:
             self.open_draft(chosen.id)
         if kept is not None:
-            self.session.put_back(kept, stored)
+            self.session.put_back(kept, stored, kept_at_lock_words(kept.display_title))
 
     def _load_countdown(self, vault: Vault) -> None:
         """The plan and contacts behind the timing checks; without them, no timing checks."""

@@ -5,10 +5,8 @@ words into it (``core.drafts.draft.edit``: versions and the cool-off follow), wr
 vault a moment after typing pauses (the save debouncer), and runs the tone check a moment
 after that (the check debouncer), so typing never waits for either.
 
-When the vault refuses a save, the save line says so and the next keystroke tries again.
-If the refused save was the last one before a lock, ``keep_unsaved`` hands the draft to
-the pane, which holds it in memory only (never on screen while locked, never written in
-the clear) and gives it back with ``put_back`` after unlocking.
+Saving, a refused save and the words kept over a lock follow the autosave every editor
+shares (``ui.widgets.autosave``).
 """
 
 from __future__ import annotations
@@ -22,11 +20,11 @@ from PySide6.QtCore import QObject, Signal
 from reconnect_gui.core.drafts import draft as core_drafts
 from reconnect_gui.core.drafts.draft import Draft
 from reconnect_gui.core.drafts.tone_ignores import ignore_for
-from reconnect_gui.core.drafts.words import kept_at_lock_words, meter_words
+from reconnect_gui.core.drafts.words import meter_words
 from reconnect_gui.core.tone.report import Context, Finding
 from reconnect_gui.storage import draft_store
-from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.draft.editor import DraftEditor
+from reconnect_gui.ui.widgets.autosave import Autosave
 from reconnect_gui.ui.widgets.debounce import Debouncer
 
 if TYPE_CHECKING:
@@ -38,11 +36,11 @@ SAVE_DELAY_MS = 1200
 SAVE_MAX_WAIT_MS = 5000
 
 
-class OpenDraft(QObject):
-    """The open draft: its words, its autosave and its checks."""
+class OpenDraft(Autosave[Draft]):
+    """The open draft: its words, its autosave and its checks. ``saved`` carries the Draft
+    as just written to the vault."""
 
-    changed = Signal(object)  # the Draft, with a new title or kind (the list shows both)
-    saved = Signal(object)  # the Draft, as just written to the vault
+    retitled = Signal(object)  # the Draft, with a new title or kind (the list shows both)
 
     def __init__(
         self,
@@ -52,23 +50,26 @@ class OpenDraft(QObject):
         context: Callable[[], Context],
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(view, vault, SAVE_DELAY_MS, SAVE_MAX_WAIT_MS, parent)
         self.view = view
-        self._vault = vault
         self._now = now
         self._context = context
-        self.draft: Draft | None = None  # the open draft, with the words as last synced
-        self.stored: Draft | None = None  # the open draft as last written to the vault
         self.check_debouncer = Debouncer(
             CHECK_DELAY_MS, self.run_check, self, max_wait_ms=CHECK_MAX_WAIT_MS
-        )
-        self.save_debouncer = Debouncer(
-            SAVE_DELAY_MS, self.save_now, self, max_wait_ms=SAVE_MAX_WAIT_MS
         )
         view.edited.connect(self._edited)
         view.title_edited.connect(self._title_edited)
         view.kind_chosen.connect(self._kind_chosen)
         view.findings.ignore_requested.connect(self.ignore_finding)
+
+    @property
+    def draft(self) -> Draft | None:
+        """The open draft, with the words as last synced from the editor."""
+        return self.current
+
+    @draft.setter
+    def draft(self, draft: Draft | None) -> None:
+        self.current = draft
 
     # ---- opening and closing ------------------------------------------------------------
 
@@ -79,31 +80,13 @@ class OpenDraft(QObject):
         self.run_check()
 
     def leave(self) -> None:
-        """Stop waiting and save now: the user moves on (another draft, pane, or a lock)."""
         self.check_debouncer.cancel()
-        self.save_debouncer.cancel()
-        self.save_now()
+        super().leave()
 
     def close(self) -> None:
-        """No draft open any more (it was deleted, or the vault locked); nothing is saved."""
         self.check_debouncer.cancel()
-        self.save_debouncer.cancel()
-        self.draft = self.stored = None
+        super().close()
         self.clear_report()
-
-    def keep_unsaved(self) -> Draft | None:
-        """The open draft if the vault does not hold its latest state (after ``leave``)."""
-        return self.draft if self.draft is not None and self.draft != self.stored else None
-
-    def put_back(self, kept: Draft, stored: Draft | None) -> None:
-        """``kept`` is open again after unlocking: say so, and let the autosave try again.
-
-        ``stored``: the draft as the vault holds it (None when the vault has none).
-        """
-        self.stored = stored  # so the save sees what is still missing
-        self.view.show_notice(kept_at_lock_words(kept.display_title))
-        self.view.set_saved("Saving…")
-        self.save_debouncer.poke()
 
     # ---- typing -------------------------------------------------------------------------
 
@@ -111,26 +94,25 @@ class OpenDraft(QObject):
         if self.draft is None:
             return
         self.check_debouncer.poke()
-        self.save_debouncer.poke()
-        self.view.set_saved("Saving…")
+        self.changed()
 
     def _title_edited(self, title: str) -> None:
         if self.draft is None:
             return
         self.draft = core_drafts.retitle(self.draft, title)
-        self.changed.emit(self.draft)
+        self.retitled.emit(self.draft)
         self.save_debouncer.poke()
 
     def _kind_chosen(self, kind: str) -> None:
         if self.draft is None or kind == self.draft.kind:
             return
         self.draft = core_drafts.change_kind(self.draft, kind)
-        self.changed.emit(self.draft)
+        self.retitled.emit(self.draft)
         self.check_debouncer.cancel()
         self.run_check()
         self.save_debouncer.poke()
 
-    def _sync_body(self) -> None:
+    def sync(self) -> None:
         """Bring the editor's words into the draft (versions and cool-off follow ``edit``)."""
         if self.draft is not None:
             text = self.view.editor.toPlainText()
@@ -141,7 +123,7 @@ class OpenDraft(QObject):
         if self.draft is None:
             return
         self.save_debouncer.cancel()
-        self._sync_body()
+        self.sync()
         self.draft = core_drafts.restore_version(self.draft, index, self._now())
         self.view.set_text(self.draft.body)
         self.save_now()
@@ -149,26 +131,12 @@ class OpenDraft(QObject):
 
     # ---- saving -------------------------------------------------------------------------
 
-    def save_now(self) -> None:
-        """Write the open draft to the vault if it changed (the debouncer calls this)."""
-        vault = self._vault()
-        if vault is None or self.draft is None:
-            return
-        self._sync_body()
-        if self.draft == self.stored:
-            if self.view.saved_label.text() == "Saving…":
-                self.view.set_saved("Saved")
-            return
-        try:
-            draft_store.save_draft(vault, self.draft)
-        except VaultError as error:
-            problem = f"{error.message} Reconnect tries again as you type."
-            self.view.set_saved("Not saved", problem)
-            return
-        self.stored = self.draft
-        self.view.set_saved("Saved")
-        self.view.versions_button.setEnabled(bool(self.draft.versions))
-        self.saved.emit(self.draft)
+    def _write(self, vault: Vault, record: Draft) -> Draft:
+        draft_store.save_draft(vault, record)
+        return record
+
+    def _after_save(self, record: Draft) -> None:
+        self.view.versions_button.setEnabled(bool(record.versions))
 
     # ---- checking -----------------------------------------------------------------------
 
@@ -178,7 +146,7 @@ class OpenDraft(QObject):
             return
         from reconnect_gui.core.tone import check
 
-        self._sync_body()
+        self.sync()
         text, kind = self.view.editor.toPlainText(), self.draft.kind
         if not text.strip():
             self.clear_report()

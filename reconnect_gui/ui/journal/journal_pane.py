@@ -40,7 +40,7 @@ from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.journal.column import JournalColumn, short_title
 from reconnect_gui.ui.journal.dialogs import ExportFlow, ask_delete_for_good, exported_words
 from reconnect_gui.ui.journal.library import VIEW_ALL, JournalLibrary, trash_words
-from reconnect_gui.ui.journal.open_entry import OpenEntry
+from reconnect_gui.ui.journal.open_entry import OpenEntry, kept_words
 from reconnect_gui.ui.journal.pages import (
     CHART_TAB,
     EDITOR,
@@ -195,7 +195,8 @@ class JournalPane(VaultBoundPane):
         by_id = self.library.by_id
         if kept is not None:
             self._open(kept)
-            self.session.put_back(kept, by_id.get(kept.id) if kept.id else None)
+            stored = by_id.get(kept.id) if kept.id else None
+            self.session.put_back(kept, stored, kept_words(kept.display_title))
             self.column.select(kept.id or None)
         elif self._reopen_id in by_id:
             self.open_entry(self._reopen_id)
