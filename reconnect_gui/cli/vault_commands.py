@@ -57,14 +57,25 @@ def init_vault(args: argparse.Namespace) -> int:
     code = new_recovery_code()
     opened = create_user_vault(vault_path(args), KeyStore(), code, passphrase)
     opened.vault.close()
-    if args.recovery_code_file:
-        from pathlib import Path
-
-        atomic_write_bytes(Path(args.recovery_code_file), (code + "\n").encode("ascii"))
+    # The code first: the vault now exists, so it is the one thing that must reach the
+    # person; the file is a convenience that may fail (a read-only folder, a folder name).
     print("Your vault is ready. This is your recovery code; keep it somewhere safe, away")
     print("from this computer. It is the only way back in if the key on this computer is lost.")
     print()
-    print(f"    {code}")
+    print(f"    {code}", flush=True)
+    if args.recovery_code_file:
+        from pathlib import Path
+
+        target = Path(args.recovery_code_file)
+        try:
+            atomic_write_bytes(target, (code + "\n").encode("ascii"))
+        except OSError as error:
+            print(
+                f"\nReconnect could not save the recovery code to {target} "
+                f"({error.strerror or type(error).__name__}). The vault is ready: write it "
+                "down from above, or save it yourself.",
+                file=sys.stderr,
+            )
     if opened.keyring_problem:
         print(
             f"\n{opened.keyring_problem} Until then, Reconnect unlocks with your "

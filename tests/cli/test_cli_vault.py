@@ -257,3 +257,30 @@ def test_entries_in_the_trash_are_left_out_of_list_and_search(
     assert "No entries found" in out
     code, out, _ = run(capsys, monkeypatch, "journal", "show", binned.strip())
     assert code == 0 and "binned (in the trash)" in out
+
+
+def test_init_shows_the_recovery_code_even_when_its_file_cannot_be_written(
+    capsys, monkeypatch, memory_keyring, tmp_path
+) -> None:
+    # A folder given as the file: the vault is made and the key stored, so the code must
+    # reach the person on screen, whatever happens to the file.
+    code, out, err = run(
+        capsys, monkeypatch, "vault", "init", "--recovery-code-file", str(tmp_path)
+    )
+    assert code == 0
+    shown = [line.strip() for line in out.splitlines() if line.strip().count("-") == 4]
+    assert len(shown) == 1 and len(shown[0]) == 29
+    assert "could not save the recovery code" in err and "write it down" in err
+
+
+def test_the_code_a_failed_file_left_on_screen_opens_the_vault(
+    capsys, monkeypatch, memory_keyring, tmp_path
+) -> None:
+    code, out, _ = run(capsys, monkeypatch, "vault", "init", "--recovery-code-file", str(tmp_path))
+    shown = next(line.strip() for line in out.splitlines() if line.strip().count("-") == 4)
+    (tmp_path / "typed.txt").write_text(shown + "\n")
+    memory_keyring.entries.clear()  # the key is gone: only the code on screen opens it
+    code, _, _ = run(
+        capsys, monkeypatch, "vault", "recover", "--recovery-code-file", str(tmp_path / "typed.txt")
+    )
+    assert code == 0
