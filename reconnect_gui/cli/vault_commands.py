@@ -48,12 +48,16 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def init_vault(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import read_secret_file, vault_path
+    from reconnect_gui.core.passphrase import new_passphrase_problem
     from reconnect_gui.storage.crypto import new_recovery_code
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.unlock import create_user_vault
     from reconnect_gui.system.atomic import atomic_write_bytes
 
     passphrase = read_secret_file(args.passphrase_file) if args.passphrase_file else None
+    if passphrase is not None and (problem := new_passphrase_problem(passphrase, passphrase)):
+        print(f"{problem} Nothing was created.", file=sys.stderr)  # the GUI's rule too
+        return 2
     code = new_recovery_code()
     opened = create_user_vault(vault_path(args), KeyStore(), code, passphrase)
     opened.vault.close()

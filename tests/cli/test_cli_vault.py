@@ -284,3 +284,15 @@ def test_the_code_a_failed_file_left_on_screen_opens_the_vault(
         capsys, monkeypatch, "vault", "recover", "--recovery-code-file", str(tmp_path / "typed.txt")
     )
     assert code == 0
+
+
+def test_init_refuses_a_passphrase_the_app_would_refuse(
+    capsys, monkeypatch, memory_keyring, tmp_path
+) -> None:
+    short = tmp_path / "short.txt"
+    short.write_text("abc\n")
+    code, out, err = run(capsys, monkeypatch, "vault", "init", "--passphrase-file", str(short))
+    assert code == 2 and "at least 8 characters" in err and "Nothing was created" in err
+    assert out == ""
+    code, out, _ = run(capsys, monkeypatch, "vault", "status", "--json")
+    assert json.loads(out)["exists"] is False
