@@ -51,7 +51,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "one JSON line once the window has painted, and exit",
     )
     if with_commands:
-        from reconnect_gui.cli import add_subcommands
+        from reconnect_gui.cli.commands import add_subcommands
 
         add_subcommands(parser)
     return parser
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME} {__version__}")
         return 0
     if getattr(args, "command", None):
-        from reconnect_gui.cli import run
+        from reconnect_gui.cli.commands import run
 
         return run(args)
     return run_gui(args)
