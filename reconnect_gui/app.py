@@ -68,7 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if getattr(args, "command", None):
         from reconnect_gui.cli.commands import run
+        from reconnect_gui.system.hardening import forbid_core_dumps
 
+        forbid_core_dumps()  # before any command may hold a key or decrypted words
         return run(args)
     return run_gui(args)
 
@@ -198,6 +200,10 @@ class _GuiApp:
     def _start_vault(self, window, ask: bool = True) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
         from PySide6.QtCore import QTimer
+
+        from reconnect_gui.system.hardening import forbid_core_dumps
+
+        forbid_core_dumps()  # before the vault opens: a crash must not write the key to disk
 
         from reconnect_gui.core.panes import PaneKey
         from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultController, VaultState

@@ -35,6 +35,10 @@ def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str,
     from reconnect_gui.app import main
 
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    # In-process, the core-dump ban would bind pytest itself for the rest of the run (a
+    # hard limit cannot be raised again), and tests/system/test_hardening.py's control
+    # crash could then prove nothing. Processes started by tests keep the real ban.
+    monkeypatch.setattr("reconnect_gui.system.hardening.forbid_core_dumps", lambda: None)
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
