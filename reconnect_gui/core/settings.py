@@ -81,12 +81,16 @@ def _allowed(name: str, value: object) -> bool:
         return value == "" or (isinstance(value, str) and clock_time(value) is not None)
     if name == "reminders_paused_until":
         return value == "" or (isinstance(value, str) and utc_moment_text(value) is not None)
+    if name == "window_geometry":  # base64 text; anything else would stop the window
+        return isinstance(value, str) and value.isascii()
     return True
 
 
 def clock_time(text: str) -> time | None:
     """ "HH:MM" as a time, or None."""
-    if len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
+    digits = text[:2] + text[3:]
+    # isdecimal alone would let "²²" or Arabic-Indic digits through to int()
+    if len(text) != 5 or text[2] != ":" or not (digits.isascii() and digits.isdecimal()):
         return None
     hour, minute = int(text[:2]), int(text[3:])
     return time(hour, minute) if hour < 24 and minute < 60 else None
@@ -95,6 +99,6 @@ def clock_time(text: str) -> time | None:
 def utc_moment_text(text: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        return moment.astimezone(UTC) if moment.tzinfo is not None else None
+    except (ValueError, OverflowError):  # year 1 at +14:00 falls before datetime.min in UTC
         return None
-    return moment.astimezone(UTC) if moment.tzinfo is not None else None

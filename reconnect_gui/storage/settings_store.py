@@ -37,7 +37,7 @@ def load_settings(path: Path) -> LoadedSettings:
         )
     try:
         settings, rejected = settings_from_json_dict(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError, SettingsFormatError):
+    except (UnicodeDecodeError, json.JSONDecodeError, SettingsFormatError, RecursionError):
         backup = _set_aside(path)
         log.warning("settings file damaged; kept as %s, using defaults", backup.name)
         return LoadedSettings(

@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +59,23 @@ def test_any_bytes_never_crash(tmp_path: Path, content: bytes) -> None:
     path.write_bytes(content)
     loaded = load_settings(path)
     assert isinstance(loaded.settings, Settings)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 200_000,  # json.loads recursion
+        '{"window_geometry": "\\u00e9"}',
+        '{"check_in_time": "\\u00b2\\u00b2:00"}',
+        '{"reminders_paused_until": "0001-01-01T00:00:00+14:00"}',
+    ],
+    ids=["deep-nesting", "geometry-not-ascii", "superscript-digits", "moment-before-year-1"],
+)
+def test_odd_settings_never_stop_the_app(tmp_path, content: str) -> None:
+    # Each of these stopped the GUI from starting (a review of the hardening issue).
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()  # the odd value is dropped; the defaults stand
+    if content.startswith("["):
+        assert loaded.problem and list(tmp_path.glob("settings.json.damaged-*"))
