@@ -791,3 +791,61 @@ def test_new_record_ids_never_look_like_an_option(
     vault, _key = new_vault(vault_path)
     with vault:
         assert vault.put(JOURNAL_ENTRY, {"body": "x"}).id == "plain-id-1234"
+
+
+# --- Read-modify-write in one transaction (issue 16, point 6) ---
+
+
+def test_update_sees_what_another_connection_saved_after_this_one_read(vault_path: Path) -> None:
+    first, key = new_vault(vault_path)
+    first.put(DRAFT, {"items": ["a"]}, record_id="list")
+    first.get("list")  # this connection has read the old state
+    with open_vault(vault_path) as locked:
+        second = locked.unlock_with_key(key)
+    second.update(DRAFT, "list", lambda data: {"items": [*(data or {})["items"], "b"]})
+    second.close()
+    first.update(DRAFT, "list", lambda data: {"items": [*(data or {})["items"], "c"]})
+    assert first.get("list").data == {"items": ["a", "b", "c"]}
+    first.close()
+
+
+def test_update_creates_a_missing_record_and_keeps_created_on_later_changes(
+    vault_path: Path,
+) -> None:
+    vault, _ = new_vault(vault_path)
+    seen: list[object] = []
+
+    def add_one(data: dict[str, Any] | None) -> dict[str, Any]:
+        seen.append(data)
+        return {"count": (data or {"count": 0})["count"] + 1}
+
+    first = vault.update(DRAFT, "counter", add_one)
+    second = vault.update(DRAFT, "counter", add_one)
+    assert seen == [None, {"count": 1}]
+    assert second.data == {"count": 2}
+    assert second.created == first.created and second.updated > first.updated
+    vault.close()
+
+
+def test_a_failing_change_leaves_the_record_as_it_was(vault_path: Path) -> None:
+    vault, _ = new_vault(vault_path)
+    vault.put(DRAFT, {"text": "kept"}, record_id="r")
+
+    def broken(_data: dict[str, Any] | None) -> dict[str, Any]:
+        raise RuntimeError("the change failed half way")
+
+    with pytest.raises(RuntimeError):
+        vault.update(DRAFT, "r", broken)
+    assert vault.get("r").data == {"text": "kept"}
+    vault.close()
+
+
+def test_checkpoint_leaves_every_saved_change_in_the_main_file(vault_path: Path) -> None:
+    vault, key = new_vault(vault_path)
+    vault.put(DRAFT, {"text": "only in the log until a checkpoint"}, record_id="r")
+    vault.checkpoint()
+    copy = vault_path.with_name("copy.sqlite3")
+    shutil.copyfile(vault_path, copy)  # the main file alone, as a sync tool would copy it
+    vault.close()
+    with open_vault(copy) as locked:
+        assert locked.unlock_with_key(key).get("r").data["text"].startswith("only in the log")
