@@ -3,22 +3,29 @@
 The new content goes to a temporary file in the same folder, is flushed and
 fsynced, and only then replaces the old file in one rename. A crash, a full disk or
 a failing write at any byte leaves the previous file exactly as it was.
+
+The temporary file gets an unpredictable name and is created exclusively
+(``tempfile.mkstemp``: ``O_CREAT | O_EXCL``, mode 0600), so a symlink that someone else
+planted in a shared folder is never followed and never renamed over the target.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` atomically; the file is readable by the user only."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode != 0o600 and hasattr(os, "fchmod"):  # mkstemp made it 0600
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

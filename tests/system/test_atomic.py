@@ -51,3 +51,40 @@ def test_a_failure_at_any_step_keeps_the_old_file(
         atomic_write_bytes(target, b"new content that never lands")
     assert target.read_bytes() == b"old content"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_a_symlink_planted_at_the_old_temporary_name_is_never_followed(tmp_path: Path) -> None:
+    """In a shared folder another user can predict a temporary name and plant a symlink
+    there; the write must neither follow it nor leave the target pointing elsewhere."""
+    shared, elsewhere = tmp_path / "shared", tmp_path / "elsewhere"
+    shared.mkdir()
+    elsewhere.mkdir()
+    victim = elsewhere / "victim.txt"
+    victim.write_bytes(b"not yours to overwrite")
+    target = shared / "settings.json"
+    for name in (f".{target.name}.{os.getpid()}.tmp", f".{target.name}.tmp"):
+        (shared / name).symlink_to(victim)
+
+    atomic_write_bytes(target, b"private words")
+
+    assert victim.read_bytes() == b"not yours to overwrite"
+    assert not target.is_symlink() and target.read_bytes() == b"private words"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_temporary_file_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    seen: list[int] = []
+    real_replace = os.replace
+
+    def look_then_replace(source: str | Path, destination: str | Path) -> None:
+        seen.append(os.lstat(source).st_mode & 0o777)
+        real_replace(source, destination)
+
+    old_umask = os.umask(0)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(os, "replace", look_then_replace)
+            atomic_write_bytes(tmp_path / "file.bin", b"x")
+    finally:
+        os.umask(old_umask)
+    assert seen == [0o600]
