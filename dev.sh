@@ -73,6 +73,14 @@ ensure_venv() {  # $1: the pip extras to install, e.g. "test" or "test,build"
   fi
 }
 
+# keyrings.alt is not a dependency: the tests install it into a venv of their own to show
+# that a plain-text file keyring never receives the key (tests/storage/test_keystore_file_keyrings.py).
+ensure_test_wheels() {
+  compgen -G "$VENV/test-wheels/keyrings.alt-*.whl" >/dev/null && return 0
+  say "Downloading keyrings.alt for the keyring tests"
+  "$VENV/bin/python" -m pip download -q --no-deps -d "$VENV/test-wheels" 'keyrings.alt>=5'
+}
+
 command=${1:-start}
 shift || true
 case "$command" in
@@ -84,6 +92,7 @@ case "$command" in
   test)
     ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv "test"
+    ensure_test_wheels
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"  # configured in pyproject.toml: strict for core and storage
     "$VENV/bin/lint-imports"  # who may import whom (docs/architecture.md)
@@ -92,6 +101,7 @@ case "$command" in
   test-dates)
     ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv "test"
+    ensure_test_wheels
     only=""
     if [ $# -gt 0 ] && [[ "$1" != -* ]]; then only=$1; shift; fi
     ran=0

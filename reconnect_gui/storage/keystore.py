@@ -6,6 +6,12 @@ starting the backend, which talks to D-Bus on Linux) runs in a daemon worker thr
 that the caller waits for at most ``timeout`` seconds: the Secret Service can hang,
 and a hung keyring must never freeze the app.
 
+Only a real OS store may hold the key: the Secret Service (GNOME Keyring, KeePassXC…),
+KWallet, the macOS Keychain or the Windows Credential Locker. ``keyring`` also knows file
+backends (keyrings.alt's PlaintextKeyring, common on Debian/Ubuntu system Pythons, keeps
+secrets base64-encoded in a file); those count as "no keyring", and a key an older version
+left in one is removed whenever the key is stored or forgotten.
+
 ``keyring`` is imported inside the worker, never at module import: it costs about
 70 ms and pulls in network modules that must not load before the first paint.
 """
@@ -111,13 +117,17 @@ class KeyStore:
         encoded = base64.b64encode(key).decode("ascii")
 
         def call(keyring: Any) -> bool:
+            # Cleared even when there is no OS store to take the key instead.
+            _remove_from_file_keyrings(self.service, vault_id)
+            if keyring is None:
+                raise KeyStoreError("no_backend")
             keyring.set_password(self.service, vault_id, encoded)
             # Some backends accept a write and drop it (a null or read-only keyring):
             # reading it back is the only way to tell the user the truth.
             found = keyring.get_password(self.service, vault_id)
             return isinstance(found, str) and hmac.compare_digest(found, encoded)
 
-        if not self._run(call):
+        if not self._run(call, backend=_os_store_or_none):
             raise KeyStoreError("error", STORE_NOT_KEPT)
 
     def forget(self, vault_id: str) -> None:
@@ -126,6 +136,9 @@ class KeyStore:
         def call(keyring: Any) -> None:
             from keyring.errors import PasswordDeleteError
 
+            _remove_from_file_keyrings(self.service, vault_id)
+            if keyring is None:
+                raise KeyStoreError("no_backend")
             try:
                 keyring.delete_password(self.service, vault_id)
             except PasswordDeleteError:
@@ -133,7 +146,7 @@ class KeyStore:
                 if keyring.get_password(self.service, vault_id) is not None:
                     raise
 
-        self._run(call)
+        self._run(call, backend=_os_store_or_none)
 
     def backend_name(self) -> str:
         """The keyring in use, for display; never raises (status screens call it).
@@ -150,14 +163,15 @@ class KeyStore:
         except KeyStoreError as error:
             return "none" if error.reason == "no_backend" else "not answering"
 
-    def _run(self, call: Callable[[Any], T]) -> T:
-        """Run ``call(backend)`` in a daemon thread; map every failure to KeyStoreError."""
+    def _run(self, call: Callable[[Any], T], backend: Callable[[], Any] | None = None) -> T:
+        """Run ``call(backend())`` in a daemon thread (by default the usable OS store);
+        map every failure to KeyStoreError."""
         outcome: list[Any] = []  # [("ok", value)] or [("fail", reason)]
+        choose = backend or _usable_backend
 
         def work() -> None:
             try:
-                backend = _usable_backend()
-                outcome.append(("ok", call(backend)))
+                outcome.append(("ok", call(choose())))
             except KeyStoreError as error:
                 outcome.append(("fail", error.reason))
             except BaseException as error:  # any backend exception, never the thread's end
@@ -178,18 +192,73 @@ class KeyStore:
         return result
 
 
-def _usable_backend() -> Any:
-    """The current keyring backend, or KeyStoreError("no_backend") if it cannot store."""
+# The backends that keep secrets in the operating system's own protected store. Named by
+# module and class so that nothing is imported before a keyring call needs it.
+_OS_STORES = (
+    ("keyring.backends.SecretService", "Keyring"),
+    ("keyring.backends.libsecret", "Keyring"),
+    ("keyring.backends.kwallet", "DBusKeyring"),
+    ("keyring.backends.macOS", "Keyring"),
+    ("keyring.backends.Windows", "WinVaultKeyring"),
+)
+
+
+def _os_store_types() -> tuple[type, ...]:
+    import importlib
+
+    found = []
+    for module_name, class_name in _OS_STORES:
+        try:
+            found.append(getattr(importlib.import_module(module_name), class_name))
+        except (ImportError, AttributeError):  # a keyring release without that backend
+            continue
+    return tuple(found)
+
+
+def _candidates() -> list[Any]:
+    """The backend ``keyring`` chose, or each backend of its chain, best first."""
     import keyring
-    from keyring.backends import chainer, fail, null
+    from keyring.backends import chainer
 
     backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring | null.Keyring):
-        raise KeyStoreError("no_backend")
-    # An empty chainer silently answers None to everything, like the null keyring.
-    if isinstance(backend, chainer.ChainerBackend) and not list(backend.backends):
+    if isinstance(backend, chainer.ChainerBackend):
+        return list(backend.backends)
+    return [backend]
+
+
+def _os_store_or_none() -> Any:
+    """The best OS store ``keyring`` offers, or None when it offers only other kinds."""
+    os_stores = _os_store_types()
+    # A chain writes to its first backend that accepts, so a chain holding a file
+    # keyring could fall back to the file: only its OS store is ever used.
+    return next((b for b in _candidates() if isinstance(b, os_stores)), None)
+
+
+def _usable_backend() -> Any:
+    """The OS store to use, or KeyStoreError("no_backend") if there is none."""
+    backend = _os_store_or_none()
+    if backend is None:
         raise KeyStoreError("no_backend")
     return backend
+
+
+def _remove_from_file_keyrings(service: str, vault_id: str) -> None:
+    """Delete this vault's key from every non-OS backend that holds it (a plain-text
+    file an older version may have written to); quiet when there is nothing to remove."""
+    from keyring.backend import get_all_keyring
+    from keyring.backends import chainer, fail, null
+
+    os_stores = _os_store_types()
+    skipped = (*os_stores, chainer.ChainerBackend, fail.Keyring, null.Keyring)
+    for backend in (*_candidates(), *get_all_keyring()):
+        if isinstance(backend, skipped):
+            continue
+        try:
+            if backend.get_password(service, vault_id) is not None:
+                backend.delete_password(service, vault_id)
+                log.warning("removed a key from a keyring file: %s", type(backend).__name__)
+        except Exception as error:  # a broken file backend must not stop the real work
+            log.warning("could not check a keyring file: %s", type(error).__name__)
 
 
 def _reason_for(error: BaseException) -> Reason:

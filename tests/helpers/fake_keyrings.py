@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from keyring.backend import KeyringBackend
+from keyring.backends import SecretService
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 
-class MemoryKeyring(KeyringBackend):
-    """A working keyring that forgets everything when the test ends."""
+class MemoryKeyring(SecretService.Keyring):
+    """A working keyring that forgets everything when the test ends.
+
+    It stands in for an OS store (the app refuses file keyrings such as keyrings.alt's),
+    so it is a Secret Service keyring whose every call stays in this process.
+    """
 
     priority = 1  # type: ignore[assignment]
 

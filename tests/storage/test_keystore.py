@@ -283,3 +283,56 @@ def test_importing_the_module_does_not_load_keyring() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+class FileLikeKeyring(KeyringBackend):
+    """Not an OS store, like keyrings.alt's plain-text file, and ranked above it."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError("no such entry")
+
+
+def test_a_file_keyring_alone_counts_as_no_keyring(
+    install: Callable[[KeyringBackend], None],
+) -> None:
+    file_keyring = FileLikeKeyring()
+    install(file_keyring)
+    store = KeyStore()
+    fails_with("no_backend", lambda: store.store("v", KEY))
+    assert file_keyring.entries == {}
+    file_keyring.entries[(SERVICE, "v")] = KEY_TEXT  # left there by an older version
+    fails_with("no_backend", lambda: store.load("v"))
+    assert store.backend_name() == "none"
+
+
+def test_a_chain_uses_only_its_os_store_and_clears_the_file(
+    install: Callable[[KeyringBackend], None],
+) -> None:
+    file_keyring, os_store = FileLikeKeyring(), MemoryKeyring()
+    file_keyring.entries[(SERVICE, "v")] = "an old copy"
+
+    class Chain(chainer.ChainerBackend):
+        backends = (file_keyring, os_store)  # type: ignore[assignment]
+
+    install(Chain())
+    store = KeyStore()
+    store.store("v", KEY)
+    assert os_store.entries == {(SERVICE, "v"): KEY_TEXT}
+    assert file_keyring.entries == {}
+    assert store.load("v") == KEY
+    file_keyring.entries[(SERVICE, "v")] = "planted again"
+    store.forget("v")
+    assert file_keyring.entries == {} and os_store.entries == {}
