@@ -13,7 +13,13 @@ from typing import Any
 from reconnect_gui.core.clock import system_clock
 from reconnect_gui.storage.errors import KeyUnavailable, VaultError
 from reconnect_gui.storage.keystore import KeyStore
-from reconnect_gui.storage.unlock import Opened, open_with_keyring, open_with_secret, vault_file
+from reconnect_gui.storage.unlock import (
+    Opened,
+    open_vault_checked,
+    open_with_keyring,
+    open_with_secret,
+    vault_file,
+)
 from reconnect_gui.system.paths import app_paths
 
 
@@ -35,23 +41,54 @@ def read_secret_file(path: str) -> str:
     return secret
 
 
-def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened:
-    """Open the vault: the keyring first, then --passphrase-file, then a prompt on a terminal."""
-    path = vault_path(args)
-    keystore = keystore or KeyStore()
-    secret_file = getattr(args, "passphrase_file", None)
+APP_LOCK_ON = (
+    "The app lock is on, so Reconnect opens only with your passphrase or recovery code, "
+    "never with the key in your keyring."
+)
+
+
+def app_lock_on(args: argparse.Namespace) -> bool:
+    """Whether the GUI's app lock is on (Settings, kept in settings.json).
+
+    Read without changing anything: a damaged settings file counts as off here, as it does
+    for the GUI, which sets the file aside and says so when it next starts.
+    """
+    from reconnect_gui.core.settings import SettingsFormatError, settings_from_json_dict
+
     try:
-        return open_with_keyring(path, keystore)
-    except KeyUnavailable as problem:
-        if secret_file:
-            return open_with_secret(path, read_secret_file(secret_file), keystore)
-        if sys.stdin.isatty():
-            print(problem.message, file=sys.stderr)
-            secret = getpass.getpass("Passphrase or recovery code: ")
-            return open_with_secret(path, secret, keystore)
-        raise KeyUnavailable(
-            f"{problem.message} To unlock without a terminal, pass --passphrase-file FILE."
-        ) from None
+        raw = json.loads(app_paths(args.data_dir).settings_file.read_bytes())
+        settings, _rejected = settings_from_json_dict(raw)
+    except (OSError, ValueError, TypeError, RecursionError, SettingsFormatError):
+        return False
+    return settings.app_lock_minutes > 0
+
+
+def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened:
+    """Open the vault: the keyring first, then --passphrase-file, then a prompt on a terminal.
+
+    A passphrase or recovery code opens the vault without putting the key back in the
+    keyring: a key taken out on purpose (``vault lock``, the app lock) stays out, and only
+    ``vault recover`` brings it back. With the app lock on, the keyring is not asked at all,
+    as in the GUI.
+    """
+    path = vault_path(args)
+    secret_file = getattr(args, "passphrase_file", None)
+    if app_lock_on(args):
+        open_vault_checked(path)  # no vault, or a damaged one, is said as such first
+        problem = KeyUnavailable(APP_LOCK_ON)
+    else:
+        try:
+            return open_with_keyring(path, keystore or KeyStore())
+        except KeyUnavailable as unavailable:
+            problem = unavailable
+    if secret_file:
+        return open_with_secret(path, read_secret_file(secret_file))
+    if sys.stdin is not None and sys.stdin.isatty():
+        print(problem.message, file=sys.stderr)
+        return open_with_secret(path, getpass.getpass("Passphrase or recovery code: "))
+    raise KeyUnavailable(
+        f"{problem.message} To unlock without a terminal, pass --passphrase-file FILE."
+    ) from None
 
 
 def now_utc() -> datetime:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.vault import LockedVault
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -90,14 +95,18 @@ def init_vault(args: argparse.Namespace) -> int:
 
 
 def vault_status(args: argparse.Namespace) -> int:
-    from reconnect_gui.cli.common import print_json, vault_path
-    from reconnect_gui.storage.errors import KeyUnavailable, NoVault, VaultDamaged
+    from reconnect_gui.cli.common import APP_LOCK_ON, app_lock_on, print_json, vault_path
+    from reconnect_gui.storage.errors import NoVault, VaultDamaged
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.vault import open_vault
 
     path = vault_path(args)
     keystore = KeyStore()
-    status: dict[str, object] = {"path": str(path), "exists": path.exists()}
+    status: dict[str, object] = {
+        "path": str(path),
+        "exists": path.exists(),
+        "app_lock": app_lock_on(args),
+    }
     keyring_hung = False
     code = 0
     try:
@@ -114,14 +123,10 @@ def vault_status(args: argparse.Namespace) -> int:
                 records=locked.record_count(),
                 has_passphrase=locked.has_passphrase,
             )
-            try:
-                locked.unlock_with_key(keystore.load(locked.vault_id)).close()
-                status.update(state="ready", key_in_keyring=True)
-            except KeyUnavailable as problem:
-                keyring_hung = getattr(problem, "reason", None) == "timeout"
-                status.update(
-                    state="needs_secret", key_in_keyring=False, keyring_problem=problem.message
-                )
+            if status["app_lock"]:  # the GUI does not ask the keyring then; nor does this
+                status.update(state="needs_secret", keyring_problem=APP_LOCK_ON)
+            else:
+                keyring_hung = _check_keyring(locked, keystore, status)
         finally:
             locked.close()
     # A keyring that just timed out is not asked again: one wait is enough.
@@ -133,12 +138,25 @@ def vault_status(args: argparse.Namespace) -> int:
     return code
 
 
+def _check_keyring(locked: LockedVault, keystore: KeyStore, status: dict[str, object]) -> bool:
+    """Whether the key in the keyring opens the vault, into ``status``; True if it hung."""
+    from reconnect_gui.storage.errors import KeyUnavailable
+
+    try:
+        locked.unlock_with_key(keystore.load(locked.vault_id)).close()
+    except KeyUnavailable as problem:
+        status.update(state="needs_secret", key_in_keyring=False, keyring_problem=problem.message)
+        return getattr(problem, "reason", None) == "timeout"
+    status.update(state="ready", key_in_keyring=True)
+    return False
+
+
 def _print_status(status: dict[str, object]) -> None:
     lines = {
         "no_vault": "There is no vault yet. Create one with: reconnect vault init",
         "damaged": f"The vault is damaged: {status.get('problem')}",
         "ready": "The vault is fine and unlocks with the key in your keyring.",
-        "needs_secret": f"The vault is fine, but {status.get('keyring_problem')}",
+        "needs_secret": f"The vault is fine. {status.get('keyring_problem')}",
     }
     print(lines[str(status["state"])])
     print(f"Location: {status['path']}")
@@ -151,13 +169,21 @@ def _print_status(status: dict[str, object]) -> None:
 
 
 def recover_vault(args: argparse.Namespace) -> int:
-    from reconnect_gui.cli.common import read_secret_file, vault_path
+    from reconnect_gui.cli.common import app_lock_on, read_secret_file, vault_path
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.unlock import open_with_secret
 
-    opened = open_with_secret(
-        vault_path(args), read_secret_file(args.recovery_code_file), KeyStore()
-    )
+    secret = read_secret_file(args.recovery_code_file)
+    if app_lock_on(args):
+        # The person chose to type their passphrase each time: the key stays out.
+        open_with_secret(vault_path(args), secret).vault.close()
+        print(
+            "The vault opened. The app lock is on, so its key stays out of your keyring and "
+            "Reconnect keeps asking for your passphrase. To let it unlock on its own again, "
+            "turn the app lock off in Settings."
+        )
+        return 0
+    opened = open_with_secret(vault_path(args), secret, KeyStore(), restore_key=True)
     opened.vault.close()
     if opened.keyring_problem:
         print(

@@ -68,13 +68,16 @@ def open_with_secret(
     path: Path,
     secret: str,
     keystore: KeyStore | None = None,
-    restore_key: bool = True,
+    restore_key: bool = False,
     now: Clock = system_clock,
 ) -> Opened:
-    """Unlock with the passphrase or recovery code, and put the key back in the keyring.
+    """Unlock with the passphrase or recovery code; with ``restore_key``, put the key back
+    in the keyring too.
 
     Putting the key back is what makes the next start quiet again after a new machine or
-    a lost keyring entry; if the keyring still does not work, the vault opens anyway.
+    a lost keyring entry; if the keyring still does not work, the vault opens anyway. It is
+    never the default: a key taken out on purpose (``vault lock``, the app lock) must stay
+    out until the person asks for it back (``vault recover``, turning the app lock off).
     """
     locked = open_vault(path, now=now)
     try:
