@@ -8,6 +8,7 @@ the smoke run and portable installs never touch the user's real folders.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,28 @@ def app_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         cache=Path(dirs.user_cache_dir),
         log=Path(dirs.user_log_dir),
     )
+
+
+def is_private_folder(folder: Path) -> bool:
+    """A real folder (not a symlink to one) owned by this user that nobody else may enter
+    or list: a name placed there cannot be planted, squatted or reached by another user."""
+    try:
+        found = folder.lstat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    owned = getuid is None or found.st_uid == getuid()
+    return stat.S_ISDIR(found.st_mode) and owned and found.st_mode & 0o077 == 0
+
+
+def runtime_dir() -> Path | None:
+    """``$XDG_RUNTIME_DIR`` (the user's own folder for sockets, emptied at logout) when it
+    is set, absolute and private; None otherwise (macOS, Windows, minimal sessions)."""
+    value = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not value or not os.path.isabs(value):
+        return None
+    folder = Path(value)
+    return folder if is_private_folder(folder) else None
 
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # reconnect_gui/

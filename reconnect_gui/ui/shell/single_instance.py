@@ -9,6 +9,12 @@ copy is never robbed of its server.
 The first copy decides with the lock alone and starts listening after its window
 has painted (QtNetwork is not needed for the first frame); a later launch that
 arrives in between simply retries for a few seconds.
+
+The socket lives in a folder only this user can enter (``$XDG_RUNTIME_DIR``, else the
+data folder), never under a name in the shared temp folder that another user could
+work out and take first. On Linux both ends also ask the kernel who the other one is
+(``SO_PEERCRED``) and speak only to this same user. On Windows the name is a named
+pipe that Qt restricts to the user.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+
+from reconnect_gui.system.paths import runtime_dir
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -34,12 +42,51 @@ MAX_REQUEST_BYTES = 64 * 1024
 ACK = b"ok\n"
 
 
+SOCKET_IN_DATA_FOLDER = "instance.sock"
+MAX_SOCKET_PATH_BYTES = 100  # a socket's path must fit sun_path: 108 bytes on Linux, 104 on macOS
+
+
 def server_name(data_dir: Path) -> str:
-    """A short, per-user, per-data-folder name (socket paths are limited to ~100 bytes)."""
-    user = os.environ.get("USER") or os.environ.get("USERNAME") or str(os.getuid())
-    key = f"{user}\0{data_dir.resolve()}".encode()
-    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex()
-    return f"reconnect-{bytes(digest.data())[:20].decode('ascii')}"
+    """Where the running copy for ``data_dir`` listens: a socket's full path inside a
+    folder only this user can enter (a named pipe's name on Windows)."""
+    resolved = data_dir.resolve()
+    digest = QCryptographicHash.hash(
+        str(resolved).encode(), QCryptographicHash.Algorithm.Sha256
+    ).toHex()
+    name = f"reconnect-{bytes(digest.data())[:20].decode('ascii')}"
+    if os.name == "nt":
+        user = os.environ.get("USERNAME", "")
+        return f"{name}-{user}" if user else name
+    runtime = runtime_dir()
+    if runtime is not None and _fits(runtime / f"{name}.sock"):
+        return str(runtime / f"{name}.sock")
+    # The data folder is made 0700 by AppPaths.ensure(). A path too long for a socket
+    # makes listen() fail (and say so); the lock still keeps a second copy from starting
+    # at once, and it starts anyway a few seconds later, as beside an unresponsive copy.
+    return str(resolved / SOCKET_IN_DATA_FOLDER)
+
+
+def _fits(path: Path) -> bool:
+    return len(os.fsencode(path)) <= MAX_SOCKET_PATH_BYTES
+
+
+def _peer_is_this_user(descriptor: int) -> bool:
+    """Whether the process at the other end of a connected local socket runs as this
+    user. Linux tells (``SO_PEERCRED``); elsewhere the private folder is the guard."""
+    import socket
+    import struct
+
+    if not hasattr(socket, "SO_PEERCRED"):
+        return True
+    credentials = struct.Struct("3i")  # struct ucred: pid, uid, gid
+    try:
+        # A duplicate, so closing it leaves Qt's own descriptor open.
+        with socket.socket(fileno=os.dup(descriptor)) as peer:
+            raw = peer.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, credentials.size)
+    except (OSError, ValueError):
+        return False
+    _pid, uid, _gid = credentials.unpack(raw)
+    return bool(uid == os.getuid())
 
 
 class SingleInstance(QObject):
@@ -83,6 +130,10 @@ class SingleInstance(QObject):
         socket.connectToServer(self._name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
+        if not _peer_is_this_user(int(socket.socketDescriptor())):
+            log.warning("the socket for later launches belongs to another user; not using it")
+            socket.abort()
+            return False
         socket.write(json.dumps({"argv": argv}).encode("utf-8") + b"\n")
         socket.flush()
         acknowledged = False
@@ -116,6 +167,10 @@ class SingleInstance(QObject):
         # no closures holding the socket, keeps Qt's and Python's ownership simple.
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
+            if not _peer_is_this_user(int(connection.socketDescriptor())):
+                log.warning("refused a connection from another user")
+                connection.abort()
+                continue
             argv = self._read_request(connection)
             if argv is not None:
                 connection.write(ACK)
