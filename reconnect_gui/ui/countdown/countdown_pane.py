@@ -3,11 +3,17 @@
 It reads and writes the plan, contacts and urges through ``storage.countdown_store``
 with the vault the ``VaultController`` holds, and forgets everything it showed when the
 vault locks. Every sentence comes from core (``countdown_view``) or the dialogs.
+
+What the person does is saved as a change to the plan as the vault holds it at that
+moment (``countdown_store.change_plan``), never as the copy this pane read earlier: the
+command line may have logged a slip meanwhile. After each save the pane shows what the
+vault holds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -29,15 +35,10 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown import stats as countdown_stats
-from reconnect_gui.core.countdown.contact_log import (
-    GUIDANCE,
-    ContactEntry,
-    ContactKind,
-    Urge,
-    mark_answered,
-)
+from reconnect_gui.core.countdown.contact_log import GUIDANCE, ContactEntry, ContactKind, Urge
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.plan import Plan, extend_target, record_slip
+from reconnect_gui.core.countdown.plan_edit import plan_edit, plan_settings
 from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.countdown.view import history, stats_view
 from reconnect_gui.core.panes import PaneKey
@@ -402,7 +403,13 @@ class CountdownPane(VaultBoundPane):
         self.wizard = None
 
     def _plan_created(self, plan: Plan) -> None:
-        self._save(lambda vault: store.save_plan(vault, plan))
+        def write(vault: Vault) -> None:
+            if not store.start_plan(vault, plan):
+                # Started meanwhile elsewhere (the command line): its start and history
+                # stay, and what was chosen here is added to it.
+                store.change_plan(vault, plan_settings(plan).apply)
+
+        self._save(write)
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -415,6 +422,9 @@ class CountdownPane(VaultBoundPane):
             write(vault)
         except VaultError as error:
             QMessageBox.warning(self, "Not saved", f"{error.message}\n\nNothing was changed.")
+            return False
+        except ValueError as error:  # the change no longer fits the plan as stored now
+            QMessageBox.warning(self, "Not saved", f"{error}\n\nNothing was changed.")
             return False
         self.reload()
         self.saved.emit()
@@ -470,20 +480,21 @@ class CountdownPane(VaultBoundPane):
     def _slip_recorded(self, choice: SlipChoice) -> None:
         from reconnect_gui.core.countdown.contact_log import sent_unanswered
 
-        plan = self.plan
-        if plan is None:
+        if self.plan is None:
             return
-        updated = record_slip(
-            plan,
-            choice.at,
-            choice.kind,
-            restart=choice.restart,
-            note=choice.note,
-            initiated_by=choice.initiated_by,
-        )
+
+        def slipped(plan: Plan) -> Plan:
+            return record_slip(
+                plan,
+                choice.at,
+                choice.kind,
+                restart=choice.restart,
+                note=choice.note,
+                initiated_by=choice.initiated_by,
+            )
 
         def write(vault: Vault) -> None:
-            store.save_plan(vault, updated)
+            store.change_plan(vault, slipped)
             if choice.unanswered:
                 store.add_contact(vault, sent_unanswered(choice.at))
 
@@ -501,17 +512,7 @@ class CountdownPane(VaultBoundPane):
     def mark_answered(self) -> None:
         """Every running wait ends: they replied."""
         now = self._now()
-        waiting = {
-            record_id: entry
-            for record_id, entry in self.contacts.items()
-            if entry.kind == ContactKind.SENT_UNANSWERED and entry.answered_at is None
-        }
-
-        def write(vault: Vault) -> None:
-            for record_id, entry in waiting.items():
-                store.update_contact(vault, record_id, mark_answered(entry, now))
-
-        self._save(write)
+        self._save(lambda vault: store.mark_waits_answered(vault, now))
 
     def check_readiness(self) -> None:
         from reconnect_gui.core.countdown.plan import add_readiness_result
@@ -521,13 +522,13 @@ class CountdownPane(VaultBoundPane):
 
         def checked(result: ReadinessResult) -> None:
             if self.plan is not None:
-                plan = add_readiness_result(self.plan, result)
-                self._save(lambda vault: store.save_plan(vault, plan))
+                change = partial(add_readiness_result, result=result)
+                self._save(lambda vault: store.change_plan(vault, change))
 
         def extend(days: int) -> None:
             if self.plan is not None:
-                plan = extend_target(self.plan, days)
-                self._save(lambda vault: store.save_plan(vault, plan))
+                change = partial(extend_target, days=days)
+                self._save(lambda vault: store.change_plan(vault, change))
 
         dialog.checked.connect(checked)
         dialog.extend_requested.connect(extend)
@@ -536,10 +537,17 @@ class CountdownPane(VaultBoundPane):
     def edit_plan(self) -> None:
         from reconnect_gui.ui.countdown.plan_form import PlanEditDialog
 
-        if self.plan is None:
+        seen = self.plan
+        if seen is None:
             return
-        dialog = PlanEditDialog(self.plan, self._now, parent=self)
-        dialog.plan_edited.connect(lambda plan: self._save(lambda v: store.save_plan(v, plan)))
+        dialog = PlanEditDialog(seen, self._now, parent=self)
+
+        def edited(plan: Plan) -> None:
+            # Only what the person changed, applied to the plan as stored when saving.
+            change = plan_edit(seen, plan).apply
+            self._save(lambda vault: store.change_plan(vault, change))
+
+        dialog.plan_edited.connect(edited)
         self._open(dialog)
 
     def show_safety_note(self) -> None:
