@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,76 @@ def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened
     raise KeyUnavailable(
         f"{problem.message} To unlock without a terminal, pass --passphrase-file FILE."
     ) from None
+
+
+class InputProblem(VaultError):
+    """The words could not be read (closed, empty, not UTF-8): a usage problem, exit 2."""
+
+    exit_code = 2
+
+
+NOT_UTF8 = "The input isn't UTF-8 text; save it as UTF-8 and try again."
+NO_INPUT = (
+    "Standard input is closed, so there is nothing to read; pipe the words in, "
+    "or run the command in a terminal to type them."
+)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_input(prompt: str = "") -> str:
+    """All of standard input as text, the person's words; on a terminal ``prompt`` first.
+
+    Private words come this way, never as arguments: those are visible to every user of
+    the computer while the command runs (/proc/PID/cmdline) and stay in shell history.
+    """
+    if prompt and stdin_is_terminal():
+        print(prompt, file=sys.stderr, flush=True)
+    return _as_text(_read(lambda source: source.read()))
+
+
+def read_input_line(prompt: str) -> str:
+    """One line of standard input, less its line break; on a terminal ``prompt`` first."""
+    if stdin_is_terminal():
+        print(prompt, end="", file=sys.stderr, flush=True)
+    return _as_text(_read(lambda source: source.readline())).rstrip("\r\n")
+
+
+def warn_words_in_arguments(option: str, instead: str) -> None:
+    """The old way still works, but the person should know why it is a bad place."""
+    print(
+        f"Words given with {option} can be seen by other people on this computer while "
+        f"Reconnect runs, and they stay in your shell history. Next time, {instead}.",
+        file=sys.stderr,
+    )
+
+
+def _read(how: Callable[[Any], bytes | str]) -> bytes | str:
+    if sys.stdin is None:
+        raise InputProblem(NO_INPUT)
+    # Bytes when there are bytes (a real stream): a strict decode below, not the
+    # surrogateescape that Python's own stdin would quietly apply.
+    source = getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        return how(source)
+    except UnicodeDecodeError:
+        raise InputProblem(NOT_UTF8) from None
+    except OSError as error:
+        raise InputProblem(
+            f"Reconnect could not read its input ({_reason(error)}); pipe the words in, "
+            "or run the command in a terminal to type them."
+        ) from None
+
+
+def _as_text(data: bytes | str) -> str:
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        text.encode("utf-8")  # no lone surrogates, whatever the source
+    except UnicodeError:
+        raise InputProblem(NOT_UTF8) from None
+    return text
 
 
 def now_utc() -> datetime:

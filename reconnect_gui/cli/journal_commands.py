@@ -13,10 +13,27 @@ def register(commands: argparse._SubParsersAction) -> None:
     journal = commands.add_parser("journal", help="write and read journal entries")
     actions = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add an entry; the body is read from standard input")
-    add.add_argument("--title", required=True)
+    add = actions.add_parser(
+        "add",
+        help="add an entry, read from standard input: the title on the first line, then the body",
+        description="Add a journal entry. It is read from standard input: the first line is "
+        "the title (leave it empty for none) and the rest is the body. In a terminal, "
+        "Reconnect asks for each. Your words never go on the command line, where other "
+        "people on this computer could see them.",
+    )
+    add.add_argument(
+        "--title",
+        help="not recommended, as others on this computer can see it: better give the "
+        "title as the first line of the input",
+    )
     add.add_argument("--mood", type=int, choices=range(1, 6), metavar="1-5")
-    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    add.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        help="a tag (repeat for more); like every argument, visible to others on this "
+        "computer while the command runs",
+    )
     add.set_defaults(handler=add_entry)
 
     listing = actions.add_parser("list", help="list entries, newest first")
@@ -26,8 +43,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("id")
     show.set_defaults(handler=show_entry)
 
-    search = actions.add_parser("search", help="find entries containing TEXT")
-    search.add_argument("text")
+    search = actions.add_parser(
+        "search",
+        help="find entries containing the words read from standard input",
+        description="Find journal entries containing some words. They are read from the "
+        "first line of standard input, or asked for in a terminal.",
+    )
+    search.add_argument(
+        "text",
+        nargs="?",
+        metavar="TEXT",
+        help="not recommended, as others on this computer can see it: '-' or nothing "
+        "reads the words from standard input",
+    )
     search.set_defaults(handler=search_entries)
 
     for parser in (add, listing, show, search):
@@ -41,8 +69,8 @@ def add_entry(args: argparse.Namespace) -> int:
     from reconnect_gui.core.journal.entry import entry_data
     from reconnect_gui.storage.records import JOURNAL_ENTRY
 
-    body = sys.stdin.read()
-    data = entry_data(args.title, body, mood=args.mood, tags=args.tag)
+    title, body = _read_entry(args)
+    data = entry_data(title, body, mood=args.mood, tags=args.tag)
     vault = unlock(args).vault
     try:
         record = vault.put(JOURNAL_ENTRY, data)
@@ -52,12 +80,65 @@ def add_entry(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_entry(args: argparse.Namespace) -> tuple[str, str]:
+    """The title and body: the first line of the input and the rest, or asked for in turn."""
+    from reconnect_gui.cli.common import (
+        InputProblem,
+        read_input,
+        read_input_line,
+        stdin_is_terminal,
+        warn_words_in_arguments,
+    )
+
+    write_body = "Write your entry, then press Ctrl-D on a new line."
+    if args.title is not None:
+        warn_words_in_arguments(
+            "--title", "leave --title out and give the title as the first line of the input"
+        )
+        return args.title, read_input(write_body)
+    if stdin_is_terminal():
+        title = read_input_line("Title (press Enter for none): ")
+        body = read_input(write_body)
+    else:
+        title, _, body = read_input().partition("\n")
+    if not title.strip() and not body.strip():
+        raise InputProblem(
+            "There was nothing to save: give the title on the first line of the input "
+            "and the entry below it."
+        )
+    return title.rstrip("\r"), body
+
+
 def list_entries(args: argparse.Namespace) -> int:
     return _print_entries(args, lambda vault, kind: vault.records(kind))
 
 
 def search_entries(args: argparse.Namespace) -> int:
-    return _print_entries(args, lambda vault, kind: vault.search(args.text, kind))
+    words = _search_words(args)
+    return _print_entries(args, lambda vault, kind: vault.search(words, kind))
+
+
+def _search_words(args: argparse.Namespace) -> str:
+    from reconnect_gui.cli.common import (
+        InputProblem,
+        read_input,
+        read_input_line,
+        stdin_is_terminal,
+        warn_words_in_arguments,
+    )
+
+    if args.text not in (None, "-"):
+        warn_words_in_arguments(
+            "journal search", "leave the words out and type them when asked, or pipe them in"
+        )
+        return args.text
+    if stdin_is_terminal():
+        words = read_input_line("Search for: ")
+    else:
+        words = read_input().partition("\n")[0]
+    if not words.strip():
+        raise InputProblem("There was nothing to search for: give the words on the input.")
+    return words.strip()
 
 
 def show_entry(args: argparse.Namespace) -> int:

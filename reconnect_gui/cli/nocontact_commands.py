@@ -26,7 +26,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     start.set_defaults(handler=start_countdown)
     slip = actions.add_parser("slip", help="log that No Contact was broken")
     slip.add_argument("--kind", required=True, choices=SLIP_KINDS)
-    slip.add_argument("--note", default="")
+    slip.add_argument(
+        "--note",
+        default="",
+        metavar="-",
+        help="a note for yourself: '--note -' reads it from standard input (or asks, in a "
+        "terminal), so other people on this computer can't see it",
+    )
     slip.add_argument("--initiated-by", choices=INITIATORS, default=Initiator.ME)
     slip.add_argument(
         "--keep-counting",
@@ -75,6 +81,7 @@ def log_slip(args: argparse.Namespace) -> int:
     from reconnect_gui.core.countdown.plan import record_slip
     from reconnect_gui.storage.countdown_store import load_plan, save_plan
 
+    note = _slip_note(args.note)
     vault = unlock(args).vault
     try:
         plan = _required_plan(load_plan(vault))
@@ -83,7 +90,7 @@ def log_slip(args: argparse.Namespace) -> int:
             now_utc(),
             args.kind,
             restart=not args.keep_counting,
-            note=args.note,
+            note=note,
             initiated_by=args.initiated_by,
         )
         save_plan(vault, plan)
@@ -97,6 +104,16 @@ def log_slip(args: argparse.Namespace) -> int:
             "your progress: everything you did so far still counts in your history."
         )
     return 0
+
+
+def _slip_note(option: str) -> str:
+    from reconnect_gui.cli.common import read_input, warn_words_in_arguments
+
+    if option == "-":
+        return read_input("Write your note, then press Ctrl-D on a new line.").strip()
+    if option:
+        warn_words_in_arguments("--note", "use --note - and give the note on standard input")
+    return option
 
 
 def show_status(args: argparse.Namespace) -> int:
