@@ -52,6 +52,10 @@ WRITE_FAILED = (
     "Reconnect could not save because writing to the disk failed. Nothing was changed; check "
     "that the disk has free space and is connected, then try again."
 )
+TOO_LONG = (
+    "This is too long for Reconnect to save in one piece. Nothing was changed; try saving "
+    "it as a few shorter entries."
+)
 READ_FAILED = "Reconnect could not read the vault file. Check that the disk is readable."
 BUSY = "Another Reconnect window is using the vault right now." + _UNCHANGED + " try again soon."
 READ_ONLY = "Reconnect could not save because the vault file is read-only. Nothing was changed."
@@ -114,17 +118,46 @@ def check_header(path: Path) -> None:
 def check_file(path: Path, migrations: Mapping[int, Migration]) -> int:
     """Every check that needs no key, without ever writing; returns the format version."""
     check_header(path)
+    wal, shm, _journal = sidecars(path)
+    wal_was_there, shm_was_there = os.path.lexists(wal), os.path.lexists(shm)
     try:
-        probe = connect(path, read_only=True)
         try:
-            version = inspect(probe)
-        finally:
-            probe.close()
-    except sqlite3.Error as error:
-        raise sqlite_error(error, writing=False) from None
+            probe = connect(path, read_only=True)
+            try:
+                version = inspect(probe)
+            finally:
+                probe.close()
+        except sqlite3.Error as error:
+            raise sqlite_error(error, writing=False) from None
+    except VaultError:
+        if not (wal_was_there or shm_was_there):
+            remove_empty_sidecars(path)
+        raise
     if any(v not in migrations for v in range(version, FORMAT_VERSION)):
         raise VaultDamaged(TOO_OLD)
     return version
+
+
+def remove_empty_sidecars(path: Path) -> None:
+    """Take away the empty -wal and -shm that a read-only look at a WAL-mode file leaves
+    (SQLite creates them and only a writing connection may remove them). Left beside a
+    refused file, they would outlive it as "a vault already exists here".
+
+    SQLite itself decides: a writing connection that closes as the last one removes them,
+    and one that is not the last (another program has the file open) leaves them alone. A
+    WAL with content is never touched: it would be written into the main file."""
+    wal = sidecars(path)[0]
+    try:
+        if wal.stat().st_size:
+            return
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=0)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA schema_version").fetchall()  # opens the (empty) WAL
+    finally:
+        conn.close()
 
 
 def inspect(conn: sqlite3.Connection) -> int:
@@ -198,6 +231,8 @@ def sqlite_error(error: sqlite3.Error, *, writing: bool) -> VaultError:
         return VaultError(READ_ONLY)
     if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
         return VaultError(WRITE_FAILED if writing else READ_FAILED)
+    if code == sqlite3.SQLITE_TOOBIG:  # one value over SQLite's length limit (1 GB)
+        return VaultError(TOO_LONG)
     return VaultDamaged(DAMAGED)  # CORRUPT, NOTADB, FORMAT, and anything unexpected
 
 
@@ -246,6 +281,15 @@ def build(temp: Path, vault_id: str, key: bytes, slots: list[Slot]) -> None:
 
 
 def link_into_place(temp: Path, path: Path) -> None:
+    # An empty -wal or a -shm left without a vault holds nothing (vault_files_exist); gone,
+    # the new file starts with sidecars of its own.
+    wal, shm, _journal = sidecars(path)
+    if not os.path.lexists(path):
+        with contextlib.suppress(OSError):
+            if wal.lstat().st_size == 0:
+                wal.unlink()
+        with contextlib.suppress(OSError):
+            shm.unlink()
     # A hard link fails when the name exists: "create unless present" in one atomic step.
     try:
         os.link(temp, path)
@@ -263,5 +307,13 @@ def sidecars(path: Path) -> tuple[Path, ...]:
 
 
 def vault_files_exist(path: Path) -> bool:
-    # A leftover -wal would be replayed onto a new file, and may hold committed entries.
-    return any(os.path.lexists(p) for p in (path, *sidecars(path)))
+    """The vault, or a sidecar that may hold saved entries: a -wal with content would be
+    replayed onto a new file, and so would a -journal. An empty -wal and a -shm (an index
+    SQLite rebuilds) hold nothing, so they do not count."""
+    wal, _shm, journal = sidecars(path)
+    if os.path.lexists(path) or os.path.lexists(journal):
+        return True
+    try:
+        return wal.lstat().st_size > 0
+    except FileNotFoundError:
+        return False

@@ -12,6 +12,7 @@ import pytest
 
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.errors import (
+    NoVault,
     RecordDamaged,
     UnsupportedVersion,
     VaultDamaged,
@@ -20,7 +21,13 @@ from reconnect_gui.storage.errors import (
 )
 from reconnect_gui.storage.records import DRAFT, JOURNAL_ENTRY
 from reconnect_gui.storage.vault import Vault, create_vault, open_vault
-from reconnect_gui.storage.vault_format import APPLICATION_ID, FORMAT_VERSION, PAGE_SIZE
+from reconnect_gui.storage.vault_format import (
+    APPLICATION_ID,
+    FORMAT_VERSION,
+    PAGE_SIZE,
+    TOO_LONG,
+    vault_files_exist,
+)
 
 CHEAP = KdfParams.new(n=2**10)
 CODE = "7K3QD-0M1XZ-ABCDE-FGHJK-MNPQR"
@@ -321,3 +328,54 @@ def test_messages_are_plain_sentences(sample: Sample, tmp_path: Path) -> None:
     message = caught.value.message
     assert message[0].isupper() and message.endswith(".")
     assert "sqlite" not in message.lower() and "Error" not in message
+
+
+# --- What a refused check leaves behind, and errors that are not damage -----------------------
+
+
+def test_a_refused_check_leaves_no_sidecars_so_status_and_init_agree(
+    sample: Sample, tmp_path: Path
+) -> None:
+    """SQLite's read-only look at a WAL-mode file creates empty -wal and -shm files. Left
+    beside a damaged vault, they outlived it: once the person moved the damaged file away,
+    `vault status` said there was no vault while `vault init` refused ("already exists")."""
+    folder = tmp_path / "damaged"
+    path = sample.copy(folder)
+    data = bytearray(path.read_bytes())
+    data[3 * PAGE_SIZE : 3 * PAGE_SIZE + 8] = b"\xff" * 8  # one b-tree page: quick_check fails
+    path.write_bytes(bytes(data))
+    assert_refused_untouched(path, VaultDamaged)
+    assert sorted(p.name for p in folder.iterdir()) == ["vault.sqlite3"]
+    path.rename(tmp_path / "set-aside.sqlite3")
+    with pytest.raises(NoVault):  # what status reports
+        open_vault(path)
+    vault, _key = create_vault(path, recovery_code=CODE, kdf_params=CHEAP)  # what init does
+    vault.close()
+
+
+def test_leftover_empty_sidecars_do_not_count_as_a_vault(tmp_path: Path) -> None:
+    """Left by an older version's check: an empty -wal and a -shm hold nothing to lose."""
+    path = tmp_path / "vault.sqlite3"
+    Path(f"{path}-wal").write_bytes(b"")
+    Path(f"{path}-shm").write_bytes(bytes(32768))
+    assert not vault_files_exist(path)
+    vault, _key = create_vault(path, recovery_code=CODE, kdf_params=CHEAP)
+    vault.put(JOURNAL_ENTRY, {"n": 1})
+    vault.close()
+    with open_vault(path) as locked:
+        assert locked.record_count() == 1
+    Path(f"{path}-wal").write_bytes(b"x")  # a WAL with content may hold saved entries
+    assert vault_files_exist(path)
+
+
+def test_an_entry_too_long_for_sqlite_is_not_called_damage(sample: Sample, tmp_path: Path) -> None:
+    """SQLite refuses a value over its length limit (1 GB by default) with SQLITE_TOOBIG;
+    the limit is lowered here so the test needs no gigabyte."""
+    vault = sample.unlock(sample.copy(tmp_path / "long"))
+    with vault:
+        vault._conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 100_000)  # type: ignore[union-attr]
+        with pytest.raises(VaultError) as caught:
+            vault.put(JOURNAL_ENTRY, {"body": "words " * 40_000})
+        assert not isinstance(caught.value, VaultDamaged)
+        assert caught.value.message == TOO_LONG and "damaged" not in TOO_LONG
+        assert len(vault.records()[0]) == len(sample.records)  # nothing was changed
