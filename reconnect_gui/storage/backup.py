@@ -9,6 +9,11 @@ exactly as given (no trimming or Unicode normalisation) so that typing it into
 pyrage holds the GIL for the whole scrypt run (about 1–4 s here), so a GUI thread
 waiting on another thread still stalls: run these in a separate process or accept
 a busy indicator that cannot animate.
+
+What opening a file costs is written in its own header (the scrypt work factor), so a
+crafted file could ask for gigabytes and minutes. The header is plain text: the work
+factor is read and checked against ``MAX_WORK_FACTOR`` before any scrypt runs, and a
+backup Reconnect could not open again is never saved.
 """
 
 from __future__ import annotations
@@ -38,6 +43,18 @@ TOO_SLOW = (
     "This backup asks for far more work to open than Reconnect allows, so it was not "
     "opened; make a new backup with Reconnect."
 )
+CANNOT_REOPEN = (
+    "Reconnect could not make a backup that it would be able to open again, so none was "
+    "saved; your vault itself is fine."
+)
+
+# The scrypt work factor (log2 N) Reconnect accepts. Reconnect's age library picks about
+# one second of work on the computer making the backup: 18 to 20 on today's computers
+# (the age tool itself always writes 18). 21 leaves room for a faster one and costs at
+# most 2 GiB of memory for 2^21 rounds; each step up doubles both. The library's own limit
+# (its pick on the opening computer plus 4) let a crafted file ask for 8 GiB.
+MAX_WORK_FACTOR = 21
+_SCRYPT_STANZA = b"-> scrypt "
 
 
 def write_backup(path: Path, payload: bytes, passphrase: str) -> None:
@@ -51,6 +68,8 @@ def write_backup(path: Path, payload: bytes, passphrase: str) -> None:
         sealed = age_passphrase.encrypt(payload, passphrase)
     except EncryptError:
         raise VaultError("Reconnect could not encrypt the backup; please try again.") from None
+    if scrypt_work_factor(sealed) > MAX_WORK_FACTOR:
+        raise VaultError(CANNOT_REOPEN)
     try:
         atomic_write_bytes(path, sealed)
     except OSError as error:
@@ -76,6 +95,8 @@ def read_backup(path: Path, passphrase: str) -> bytes:
         ) from None
     if not sealed.startswith(AGE_MAGIC):
         raise VaultDamaged(NOT_A_BACKUP)
+    if scrypt_work_factor(sealed) > MAX_WORK_FACTOR:
+        raise VaultDamaged(TOO_SLOW)  # before any scrypt: the header alone says what it costs
     from pyrage import DecryptError
     from pyrage import passphrase as age_passphrase
 
@@ -84,6 +105,25 @@ def read_backup(path: Path, passphrase: str) -> bytes:
         return opened
     except DecryptError as error:
         raise _decrypt_problem(str(error)) from None
+
+
+def scrypt_work_factor(sealed: bytes) -> int:
+    """The largest scrypt work factor (log2 N) named in an age file's header, read from
+    its text lines (``-> scrypt SALT N``) up to the ``---`` line; 0 when it names none.
+    Anything other than plain digits is left to the age library to call damaged."""
+    end = sealed.find(b"\n--- ")
+    header = sealed[: end if end >= 0 else len(sealed)]
+    largest = 0
+    for line in header.split(b"\n"):
+        if not line.startswith(_SCRYPT_STANZA):
+            continue
+        arguments = line[len(_SCRYPT_STANZA) :].split(b" ")
+        factor = arguments[-1]
+        if len(arguments) != 2 or not factor.isdigit():  # bytes.isdigit: ASCII digits only
+            continue
+        # Any number past three digits is far beyond every limit; no need to parse it.
+        largest = max(largest, int(factor) if len(factor) <= 3 else 1000)
+    return largest
 
 
 def _decrypt_problem(detail: str) -> VaultError:

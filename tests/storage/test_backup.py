@@ -11,6 +11,8 @@ import os
 import pty
 import re
 import select
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -20,7 +22,9 @@ import pytest
 
 from helpers.repo import require_tool
 from reconnect_gui.storage.backup import (
+    CANNOT_REOPEN,
     DAMAGED,
+    MAX_WORK_FACTOR,
     NOT_A_BACKUP,
     NOT_PASSPHRASE,
     TOO_SLOW,
@@ -28,6 +32,7 @@ from reconnect_gui.storage.backup import (
     dated_files,
     read_backup,
     rotate_backups,
+    scrypt_work_factor,
     write_backup,
 )
 from reconnect_gui.storage.errors import VaultDamaged, VaultError, WrongSecret
@@ -189,7 +194,7 @@ def test_altered_header_mac_is_damaged(sealed: Path, tmp_path: Path) -> None:
         (os.urandom(4096), NOT_A_BACKUP),
         (b'{"format": "reconnect-export", "version": 1}', NOT_A_BACKUP),
         (b"age-encryption.org/v1\n" + os.urandom(200), DAMAGED),
-        (b"age-encryption.org/v1\n-> scrypt AAAAAAAAAAAAAAAAAAAAAA 30\nAAAA\n--- AAAA\n", DAMAGED),
+        (b"age-encryption.org/v1\n-> scrypt AAAAAAAAAAAAAAAAAAAAAA 18\nAAAA\n--- AAAA\n", DAMAGED),
     ],
     ids=["random", "plain-json", "magic-then-garbage", "broken-header"],
 )
@@ -289,3 +294,62 @@ def test_rotation_edge_cases(tmp_path: Path) -> None:
     assert rotate_backups(tmp_path / "no-such-folder", keep=2) == []
     with pytest.raises(ValueError):
         rotate_backups(tmp_path, keep=0)
+
+
+# What reading a file costs is decided by its header: scrypt with log2 N = 23 wants 8 GiB.
+# The read runs in a child limited to 1 GiB of address space, so a library that starts the
+# work crashes there instead of swapping this machine, and the test sees it.
+READ_UNDER_A_MEMORY_LIMIT = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+from pathlib import Path
+from reconnect_gui.storage.backup import read_backup
+from reconnect_gui.storage.errors import VaultError
+try:
+    read_backup(Path(sys.argv[1]), sys.argv[2])
+except VaultError as error:
+    print(error.message)
+"""
+
+
+def with_work_factor(sealed: Path, folder: Path, factor: str) -> Path:
+    data = re.sub(
+        rb"(-> scrypt \S+ )\d+\n", rb"\g<1>" + factor.encode() + rb"\n", sealed.read_bytes()
+    )
+    crafted = folder / f"work-factor-{factor}.age"
+    crafted.write_bytes(data)
+    return crafted
+
+
+@pytest.mark.parametrize("factor", ["22", "23", "64", "0023", "99999999999999999999999"])
+def test_a_work_factor_above_what_reconnect_writes_is_refused_before_any_work(
+    sealed: Path, tmp_path: Path, factor: str
+) -> None:
+    crafted = with_work_factor(sealed, tmp_path, factor)
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", READ_UNDER_A_MEMORY_LIMIT, str(crafted), PASSPHRASE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == TOO_SLOW
+    assert time.monotonic() - started < 20  # no scrypt run at all (the child's start-up only)
+
+
+def test_what_reconnect_writes_it_can_open_again(sealed: Path) -> None:
+    assert 10 <= scrypt_work_factor(sealed.read_bytes()) <= MAX_WORK_FACTOR
+
+
+def test_a_backup_reconnect_could_not_open_again_is_never_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The work factor comes from the age library (about a second on this computer); a
+    # computer so fast that it chose more than Reconnect opens gets a sentence, not a file.
+    monkeypatch.setattr("reconnect_gui.storage.backup.MAX_WORK_FACTOR", 10)
+    target = tmp_path / "reconnect-backup-20250101T120000Z.age"
+    with pytest.raises(VaultError) as caught:
+        write_backup(target, PAYLOAD, PASSPHRASE)
+    assert caught.value.message == CANNOT_REOPEN
+    assert list(tmp_path.iterdir()) == []
