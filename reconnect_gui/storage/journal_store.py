@@ -4,14 +4,21 @@ Each entry is its own record, so a damaged one never hides the others. Deleting 
 an entry to the trash (a mark inside its encrypted data); ``purge_expired`` removes
 entries that have been there for TRASH_DAYS. Only ids and the record kind are plain
 on disk, as for every record.
+
+Another process may write an entry while the window shows it (a backup restored from the
+command line). So changing a stored entry never writes a copy read earlier: saving an
+edit, trashing and restoring each read the entry and write it back inside one write
+transaction (``Vault.update``), changing only what the person changed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 from reconnect_gui.core.journal.entry import (
     JournalEntry,
@@ -26,6 +33,25 @@ from reconnect_gui.storage import plain_export
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.storage.records import JOURNAL_ENTRY, Record
 from reconnect_gui.storage.vault import Vault
+
+# What the editor changes; the trash mark and fields from newer versions are not among them.
+EDITED_FIELDS = (
+    "title",
+    "body",
+    "mood",
+    "tags",
+    "feelings",
+    "entry_type",
+    "prompt_id",
+    "prompt_text",
+)
+# Stands in for a record's times while an entry is only turned back into data.
+_NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class _Unchanged(Exception):
+    """Raised inside a change to leave the record as it is: the transaction rolls back."""
+
 
 # Shown (by the pane) before one entry is written out in the clear; the same promise as
 # the full plain export's warning.
@@ -57,19 +83,51 @@ def load_entry(vault: Vault, entry_id: str) -> JournalEntry | None:
     return entry_of_record(record) if record.kind == JOURNAL_ENTRY else None
 
 
-def save_entry(vault: Vault, entry: JournalEntry) -> JournalEntry:
+def save_entry(vault: Vault, entry: JournalEntry, base: JournalEntry | None = None) -> JournalEntry:
     """Store a new entry (``entry.id == ""``: the vault gives it an id) or an edited one
     (its ``created`` is kept). Returns the entry as stored, with the vault's id and times.
+
+    An edit is applied to the entry as the vault holds it at that moment, in one write
+    transaction: ``base`` is what the editor started from, and only the fields where
+    ``entry`` differs from it are written (without ``base``, every field the editor
+    changes). What another process saved meanwhile stays, the trash mark and fields
+    written by a newer version included.
 
     An id that belongs to another kind of record is refused (ValueError), so a wrong id
     can never overwrite a draft or the countdown. An entry removed elsewhere meanwhile
     (another window, the command line) is written again: the words on screen are never
     lost. A record damaged on disk meanwhile raises RecordDamaged; saving the words as a
     new entry (``id=""``) still works."""
-    if entry.id:
-        _check_is_entry(vault, entry.id)
-    record = vault.put(JOURNAL_ENTRY, entry_to_data(entry), record_id=entry.id or None)
-    return entry_of_record(record)
+    if not entry.id:
+        return entry_of_record(vault.put(JOURNAL_ENTRY, entry_to_data(entry)))
+    _check_is_entry(vault, entry.id)
+    changed = {
+        name: getattr(entry, name)
+        for name in EDITED_FIELDS
+        if base is None or getattr(entry, name) != getattr(base, name)
+    }
+
+    def merge(stored: JournalEntry | None) -> JournalEntry:
+        return entry if stored is None else dataclasses.replace(stored, **changed)
+
+    return _change(vault, entry.id, merge)
+
+
+def _change(
+    vault: Vault, entry_id: str, change: Callable[[JournalEntry | None], JournalEntry | None]
+) -> JournalEntry:
+    """Apply ``change`` to the entry as stored now (None when there is none) inside one
+    write transaction; it returns None to leave the record as it is. Returns the entry
+    as stored (_Unchanged when nothing was written)."""
+
+    def apply(data: dict[str, Any] | None) -> dict[str, Any]:
+        stored = None if data is None else entry_from_record(entry_id, _NO_TIME, _NO_TIME, data)
+        new = change(stored)
+        if new is None:
+            raise _Unchanged
+        return entry_to_data(new)
+
+    return entry_of_record(vault.update(JOURNAL_ENTRY, entry_id, apply))
 
 
 def _check_is_entry(vault: Vault, entry_id: str) -> None:
@@ -82,24 +140,33 @@ def _check_is_entry(vault: Vault, entry_id: str) -> None:
 
 
 def trash_entry(vault: Vault, entry_id: str, now: datetime) -> JournalEntry | None:
-    """Move an entry to the trash (reading its latest stored words first); returns it,
-    or None when it is already gone. Undo with ``restore_entry``."""
-    entry = load_entry(vault, entry_id)
-    if entry is None:
-        return None
-    if entry.in_trash:
-        return entry
-    return save_entry(vault, moved_to_trash(entry, now))
+    """Move an entry to the trash, its latest stored words read inside the same write;
+    returns it, or None when it is already gone. Undo with ``restore_entry``."""
+    return _set_trash(vault, entry_id, lambda entry: moved_to_trash(entry, now), in_trash=True)
 
 
 def restore_entry(vault: Vault, entry_id: str) -> JournalEntry | None:
     """Bring an entry back from the trash; returns it, or None when it is gone."""
-    entry = load_entry(vault, entry_id)
-    if entry is None:
+    return _set_trash(vault, entry_id, restored, in_trash=False)
+
+
+def _set_trash(
+    vault: Vault,
+    entry_id: str,
+    change: Callable[[JournalEntry], JournalEntry],
+    *,
+    in_trash: bool,
+) -> JournalEntry | None:
+    if load_entry(vault, entry_id) is None:  # gone, or another kind of record
         return None
-    if not entry.in_trash:
-        return entry
-    return save_entry(vault, restored(entry))
+
+    def apply(stored: JournalEntry | None) -> JournalEntry | None:
+        return None if stored is None or stored.in_trash == in_trash else change(stored)
+
+    try:
+        return _change(vault, entry_id, apply)
+    except _Unchanged:  # already as asked (or removed just now)
+        return load_entry(vault, entry_id)
 
 
 def delete_for_good(vault: Vault, entry_id: str) -> None:

@@ -212,3 +212,60 @@ def test_one_entry_exports_as_the_full_plain_export_writes_it(vault, tmp_path) -
         write_entry_plain(saved, path, BERLIN)
     write_entry_plain(edited(saved, body="newer"), path, BERLIN, overwrite=True)
     assert "newer" in path.read_text(encoding="utf-8")
+
+
+# --- another process writing the same entry (issue 16, point 6) ----------------------------
+
+
+@pytest.fixture
+def other(vault, tmp_path, clock):
+    """The same vault file opened again, as the command line or a restore would."""
+    with open_vault(tmp_path / "vault.sqlite3", now=clock).unlock_with_key(vault.data_key) as v:
+        yield v
+
+
+def after_each_read(vault, write_elsewhere) -> None:
+    """Let another connection write right after ``vault`` reads a record: the moment a
+    read-then-write in two steps would lose that change."""
+    read = vault.get
+
+    def get(record_id):
+        record = read(record_id)
+        write_elsewhere()
+        return record
+
+    vault.get = get
+
+
+def test_an_edit_keeps_the_trash_mark_set_elsewhere_meanwhile(vault, other, clock) -> None:
+    seen = save_entry(vault, edited(new_entry(NOW), body="typing"))
+    trash_entry(other, seen.id, clock.moment)
+    saved = save_entry(vault, edited(seen, body="typing more"))
+    assert saved.in_trash and saved.body == "typing more"
+    assert load_entry(vault, seen.id) == saved
+
+
+def test_an_edit_changes_only_what_the_person_changed(vault, other) -> None:
+    seen = save_entry(vault, edited(new_entry(NOW), title="t", body="b", mood=2))
+    save_entry(other, edited(seen, mood=4, tags=("restored",)))  # e.g. a backup restored
+    saved = save_entry(vault, edited(seen, body="b, and more"), base=seen)
+    assert (saved.body, saved.mood, saved.tags) == ("b, and more", 4, ("restored",))
+    # Without what the editor started from, the editor's words and choices all count.
+    again = save_entry(vault, edited(seen, title="new title"))
+    assert (again.title, again.body, again.mood) == ("new title", "b", 2)
+
+
+def test_trashing_keeps_words_saved_elsewhere_just_before(vault, other, clock) -> None:
+    seen = save_entry(vault, edited(new_entry(NOW), body="first words"))
+    after_each_read(vault, lambda: save_entry(other, edited(seen, body="words from elsewhere")))
+    trashed = trash_entry(vault, seen.id, clock.moment)
+    assert trashed.in_trash and trashed.body == "words from elsewhere"
+    assert load_entry(other, seen.id) == trashed
+
+
+def test_restoring_keeps_words_saved_elsewhere_just_before(vault, other, clock) -> None:
+    seen = trash_entry(vault, save_entry(vault, edited(new_entry(NOW), body="one")).id, NOW)
+    after_each_read(vault, lambda: save_entry(other, edited(seen, body="two")))
+    restored = restore_entry(vault, seen.id)
+    assert not restored.in_trash and restored.body == "two"
+    assert load_entry(other, seen.id) == restored

@@ -8,7 +8,10 @@ entry that is still blank is never saved, so "New entry" clicked by mistake leav
 trace.
 
 Saving, a refused save and the words kept over a lock follow the autosave every editor
-shares (``ui.widgets.autosave``).
+shares (``ui.widgets.autosave``). A save writes only what the person changed since the
+editor last matched the vault, onto the entry as the vault holds it then: another
+process (a restore from the command line) may have changed it meanwhile. When the saved
+entry differs from the editor, the editor shows what was saved.
 """
 
 from __future__ import annotations
@@ -107,5 +110,24 @@ class OpenEntry(Autosave[JournalEntry]):
         return SAVED if record.id else ""
 
     def _write(self, vault: Vault, record: JournalEntry) -> JournalEntry:
-        # The vault may give a new entry its id and times; the words are the same.
-        return journal_store.save_entry(vault, record)
+        # The vault may give a new entry its id and times; the words are the same unless
+        # another process changed what the person did not.
+        saved = journal_store.save_entry(vault, record, base=self.stored)
+        if _shown(saved) != _shown(record):
+            self._show_saved(saved)
+        return saved
+
+    def _show_saved(self, saved: JournalEntry) -> None:
+        """Show the entry as saved, so the next save cannot write back what the editor
+        held; the cursor stays where it was when the words are the same."""
+        body = self.view.body
+        position = body.textCursor().position() if saved.body == body.toPlainText() else None
+        self.view.show_entry(saved, self.read_only, self.view.trash_label.text())
+        if position is not None:
+            cursor = body.textCursor()
+            cursor.setPosition(position)
+            body.setTextCursor(cursor)
+
+
+def _shown(entry: JournalEntry) -> tuple[object, ...]:
+    return tuple(getattr(entry, name) for name in journal_store.EDITED_FIELDS)
