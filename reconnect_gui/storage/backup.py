@@ -139,10 +139,16 @@ def _decrypt_problem(detail: str) -> VaultError:
 
 
 def dated_files(
-    folder: Path, pattern: re.Pattern[str] = BACKUP_PATTERN
+    folder: Path, pattern: re.Pattern[str] = BACKUP_PATTERN, *, now: datetime | None = None
 ) -> list[tuple[datetime, Path]]:
     """Regular files in ``folder`` whose whole name matches ``pattern`` (its group 1 is a
-    ``YYYYmmddTHHMMSSZ`` time), with that time in UTC, oldest first."""
+    ``YYYYmmddTHHMMSSZ`` time), with that time in UTC, oldest first.
+
+    With ``now``, a file named after ``now`` (made while the clock was set ahead) counts
+    as older than every real one: its name says nothing true about its age, and the copies
+    made since the clock was put right are the newest there are. The last item is then the
+    newest real copy.
+    """
     found: list[tuple[datetime, Path]] = []
     try:
         entries = list(folder.iterdir())
@@ -157,22 +163,31 @@ def dated_files(
         except ValueError:  # e.g. a 13th month: not one of ours
             continue
         found.append((moment, path))
-    found.sort()
+    if now is None:
+        found.sort()
+    else:
+        found.sort(key=lambda item: (item[0] <= now, item))
     return found
 
 
 def rotate_backups(
-    folder: Path, keep: int, pattern: re.Pattern[str] = BACKUP_PATTERN
+    folder: Path,
+    keep: int,
+    pattern: re.Pattern[str] = BACKUP_PATTERN,
+    *,
+    now: datetime | None = None,
 ) -> list[Path]:
     """Delete the oldest automatic backups beyond the newest ``keep``; return them.
 
     Only regular files named exactly like ``pattern`` (by default
     ``reconnect-backup-YYYYmmddTHHMMSSZ.age``) with a real date count, ordered by that
     date, not by file times, which copying changes; anything else is never touched.
+    Pass ``now``: a copy dated after it goes first (see ``dated_files``), so it can
+    neither stay forever nor push out the newest real copy.
     """
     if keep < 1:
         raise ValueError("keep at least one backup")
-    backups = dated_files(folder, pattern)
+    backups = dated_files(folder, pattern, now=now)
     doomed = [path for _moment, path in backups[: max(0, len(backups) - keep)]]
     for path in doomed:
         try:

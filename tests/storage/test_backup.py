@@ -353,3 +353,40 @@ def test_a_backup_reconnect_could_not_open_again_is_never_saved(
         write_backup(target, PAYLOAD, PASSPHRASE)
     assert caught.value.message == CANNOT_REOPEN
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a copy dated in the future (made while the clock was wrong) ---------------------------
+
+NOW = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)
+
+
+def make_dated(folder: Path, *moments: datetime) -> list[Path]:
+    paths = [folder / backup_name(moment) for moment in moments]
+    for path in paths:
+        path.write_bytes(b"x")
+    return paths
+
+
+def test_a_copy_from_the_future_never_costs_the_newest_real_copy(tmp_path: Path) -> None:
+    (future,) = make_dated(tmp_path, NOW + timedelta(days=365 * 70))
+    (today,) = make_dated(tmp_path, NOW)
+    assert rotate_backups(tmp_path, keep=1, now=NOW) == [future]
+    assert [p.name for p in tmp_path.iterdir()] == [today.name]
+
+
+def test_a_copy_from_the_future_never_blocks_rotation(tmp_path: Path) -> None:
+    (future,) = make_dated(tmp_path, NOW + timedelta(days=3))
+    real: list[Path] = []
+    for day in range(6):  # one copy a day, rotated like the automatic ones
+        now = NOW + timedelta(minutes=day)
+        real += make_dated(tmp_path, now)
+        rotate_backups(tmp_path, keep=3, now=now)
+    assert sorted(tmp_path.iterdir()) == real[-3:]
+    assert not future.exists()
+
+
+def test_dated_files_puts_copies_from_the_future_before_the_real_ones(tmp_path: Path) -> None:
+    later, much_later = NOW + timedelta(seconds=1), NOW + timedelta(days=999)
+    old, current, ahead, far = make_dated(tmp_path, NOW - timedelta(days=1), NOW, later, much_later)
+    assert [p for _, p in dated_files(tmp_path, now=NOW)] == [ahead, far, old, current]
+    assert [p for _, p in dated_files(tmp_path)] == [old, current, ahead, far]  # by name alone
