@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from reconnect_gui.core.drafts.draft import add_ignore, edit, new_draft
+from reconnect_gui.core.drafts.draft import add_ignore, edit, new_draft, retitle
 from reconnect_gui.core.drafts.tone_ignores import Ignore
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.draft_store import delete_draft, load_drafts, save_draft
@@ -100,4 +100,48 @@ def test_deleting_removes_only_drafts_and_tolerates_a_missing_one(tmp_path) -> N
     delete_draft(vault, draft.id)  # already gone: nothing happens
     assert load_drafts(vault) == ([], [])
     assert vault.get(entry_id).kind == JOURNAL_ENTRY
+    vault.close()
+
+
+# --- another process writing the same draft (issue 16, point 6) ---------------------------
+
+
+def test_a_save_keeps_versions_and_ignores_saved_elsewhere_meanwhile(tmp_path) -> None:
+    vault = new_vault(tmp_path / "vault.sqlite3")
+    seen = edit(new_draft("text", T0, body="First words."), "Second words.", T0 + HOUR)
+    save_draft(vault, seen)
+    ignore = Ignore("drama.caps", "SO", "i am", "glad")
+    with open_vault(tmp_path / "vault.sqlite3").unlock_with_key(vault.data_key) as other:
+        # e.g. a newer backup restored: one more version and one more finding set aside
+        elsewhere = add_ignore(edit(seen, "Third words.", T0 + 3 * HOUR), ignore)
+        save_draft(other, elsewhere)
+    mine = edit(seen, "My own words.", T0 + 4 * HOUR)
+    saved = save_draft(vault, mine)
+    assert saved.body == "My own words." and saved.ignores == (ignore,)
+    assert [v.body for v in saved.versions] == ["First words.", "Second words."]
+    assert load_drafts(vault) == ([saved], [])
+    vault.close()
+
+
+def test_a_save_writes_only_what_changed_since_the_editor_matched_the_vault(tmp_path) -> None:
+    vault = new_vault(tmp_path / "vault.sqlite3")
+    seen = new_draft("letter", T0, body="Dear Sam,", title="Sunday")
+    save_draft(vault, seen)
+    with open_vault(tmp_path / "vault.sqlite3").unlock_with_key(vault.data_key) as other:
+        save_draft(other, retitle(edit(seen, "Dear Sam, the keys.", T0 + HOUR), "Keys"))
+    ignore = Ignore("drama.caps", "SO", "i am", "glad")
+    saved = save_draft(vault, add_ignore(seen, ignore), base=seen)  # only an ignore here
+    assert (saved.body, saved.title, saved.ignores) == ("Dear Sam, the keys.", "Keys", (ignore,))
+    assert saved.updated == T0 + HOUR  # the words changed there, not here
+    vault.close()
+
+
+def test_a_draft_removed_elsewhere_is_written_again(tmp_path) -> None:
+    vault = new_vault(tmp_path / "vault.sqlite3")
+    seen = new_draft("text", T0, body="Hi")
+    save_draft(vault, seen)
+    vault.delete(seen.id)
+    mine = edit(seen, "Hi Sam, still writing", T0 + HOUR)
+    assert save_draft(vault, mine, base=seen) == mine
+    assert load_drafts(vault) == ([mine], [])
     vault.close()

@@ -6,7 +6,10 @@ vault a moment after typing pauses (the save debouncer), and runs the tone check
 after that (the check debouncer), so typing never waits for either.
 
 Saving, a refused save and the words kept over a lock follow the autosave every editor
-shares (``ui.widgets.autosave``).
+shares (``ui.widgets.autosave``). A save applies what changed since the editor last
+matched the vault to the draft as the vault holds it then (``draft_store.save_draft``):
+another process (a restore from the command line) may have changed it meanwhile. When
+the saved draft differs from the editor, the editor shows what was saved.
 """
 
 from __future__ import annotations
@@ -132,8 +135,23 @@ class OpenDraft(Autosave[Draft]):
     # ---- saving -------------------------------------------------------------------------
 
     def _write(self, vault: Vault, record: Draft) -> Draft:
-        draft_store.save_draft(vault, record)
-        return record
+        saved = draft_store.save_draft(vault, record, base=self.stored)
+        self._show_saved(saved, record)
+        return saved
+
+    def _show_saved(self, saved: Draft, written: Draft) -> None:
+        """Where the saved draft differs from what the editor held (``written``), show
+        it, so the next save cannot write the old words, title or kind back."""
+        view = self.view
+        if saved.body != written.body:
+            view.set_text(saved.body)
+            view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+        if saved.title != written.title:
+            view.title_edit.setText(saved.title)
+        if saved.kind != written.kind:
+            view.show_kind(saved.kind)
+        if (saved.body, saved.kind) != (written.body, written.kind):
+            self.check_debouncer.poke()  # the notes were for the other words
 
     def _after_save(self, record: Draft) -> None:
         self.view.versions_button.setEnabled(bool(record.versions))
