@@ -1,4 +1,5 @@
-"""The vault's cryptography: AES-256-GCM, scrypt key slots, recovery codes, associated data.
+"""The vault's cryptography: AES-256-GCM, scrypt key slots, sealing to a slot's public key,
+recovery codes, associated data.
 
 Only this module and vault.py import ``cryptography``. Nothing here logs, and no error
 message ever quotes a secret or a plaintext.
@@ -14,8 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 KEY_BYTES = 32  # AES-256
 NONCE_BYTES = 12  # 96 bits, the size GCM is designed for
@@ -65,6 +70,55 @@ def encrypt(key: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
 def decrypt(key: bytes, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:
     """Decrypt and authenticate; raises DecryptError when anything does not match."""
     return Aead(key).decrypt(nonce, ciphertext, aad)
+
+
+# --- Sealing to a public key -------------------------------------------------------------
+# A key slot's secret (through scrypt) is an X25519 private key. Its public key lets the
+# app wrap a NEW data key for that slot without knowing the secret, so changing one secret
+# can replace the data key while the other secret keeps working (see vault.py).
+
+PUBLIC_BYTES = 32
+_SEAL_INFO = b"reconnect/sealed-key v1"
+
+
+def public_key_for(seed: bytes) -> bytes:
+    """The X25519 public key of the private key ``seed`` (32 bytes from scrypt)."""
+    public = X25519PrivateKey.from_private_bytes(seed).public_key()
+    return public.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _sealing_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=ephemeral + public,
+                info=_SEAL_INFO)  # fmt: skip
+    return hkdf.derive(shared)
+
+
+def seal(public: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
+    """Encrypt ``plaintext`` so that only the holder of ``public``'s private key opens it:
+    (nonce, ephemeral public key || AES-256-GCM ciphertext)."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    try:
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    except ValueError:  # not a usable public key (e.g. a low-order point from a tampered file)
+        raise DecryptError("not a usable public key") from None
+    nonce, ciphertext = Aead(_sealing_key(shared, ephemeral_public, public)).encrypt(plaintext, aad)
+    return nonce, ephemeral_public + ciphertext
+
+
+def open_sealed(seed: bytes, nonce: bytes, sealed: bytes, aad: bytes) -> bytes:
+    """The plaintext ``seal`` wrapped for ``seed``'s public key; DecryptError otherwise."""
+    if not isinstance(sealed, bytes) or len(sealed) <= PUBLIC_BYTES:
+        raise DecryptError("too short")
+    private = X25519PrivateKey.from_private_bytes(seed)
+    ephemeral_public = sealed[:PUBLIC_BYTES]
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    except ValueError:
+        raise DecryptError("not a usable public key") from None
+    public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    key = _sealing_key(shared, ephemeral_public, public)
+    return Aead(key).decrypt(nonce, sealed[PUBLIC_BYTES:], aad)
 
 
 def associated_data(*fields: str) -> bytes:

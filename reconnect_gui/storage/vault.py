@@ -34,6 +34,7 @@ not detected (anyone who can write the file can also roll back the whole file).
 from __future__ import annotations
 
 import contextlib
+import hmac
 import secrets
 import sqlite3
 import threading
@@ -65,6 +66,11 @@ from reconnect_gui.storage.errors import (
 from reconnect_gui.storage.records import Record
 from reconnect_gui.storage.vault_cache import PlainCache
 from reconnect_gui.storage.vault_format import FORMAT_VERSION, MIGRATIONS, Migration
+
+KEY_CHANGED = (
+    "The vault's key was changed in another Reconnect window or by the command line, so "
+    "nothing was saved here. Lock and unlock again to go on."
+)
 
 
 def open_vault(
@@ -111,10 +117,13 @@ def create_vault(
     recovery = recovery_code_bytes(recovery_code)
     secret = None if passphrase is None else passphrase_bytes(passphrase)
     key, vault_id = new_data_key(), secrets.token_hex(16)
-    fmt.create_file(
-        path, vault_id, key, codec.wrap_slots(vault_id, key, recovery, secret, kdf_params)
-    )
-    return open_vault(path, now=now).unlock_with_key(key), key
+    sealed = codec.wrap_slots(vault_id, key, recovery, secret, kdf_params)
+    fmt.create_file(path, vault_id, key, [row for row, _ in sealed])
+    vault = open_vault(path, now=now).unlock_with_key(key)
+    # A crash before this line leaves a vault that opens normally; its first change of a
+    # secret then only rewraps the key (see Vault.set_passphrase).
+    vault._keep_publics({row[0]: public for row, public in sealed})
+    return vault, key
 
 
 class RestorePlan(Protocol):
@@ -209,6 +218,7 @@ class Vault:
         self._lock = threading.RLock()
         self._aad = codec.RecordAad(vault_id)
         self._cache = PlainCache()
+        self._check_seen: bytes | None = None  # the key check this key was last proven on
 
     @property
     def vault_id(self) -> str:
@@ -240,7 +250,7 @@ class Vault:
             conn, aead = self._open()
             moment = codec.utc(self._now())
             new_id = record_id or _new_record_id()
-            with fmt.transaction(conn):
+            with self._write(conn):
                 created = moment
                 if record_id is not None:
                     old = conn.execute(
@@ -277,7 +287,7 @@ class Vault:
         with self._lock:
             conn, aead = self._open()
             moment = codec.utc(self._now())
-            with fmt.transaction(conn):
+            with self._write(conn):
                 old = conn.execute(
                     "SELECT id, kind, nonce, ciphertext FROM records WHERE id = ?", (record_id,)
                 ).fetchone()
@@ -318,7 +328,7 @@ class Vault:
         """Remove a record; KeyError if there is none."""
         with self._lock:
             conn, _ = self._open()
-            with fmt.transaction(conn):
+            with self._write(conn):
                 if conn.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount == 0:
                     raise KeyError(record_id)
             self._cache.remove(record_id)
@@ -359,7 +369,7 @@ class Vault:
         with self._lock:
             self._cache.clear()
             conn, aead = self._open()
-            with fmt.transaction(conn):
+            with self._write(conn):
                 conn.executemany("DELETE FROM records WHERE id = ?", [(r.id,) for r in plan.remove])
                 for record in (*plan.add, *plan.update):
                     if not (isinstance(record.id, str) and record.id and record.kind):
@@ -371,22 +381,35 @@ class Vault:
                         (record.id, record.kind, nonce, ct),
                     )
 
-    def set_passphrase(self, new: str | None, *, kdf_params: KdfParams | None = None) -> None:
-        """Set or change the passphrase; ``None`` removes it (the recovery code remains)."""
-        secret = None if new is None else passphrase_bytes(new)
+    def opens_with(self, secret: str) -> bool:
+        """Whether ``secret`` (the passphrase or recovery code) opens this vault: asked
+        before a change that someone at an unlocked computer must not make alone."""
         with self._lock:
             conn, _ = self._open()
-            if secret is None:
-                with fmt.transaction(conn):
-                    conn.execute("DELETE FROM key_slots WHERE name = ?", (codec.PASSPHRASE,))
-                return
-            self._store_slot(codec.PASSPHRASE, secret, kdf_params)
+            rows = fmt.query(conn, "SELECT name, kdf, nonce, wrapped FROM key_slots")
+            key = self._key
+        try:
+            found = codec.unwrap_any(self._vault_id, {r[0]: tuple(r[1:]) for r in rows}, secret)
+        except ValueError:
+            return False
+        return found is not None and key is not None and hmac.compare_digest(found, key)
 
-    def replace_recovery_code(self, new_code: str, *, kdf_params: KdfParams | None = None) -> None:
-        """Wrap the key under a new recovery code; the old code stops working."""
+    def set_passphrase(self, new: str | None, *, kdf_params: KdfParams | None = None) -> bool:
+        """Set or change the passphrase; ``None`` removes it (the recovery code remains).
+
+        The data key is replaced at the same time (every record re-encrypted, in one
+        transaction) when the other slot can take the new key without its secret, which
+        is true of every vault made or re-keyed by this version. Then the old passphrase
+        opens nothing written from now on, not even with an older copy of the file.
+        Returns whether the key was replaced; False means only the slot was rewrapped."""
+        secret = None if new is None else passphrase_bytes(new)
+        return self._change_secret(codec.PASSPHRASE, secret, kdf_params)
+
+    def replace_recovery_code(self, new_code: str, *, kdf_params: KdfParams | None = None) -> bool:
+        """Use a new recovery code; the old code stops working. Replaces the data key like
+        ``set_passphrase`` and returns whether it did."""
         secret = recovery_code_bytes(new_code)
-        with self._lock:
-            self._store_slot(codec.RECOVERY, secret, kdf_params)
+        return self._change_secret(codec.RECOVERY, secret, kdf_params)
 
     def rotate_key(
         self, recovery_code: str, passphrase: str | None, *, kdf_params: KdfParams | None = None
@@ -397,33 +420,116 @@ class Vault:
         recovery = recovery_code_bytes(recovery_code)
         secret = None if passphrase is None else passphrase_bytes(passphrase)
         with self._lock:
-            self._cache.clear()
-            conn, old = self._open()
             key = new_data_key()
-            new = Aead(key)
-            slots = codec.wrap_slots(self._vault_id, key, recovery, secret, kdf_params)
-            with fmt.transaction(conn):
-                for record_id, kind, nonce, ciphertext in conn.execute(
-                    "SELECT id, kind, nonce, ciphertext FROM records"
-                ).fetchall():
-                    try:
-                        aad = self._aad(record_id, kind)
-                        plaintext = old.decrypt(nonce, ciphertext, aad)
-                    except (DecryptError, AttributeError):
-                        raise RecordDamaged(fmt.ROTATE_DAMAGED, record_id) from None
-                    conn.execute(
-                        "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
-                        (*new.encrypt(plaintext, aad), record_id),
-                    )
-                nonce, check = new.encrypt(codec.KEY_CHECK, codec.check_aad(self._vault_id))
-                conn.execute("UPDATE meta SET value = ? WHERE key = 'key_check'", (nonce + check,))
-                conn.execute("DELETE FROM key_slots")
-                conn.executemany("INSERT INTO key_slots VALUES (?, ?, ?, ?)", slots)
-            self._key, self._aead = key, new
-            # Old ciphertext also sits in the WAL until it is reused: empty it now.
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            sealed = codec.wrap_slots(self._vault_id, key, recovery, secret, kdf_params)
+            self._rekey(key, [row for row, _ in sealed], {row[0]: pub for row, pub in sealed})
             return key
+
+    def _change_secret(self, name: str, secret: bytes | None, params: KdfParams | None) -> bool:
+        with self._lock:
+            conn, _ = self._open()
+            others = fmt.query(conn, "SELECT name, kdf FROM key_slots WHERE name != ?", (name,))
+            publics = {other: self._public(conn, other, kdf) for other, kdf in others}
+            if all(public is not None for public in publics.values()):
+                key = new_data_key()
+                kept = {other: public for other, public in publics.items() if public}
+                slots = [
+                    codec.reseal_slot(self._vault_id, other, kdf, kept[other], key)
+                    for other, kdf in others
+                ]
+                if secret is not None:
+                    row, kept[name] = codec.wrap_slot(self._vault_id, name, secret, key, params)
+                    slots.append(row)
+                self._rekey(key, slots, kept)
+                return True
+            # A slot from before sealing can only be rewrapped by its own secret, so the
+            # key stays; the settings screen says what that means.
+            assert self._key is not None
+            with self._write(conn):
+                conn.execute("DELETE FROM key_slots WHERE name = ?", (name,))
+                conn.execute("DELETE FROM meta WHERE key = ?", (codec.public_meta_key(name),))
+                if secret is not None:
+                    row, public = codec.wrap_slot(self._vault_id, name, secret, self._key, params)
+                    conn.execute("INSERT INTO key_slots VALUES (?, ?, ?, ?)", row)
+                    self._insert_public(conn, name, public, self._key)
+            return False
+
+    def _rekey(self, key: bytes, slots: list[codec.Slot], publics: dict[str, bytes]) -> None:
+        """Re-encrypt every record and the key check under ``key`` and install ``slots``
+        and their public keys, all in one transaction; RecordDamaged changes nothing."""
+        self._cache.clear()
+        conn, old = self._open()
+        new = Aead(key)
+        with self._write(conn):
+            for record_id, kind, nonce, ciphertext in conn.execute(
+                "SELECT id, kind, nonce, ciphertext FROM records"
+            ).fetchall():
+                try:
+                    aad = self._aad(record_id, kind)
+                    plaintext = old.decrypt(nonce, ciphertext, aad)
+                except (DecryptError, AttributeError):
+                    raise RecordDamaged(fmt.ROTATE_DAMAGED, record_id) from None
+                conn.execute(
+                    "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
+                    (*new.encrypt(plaintext, aad), record_id),
+                )
+            nonce, check = new.encrypt(codec.KEY_CHECK, codec.check_aad(self._vault_id))
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'key_check'", (nonce + check,))
+            conn.execute("DELETE FROM key_slots")
+            conn.executemany("INSERT INTO key_slots VALUES (?, ?, ?, ?)", slots)
+            conn.execute("DELETE FROM meta WHERE key LIKE 'public:%'")
+            for name, public in publics.items():
+                self._insert_public(conn, name, public, key)
+        self._key, self._aead, self._check_seen = key, new, nonce + check
+        # Old ciphertext also sits in the WAL until it is reused: empty it now.
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _keep_publics(self, publics: dict[str, bytes]) -> None:
+        with self._lock:
+            conn, _ = self._open()
+            assert self._key is not None
+            with self._write(conn):
+                for name, public in publics.items():
+                    self._insert_public(conn, name, public, self._key)
+
+    def _insert_public(
+        self, conn: sqlite3.Connection, name: str, public: bytes, key: bytes
+    ) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            (codec.public_meta_key(name), codec.encrypt_public(self._vault_id, name, public, key)),
+        )
+
+    def _public(self, conn: sqlite3.Connection, name: str, kdf: str) -> bytes | None:
+        """A slot's public key, if the slot is sealed and the data key vouches for it."""
+        try:
+            if not codec.is_sealed(kdf):
+                return None
+        except ValueError:
+            raise VaultDamaged(fmt.SLOT_DAMAGED) from None
+        rows = fmt.query(
+            conn, "SELECT value FROM meta WHERE key = ?", (codec.public_meta_key(name),)
+        )
+        assert self._key is not None
+        return codec.decrypt_public(self._vault_id, name, rows[0][0], self._key) if rows else None
+
+    @contextlib.contextmanager
+    def _write(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """One write transaction that first proves this object's key is still the vault's:
+        after another window or the command line changed the key, a write under the old
+        one would leave records nobody can read."""
+        with fmt.transaction(conn):
+            row = conn.execute("SELECT value FROM meta WHERE key = 'key_check'").fetchone()
+            check = None if row is None else row[0]
+            if check != self._check_seen:
+                assert self._key is not None
+                if not (
+                    isinstance(check, bytes) and codec.key_matches(self._vault_id, self._key, check)
+                ):
+                    raise VaultLocked(KEY_CHANGED)
+                self._check_seen = check
+            yield
 
     def close(self) -> None:
         """Close the file and drop this object's reference to the key."""
@@ -465,13 +571,6 @@ class Vault:
             return codec.decode(record_id, kind, plain.decode())
         except (DecryptError, ValueError, KeyError, TypeError, AttributeError):
             raise RecordDamaged(fmt.RECORD_DAMAGED, str(record_id)) from None
-
-    def _store_slot(self, name: str, secret: bytes, params: KdfParams | None) -> None:
-        conn, _ = self._open()
-        assert self._key is not None
-        slot = codec.wrap_slot(self._vault_id, name, secret, self._key, params)
-        with fmt.transaction(conn):
-            conn.execute("INSERT OR REPLACE INTO key_slots VALUES (?, ?, ?, ?)", slot)
 
 
 def _new_record_id() -> str:

@@ -20,8 +20,11 @@ from reconnect_gui.storage.crypto import (
     DecryptError,
     KdfParams,
     associated_data,
+    open_sealed,
     passphrase_bytes,
+    public_key_for,
     recovery_code_bytes,
+    seal,
 )
 from reconnect_gui.storage.records import Record
 
@@ -61,20 +64,73 @@ def check_aad(vault_id: str) -> bytes:
     return associated_data("reconnect/key-check", ENCODING, vault_id)
 
 
+def public_aad(vault_id: str, name: str) -> bytes:
+    return associated_data("reconnect/slot-public", ENCODING, vault_id, name)
+
+
+def public_meta_key(name: str) -> str:
+    """The meta row holding a slot's public key, encrypted under the data key."""
+    return f"public:{name}"
+
+
+SEALED = "x25519"  # the "wrap" field of a slot sealed to the public key of its secret
+
+
 def wrap_slot(
     vault_id: str, name: str, secret: bytes, key: bytes, params: KdfParams | None
-) -> Slot:
+) -> tuple[Slot, bytes]:
+    """A new slot for ``secret`` (a fresh salt each time) and the slot's public key."""
     params = (params or KdfParams()).with_fresh_salt()  # never share a salt between slots
-    nonce, wrapped = Aead(params.derive(secret)).encrypt(key, slot_aad(vault_id, name))
-    return (name, params.to_json(), nonce, wrapped)
+    public = public_key_for(params.derive(secret))
+    kdf = json.dumps({**json.loads(params.to_json()), "wrap": SEALED}, sort_keys=True)
+    return reseal_slot(vault_id, name, kdf, public, key), public
+
+
+def reseal_slot(vault_id: str, name: str, kdf: str, public: bytes, key: bytes) -> Slot:
+    """The slot wrapping ``key`` for the same secret as before, without knowing it."""
+    nonce, sealed = seal(public, key, slot_aad(vault_id, name))
+    return (name, kdf, nonce, sealed)
+
+
+def is_sealed(kdf: str) -> bool:
+    """Whether a slot is sealed to a public key (True) or an older, symmetric one (False).
+    Raises ValueError for a "wrap" field this version does not know."""
+    try:
+        wrap = json.loads(kdf).get("wrap")
+    except (TypeError, ValueError, AttributeError):
+        raise ValueError("unreadable key slot") from None
+    if wrap not in (None, SEALED):
+        raise ValueError("unreadable key slot")
+    return bool(wrap == SEALED)
 
 
 def unwrap_slot(vault_id: str, name: str, slot: tuple[Any, ...], secret: bytes) -> bytes | None:
     """The data key from a slot's (kdf, nonce, wrapped), or None for a wrong secret.
     Raises ValueError when the stored parameters are unreadable."""
     params = KdfParams.from_json(slot[0])
+    sealed = is_sealed(slot[0])
+    derived = params.derive(secret)
     try:
-        return Aead(params.derive(secret)).decrypt(slot[1], slot[2], slot_aad(vault_id, name))
+        if sealed:
+            return open_sealed(derived, slot[1], slot[2], slot_aad(vault_id, name))
+        return Aead(derived).decrypt(slot[1], slot[2], slot_aad(vault_id, name))
+    except DecryptError:
+        return None
+
+
+def encrypt_public(vault_id: str, name: str, public: bytes, key: bytes) -> bytes:
+    """nonce || AES-256-GCM(data key, public key): only the data key can vouch for it, so a
+    public key planted in the file cannot receive the next data key."""
+    nonce, ciphertext = Aead(key).encrypt(public, public_aad(vault_id, name))
+    return nonce + ciphertext
+
+
+def decrypt_public(vault_id: str, name: str, stored: object, key: bytes) -> bytes | None:
+    """The slot's public key, or None when it is missing or fails its check."""
+    if not isinstance(stored, bytes):
+        return None
+    try:
+        return Aead(key).decrypt(stored[:12], stored[12:], public_aad(vault_id, name))
     except DecryptError:
         return None
 
@@ -114,8 +170,9 @@ def key_matches(vault_id: str, key: bytes, check: bytes) -> bool:
 
 def wrap_slots(
     vault_id: str, key: bytes, recovery: bytes, passphrase: bytes | None, params: KdfParams | None
-) -> list[Slot]:
-    """The recovery slot, and the passphrase slot when there is a passphrase."""
+) -> list[tuple[Slot, bytes]]:
+    """The recovery slot, and the passphrase slot when there is a passphrase, each with its
+    public key."""
     slots = [wrap_slot(vault_id, RECOVERY, recovery, key, params)]
     if passphrase is not None:
         slots.append(wrap_slot(vault_id, PASSPHRASE, passphrase, key, params))

@@ -98,7 +98,8 @@ def test_a_new_vault_has_the_documented_shape(vault_path: Path) -> None:
         "journal_mode": "wal",
     }
     assert {"meta", "key_slots", "records", "records_kind"} <= tables
-    assert set(meta) == {"vault_id", "key_check"} and len(meta["vault_id"]) == 32
+    assert set(meta) == {"vault_id", "key_check", "public:recovery", "public:passphrase"}
+    assert len(meta["vault_id"]) == 32
     assert slots == {"recovery", "passphrase"}
 
 
@@ -437,9 +438,9 @@ def test_set_change_and_remove_the_passphrase(vault_path: Path) -> None:
         assert locked.has_passphrase
         with pytest.raises(WrongSecret):
             locked.unlock_with_secret("first")
-        unlocked, same = locked.unlock_with_secret("second")
-    assert same == key
-    unlocked.set_passphrase(None)
+        unlocked, changed = locked.unlock_with_secret("second")
+    assert changed != key  # each change replaced the data key too (issue 16, point 3)
+    assert unlocked.set_passphrase(None) is True
     assert not unlocked.has_passphrase
     unlocked.close()
     with open_vault(vault_path) as locked:
@@ -452,11 +453,12 @@ def test_set_change_and_remove_the_passphrase(vault_path: Path) -> None:
 def test_replace_recovery_code(vault_path: Path) -> None:
     vault, key = new_vault(vault_path)
     fresh = new_recovery_code()
-    vault.replace_recovery_code(fresh.lower(), kdf_params=CHEAP)
+    assert vault.replace_recovery_code(fresh.lower(), kdf_params=CHEAP) is True
     vault.close()
     with open_vault(vault_path) as locked, pytest.raises(WrongSecret):
         locked.unlock_with_secret(CODE)
-    assert unlock_secret(vault_path, fresh) == key
+    new_key = unlock_secret(vault_path, fresh)
+    assert new_key != key and unlock_secret(vault_path, PASSPHRASE) == new_key
 
 
 def test_a_closed_vault_holds_no_key_and_refuses_work(vault: Vault) -> None:
@@ -849,3 +851,104 @@ def test_checkpoint_leaves_every_saved_change_in_the_main_file(vault_path: Path)
     vault.close()
     with open_vault(copy) as locked:
         assert locked.unlock_with_key(key).get("r").data["text"].startswith("only in the log")
+
+
+# --- Changing a secret replaces the data key (issue 16, point 3) ---
+
+
+def read_copy_with(copy: Path, secret: str, record_id: str) -> dict[str, Any]:
+    """What an old secret opens in a copy of the vault file (a snapshot, a backup)."""
+    with open_vault(copy) as locked:
+        vault, _ = locked.unlock_with_secret(secret)
+    try:
+        return vault.get(record_id).data
+    finally:
+        vault.close()
+
+
+@pytest.mark.parametrize("changed", ["passphrase", "recovery code"])
+def test_an_old_secret_and_an_old_copy_open_nothing_written_after_the_change(
+    vault_path: Path, tmp_path: Path, changed: str
+) -> None:
+    vault, _ = new_vault(vault_path)
+    vault.put(JOURNAL_ENTRY, {"body": "before"}, record_id="early")
+    vault.checkpoint()
+    old_copy = tmp_path / "snapshot.sqlite3"
+    shutil.copyfile(vault_path, old_copy)  # a daily snapshot taken before the change
+    if changed == "passphrase":
+        old_secret, other = PASSPHRASE, CODE
+        replaced = vault.set_passphrase("a brand new passphrase", kdf_params=CHEAP)
+    else:
+        old_secret, other = CODE, PASSPHRASE
+        replaced = vault.replace_recovery_code(new_recovery_code(), kdf_params=CHEAP)
+    vault.put(JOURNAL_ENTRY, {"body": "written after the change"}, record_id="late")
+    vault.close()
+
+    with open_vault(old_copy) as locked:
+        _, old_key = locked.unlock_with_secret(old_secret)  # the copy still opens, as copies do
+    with open_vault(vault_path) as locked:
+        current = locked.unlock_with_secret(other)[0]  # the unchanged secret still works
+    assert current.get("late").data == {"body": "written after the change"}
+    current.close()
+    with open_vault(vault_path) as locked, pytest.raises(WrongSecret):
+        locked.unlock_with_key(old_key)  # the old key opens nothing in today's file
+    assert read_copy_with(old_copy, old_secret, "early") == {"body": "before"}
+    assert replaced is True
+
+
+def test_a_vault_from_before_sealed_slots_changes_its_passphrase_without_a_new_key(
+    v1_copy: Path,
+) -> None:
+    with open_vault(v1_copy) as locked:
+        vault, key = locked.unlock_with_secret(V1_PASSPHRASE)
+    assert vault.set_passphrase("a brand new passphrase", kdf_params=CHEAP) is False
+    vault.close()
+    with open_vault(v1_copy) as locked:
+        with pytest.raises(WrongSecret):
+            locked.unlock_with_secret(V1_PASSPHRASE)
+        again, same = locked.unlock_with_secret("a brand new passphrase")
+    assert same == key
+    # Once the key is rotated with both secrets, later changes replace the key too.
+    new_key = again.rotate_key(CODE, "a brand new passphrase", kdf_params=CHEAP)
+    assert again.set_passphrase("third passphrase", kdf_params=CHEAP) is True
+    assert again.data_key != new_key
+    again.close()
+
+
+def test_a_public_key_planted_in_the_file_never_receives_the_new_key(vault_path: Path) -> None:
+    from reconnect_gui.storage.crypto import public_key_for
+
+    vault, key = new_vault(vault_path)
+    attacker_seed = secrets.token_bytes(32)
+    planted = public_key_for(attacker_seed)
+    conn = sqlite3.connect(vault_path)
+    with conn:  # the attacker can write the file but has no secret and no key
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'public:recovery'", (b"x" * 12 + planted,)
+        )
+    conn.close()
+    assert vault.set_passphrase("a brand new passphrase", kdf_params=CHEAP) is False
+    assert vault.data_key == key  # nothing was sealed to the planted key
+    vault.close()
+
+
+def test_a_window_holding_the_old_key_cannot_write_after_a_key_change(vault_path: Path) -> None:
+    first, key = new_vault(vault_path)
+    with open_vault(vault_path) as locked:
+        second = locked.unlock_with_key(key)
+    second.set_passphrase("a brand new passphrase", kdf_params=CHEAP)
+    second.close()
+    with pytest.raises(VaultLocked, match="changed in another"):
+        first.put(JOURNAL_ENTRY, {"body": "would be unreadable"})
+    first.close()
+    with open_vault(vault_path) as locked:
+        assert locked.record_count() == 0
+
+
+def test_opens_with_knows_the_current_secrets_only(vault_path: Path) -> None:
+    vault, _ = new_vault(vault_path)
+    assert vault.opens_with(PASSPHRASE) and vault.opens_with(CODE.lower())
+    assert not vault.opens_with("not the passphrase") and not vault.opens_with("")
+    vault.set_passphrase("a brand new passphrase", kdf_params=CHEAP)
+    assert not vault.opens_with(PASSPHRASE) and vault.opens_with("a brand new passphrase")
+    vault.close()

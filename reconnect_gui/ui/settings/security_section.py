@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,16 +21,23 @@ from PySide6.QtWidgets import (
 
 from reconnect_gui.core.passphrase import new_passphrase_problem
 from reconnect_gui.core.settings import APP_LOCK_CHOICES
+from reconnect_gui.storage.errors import KeyUnavailable, WrongSecret
 from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
 from reconnect_gui.ui.widgets.background import BackgroundTask
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
 from reconnect_gui.ui.widgets.labels import quiet_label
 
+if TYPE_CHECKING:
+    from reconnect_gui.storage.vault import Vault
+
+NOT_CURRENT = "That is not your current passphrase or recovery code. Check it and try again."
+
 
 class SecretsDialog(QDialog):
-    """Optionally shows a new recovery code (to confirm as saved) and asks for a passphrase,
-    then runs ``work(passphrase)`` in the background."""
+    """Optionally asks for the current passphrase (checked with ``check_current``), shows a
+    new recovery code (to confirm as saved) and asks for a new passphrase, then runs
+    ``work(passphrase)`` in the background; its result is kept in ``outcome``."""
 
     def __init__(
         self,
@@ -40,25 +47,36 @@ class SecretsDialog(QDialog):
         work: Callable[[str | None], Any],
         code: str | None = None,
         ask_passphrase: bool = False,
+        check_current: Callable[[str], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self._work = work
+        self._check_current = check_current
         self._task: BackgroundTask | None = None
+        self.outcome: object = None
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         text = QLabel(intro)
         text.setWordWrap(True)
         layout.addWidget(text)
+        self.current: QLineEdit | None = None
+        if check_current is not None:
+            # Someone at an unlocked computer must not change who can open the vault.
+            self.current = QLineEdit()
+            self.current.setEchoMode(QLineEdit.EchoMode.Password)
+            self.current.setPlaceholderText("Your current passphrase (or recovery code)")
+            self.current.setAccessibleName("Current passphrase or recovery code")
+            layout.addWidget(self.current)
         self.code_view = RecoveryCodeView(code) if code else None
         if self.code_view:
             layout.addWidget(self.code_view)
         self.passphrase = self.repeat = None
         if ask_passphrase:
             self.passphrase, self.repeat = QLineEdit(), QLineEdit()
-            for field, hint in ((self.passphrase, "Passphrase"), (self.repeat, "Repeat it")):
+            for field, hint in ((self.passphrase, "New passphrase"), (self.repeat, "Repeat it")):
                 field.setEchoMode(QLineEdit.EchoMode.Password)
                 field.setPlaceholderText(hint)
                 field.setAccessibleName(hint)
@@ -79,13 +97,24 @@ class SecretsDialog(QDialog):
             if problem:
                 self.status.setText(problem)
                 return
+        current = self.current.text() if self.current is not None else ""
+        if self.current is not None and not current:
+            self.status.setText("Type your current passphrase first.")
+            return
         self.status.setText("Working… this takes a moment.")
         self.action_button.setEnabled(False)
-        self._task = BackgroundTask(lambda: self._work(passphrase), self._done, self._failed)
+
+        def job() -> Any:
+            if self._check_current is not None and not self._check_current(current):
+                raise WrongSecret(NOT_CURRENT)
+            return self._work(passphrase)
+
+        self._task = BackgroundTask(job, self._done, self._failed)
         self._task.start()
 
-    def _done(self, _result: object) -> None:
-        for field in (self.passphrase, self.repeat):
+    def _done(self, result: object) -> None:
+        self.outcome = result
+        for field in (self.current, self.passphrase, self.repeat):
             if field is not None:
                 field.clear()
         self.accept()
@@ -94,7 +123,12 @@ class SecretsDialog(QDialog):
         message = getattr(error, "message", None)
         if message is None:
             raise error  # a bug: the app's error reporter logs and shows it
-        self.status.setText(f"{message} Nothing was changed.")
+        if isinstance(error, WrongSecret) and self.current is not None:
+            self.current.selectAll()
+            self.current.setFocus()
+        self.status.setText(
+            message if message.endswith("try again.") else f"{message} Nothing was changed."
+        )
         self.action_button.setEnabled(True)
 
 
@@ -184,6 +218,26 @@ class SecuritySection(QGroupBox):
             self._show_app_lock(self._controller.app_lock_minutes)
             self.status.setText("Set a passphrase first: the app lock asks for it.")
             return
+        vault = self._controller.vault
+        if not minutes and self._controller.app_lock_minutes and vault is not None:
+            # Turning the lock off puts the key back in the keyring: only its owner may.
+            self._show_app_lock(self._controller.app_lock_minutes)
+            dialog = SecretsDialog(
+                "Turn the app lock off",
+                "Type your passphrase to turn the app lock off. Reconnect will then keep "
+                "its key in this computer's keyring and open without asking.",
+                "Turn it off",
+                lambda _p: None,
+                check_current=vault.opens_with,
+                parent=self,
+            )
+            dialog.accepted.connect(lambda: self._set_app_lock(0))
+            self.dialog = dialog
+            dialog.open()
+            return
+        self._set_app_lock(minutes)
+
+    def _set_app_lock(self, minutes: int) -> None:
         self.status.setText("Changing the app lock…")
         self._controller.set_app_lock(minutes)
 
@@ -204,26 +258,62 @@ class SecuritySection(QGroupBox):
     def _show_app_lock(self, minutes: int) -> None:
         self.app_lock.setCurrentIndex(APP_LOCK_CHOICES.index(minutes))
 
-    def _open(self, dialog: QDialog, done_message: str) -> None:
-        dialog.accepted.connect(lambda: self.status.setText(done_message))
+    def _open(self, dialog: SecretsDialog, done_message: Callable[[object], str]) -> None:
+        dialog.accepted.connect(lambda: self.status.setText(done_message(dialog.outcome)))
         self.dialog = dialog
         dialog.open()
+
+    def _check_current(self) -> Callable[[str], bool] | None:
+        """The current-secret check, when there is a passphrase to ask for (without one,
+        the keyring alone opens the vault, so asking would protect nothing)."""
+        vault = self._controller.vault
+        return vault.opens_with if vault is not None and vault.has_passphrase else None
+
+    def _keep_new_key(self, vault: Vault) -> str:
+        """After the data key changed: the new key replaces the old one in the keyring,
+        unless the app lock keeps it out. Returns a sentence to add when that failed."""
+        if self._controller.app_lock_minutes:
+            return ""
+        try:
+            self._controller.keystore().store(vault.vault_id, vault.data_key)
+        except KeyUnavailable as problem:
+            return f" {problem.message}"
+        return ""
 
     def change_passphrase(self) -> None:
         vault = self._controller.vault
         if vault is None:
             return
+
+        def change(passphrase: str | None) -> tuple[bool, str]:
+            replaced = vault.set_passphrase(passphrase)
+            return replaced, self._keep_new_key(vault) if replaced else ""
+
+        def said(outcome: object) -> str:
+            replaced, keyring_note = outcome if isinstance(outcome, tuple) else (False, "")
+            if replaced:
+                return (
+                    "Your passphrase was changed, and everything is now encrypted with a new "
+                    "key: the old passphrase opens nothing you write from now on." + keyring_note
+                )
+            return (
+                "Your passphrase was changed. Copies of your vault made before now (automatic "
+                "copies, backups) still open with the old one; if someone may know it, also "
+                "use “Change encryption key…”."
+            )
+
         self._open(
             SecretsDialog(
                 "Change passphrase",
                 "Choose a passphrase you will remember. It opens Reconnect when the keyring "
                 "can't, and your recovery code keeps working as before.",
                 "Change passphrase",
-                vault.set_passphrase,
+                change,
                 ask_passphrase=True,
+                check_current=self._check_current(),
                 parent=self,
             ),
-            "Your passphrase was changed.",
+            said,
         )
 
     def new_recovery_code(self) -> None:
@@ -233,16 +323,35 @@ class SecuritySection(QGroupBox):
         if vault is None:
             return
         code = new_recovery_code()
+
+        def change(_passphrase: str | None) -> tuple[bool, str]:
+            replaced = vault.replace_recovery_code(code)
+            return replaced, self._keep_new_key(vault) if replaced else ""
+
+        def said(outcome: object) -> str:
+            replaced, keyring_note = outcome if isinstance(outcome, tuple) else (False, "")
+            if replaced:
+                return (
+                    "Your new recovery code is in use, and everything is now encrypted with a "
+                    "new key: the old code opens nothing you write from now on." + keyring_note
+                )
+            return (
+                "Your new recovery code is in use. Copies of your vault made before now "
+                "still open with the old code; if someone may have it, also use “Change "
+                "encryption key…”."
+            )
+
         self._open(
             SecretsDialog(
                 "New recovery code",
                 "Here is a new recovery code. Once you use it, the old code stops working.",
                 "Use this code",
-                lambda _p: vault.replace_recovery_code(code),
+                change,
                 code=code,
+                check_current=self._check_current(),
                 parent=self,
             ),
-            "Your new recovery code is in use; the old one no longer opens the vault.",
+            said,
         )
 
     def rotate_key(self) -> None:
@@ -252,11 +361,10 @@ class SecuritySection(QGroupBox):
         if vault is None:
             return
         code = new_recovery_code()
-        keystore = self._controller.keystore()
 
-        def rotate(passphrase: str | None) -> None:
-            key = vault.rotate_key(code, passphrase)
-            keystore.store(vault.vault_id, key)
+        def rotate(passphrase: str | None) -> str:
+            vault.rotate_key(code, passphrase)
+            return self._keep_new_key(vault)
 
         with_passphrase = self._controller.has_passphrase()
         self._open(
@@ -269,9 +377,13 @@ class SecuritySection(QGroupBox):
                 rotate,
                 code=code,
                 ask_passphrase=with_passphrase,
+                check_current=self._check_current(),
                 parent=self,
             ),
-            "Everything is now encrypted with a new key, and your new recovery code is in use.",
+            lambda keyring_note: (
+                "Everything is now encrypted with a new key, and your new recovery code is "
+                f"in use.{keyring_note or ''}"
+            ),
         )
 
     def forget_key(self) -> None:

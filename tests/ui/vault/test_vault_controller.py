@@ -132,8 +132,10 @@ def test_security_section_changes_secrets_and_forgets_the_key(
     section.new_recovery_code()
     new_code = section.dialog.code_view.code_label.text()
     section.dialog.code_view.confirm.setChecked(True)
+    section.dialog.current.setText("a calm passphrase")
     section.dialog.submit()
     qtbot.wait_until(lambda: "new recovery code" in section.status.text(), timeout=20000)
+    assert "the old code opens nothing you write from now on" in section.status.text()
     with open_vault(vault_file(tmp_path)) as locked:
         vault, _ = locked.unlock_with_secret(new_code)
         vault.close()
@@ -144,10 +146,11 @@ def test_security_section_changes_secrets_and_forgets_the_key(
     section.rotate_key()
     rotated_code = section.dialog.code_view.code_label.text()
     section.dialog.code_view.confirm.setChecked(True)
+    section.dialog.current.setText(new_code)  # the recovery code answers it too
     section.dialog.passphrase.setText("a new passphrase")
     section.dialog.repeat.setText("a new passphrase")
     section.dialog.submit()
-    qtbot.wait_until(lambda: "new key" in section.status.text(), timeout=30000)
+    qtbot.wait_until(lambda: "Everything is now" in section.status.text(), timeout=30000)
     (new_key,) = (base64.b64decode(v) for v in memory_keyring.entries.values())
     with open_vault(vault_file(tmp_path)) as locked:
         vault = locked.unlock_with_key(new_key)
@@ -255,3 +258,70 @@ def test_locking_is_announced_while_the_vault_is_still_open(
     records, _ = again.vault.records(JOURNAL_ENTRY)
     assert [r.data["title"] for r in records] == ["last words"]
     again.lock()
+
+
+def test_a_changed_passphrase_replaces_the_key_in_the_keyring_too(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller = set_up_with_passphrase(qtbot, window, tmp_path, "a calm passphrase")
+    (old_key,) = memory_keyring.entries.values()
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    section.change_passphrase()
+    section.dialog.current.setText("a calm passphrase")
+    section.dialog.passphrase.setText("another calm passphrase")
+    section.dialog.repeat.setText("another calm passphrase")
+    section.dialog.submit()
+    qtbot.wait_until(lambda: "new key" in section.status.text(), timeout=20000)
+    assert list(memory_keyring.entries.values()) != [old_key]
+    controller.lock()
+    again = started(qtbot, window, tmp_path)  # the next start still opens on its own
+    assert again.state == VaultState.UNLOCKED
+    again.lock()
+
+
+def test_changing_a_secret_asks_for_the_current_passphrase_first(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller = set_up_with_passphrase(qtbot, window, tmp_path, "a calm passphrase")
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    section.change_passphrase()
+    dialog = section.dialog
+    dialog.passphrase.setText("taken over by someone else")
+    dialog.repeat.setText("taken over by someone else")
+    dialog.submit()
+    assert "current passphrase first" in dialog.status.text() and dialog.isVisible()
+    dialog.current.setText("a wrong guess at it")
+    dialog.submit()
+    qtbot.wait_until(lambda: "not your current passphrase" in dialog.status.text(), timeout=20000)
+    assert dialog.isVisible() and dialog.action_button.isEnabled()
+    assert controller.vault.opens_with("a calm passphrase")
+    assert not controller.vault.opens_with("taken over by someone else")
+    controller.lock()
+
+
+def test_turning_the_app_lock_off_asks_for_the_passphrase(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller = set_up_with_passphrase(qtbot, window, tmp_path, "a calm passphrase")
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    with qtbot.wait_signal(controller.app_lock_changed):
+        section.app_lock.activated.emit(1)
+    assert controller.app_lock_minutes and memory_keyring.entries == {}
+
+    section.app_lock.activated.emit(0)  # "Off"
+    assert controller.app_lock_minutes and section.app_lock.currentIndex() == 1
+    dialog = section.dialog
+    dialog.current.setText("not it")
+    dialog.submit()
+    qtbot.wait_until(lambda: "not your current passphrase" in dialog.status.text(), timeout=20000)
+    assert controller.app_lock_minutes and memory_keyring.entries == {}
+
+    dialog.current.setText("a calm passphrase")
+    with qtbot.wait_signal(controller.app_lock_changed, timeout=20000):
+        dialog.submit()
+    assert controller.app_lock_minutes == 0 and len(memory_keyring.entries) == 1
+    assert section.app_lock.currentIndex() == 0
+    controller.lock()
