@@ -1,12 +1,17 @@
 """The fired-reminder log in a real vault: encrypted, and a damaged one reads as empty."""
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from reconnect_gui.core.reminders.schedule import check_in_key, draft_key
 from reconnect_gui.storage.crypto import KdfParams
 from reconnect_gui.storage.records import JOURNAL_ENTRY, REMINDER_LOG
-from reconnect_gui.storage.reminder_store import FIRED_RECORD_ID, load_fired, save_fired
+from reconnect_gui.storage.reminder_store import (
+    FIRED_RECORD_ID,
+    load_fired,
+    record_fired,
+    save_fired,
+)
 from reconnect_gui.storage.vault import create_vault, open_vault
 
 RECOVERY_CODE = "ABCDE-FGHJK-MNPQR-STVWX-YZ012"
@@ -66,7 +71,7 @@ def test_a_damaged_log_reads_as_empty_and_the_next_save_replaces_it(tmp_path) ->
 
     vault = reopen(path)
     assert load_fired(vault) == frozenset()
-    save_fired(vault, {"check_in:2026-11-23"})
+    assert record_fired(vault, {"check_in:2026-11-23"}, T0) == {"check_in:2026-11-23"}
     assert load_fired(vault) == {"check_in:2026-11-23"}
     assert vault.records()[1] == []  # nothing damaged is left behind
     assert vault.get(entry_id).data == {"title": "kept", "body": "safe"}
@@ -81,4 +86,18 @@ def test_odd_stored_data_reads_as_what_can_be_used(tmp_path) -> None:
     assert load_fired(vault) == {"check_in:2026-11-22"}
     vault.put(REMINDER_LOG, {}, record_id=FIRED_RECORD_ID)
     assert load_fired(vault) == frozenset()
+    vault.close()
+
+
+def test_keys_saved_elsewhere_meanwhile_stay_and_old_ones_go(tmp_path) -> None:
+    path = tmp_path / "vault.sqlite3"
+    vault = new_vault(path)
+    old = check_in_key((T0 - timedelta(days=90)).date())  # stale: never shown again anyway
+    record_fired(vault, {old}, T0 - timedelta(days=89))
+    shown_here = load_fired(vault)  # what the tray read at unlock
+    with open_vault(path).unlock_with_key(vault.data_key) as other:  # e.g. a restore
+        record_fired(other, {draft_key("d2", T0)}, T0)
+    now_shown = check_in_key(T0.date())
+    stored = record_fired(vault, shown_here | {now_shown}, T0)
+    assert stored == {draft_key("d2", T0), now_shown} == load_fired(vault)
     vault.close()

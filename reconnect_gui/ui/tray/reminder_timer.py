@@ -122,7 +122,7 @@ class ReminderTimer(QObject):
         if due:
             self._fired = prune_fired(self._fired | {r.key for r in due}, now)
             try:
-                reminder_store.save_fired(vault, self._fired)
+                self._fired = reminder_store.record_fired(vault, self._fired, now)
             except (VaultError, OSError) as error:
                 log.warning("reminders could not save what was shown (%s)", type(error).__name__)
         day = None if sources.plan is None else days_elapsed(sources.plan, now)
