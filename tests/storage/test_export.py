@@ -329,6 +329,35 @@ def test_plan_summary_is_one_sentence_of_counts() -> None:
     assert CANARY not in merged.summary() + replaced.summary()
 
 
+def test_merge_repairs_damaged_records_the_backup_holds_and_leaves_the_rest() -> None:
+    readable, theirs = record("fine"), record("broken", body="from the backup")
+    plan = merge_plan([readable], [theirs], "merge", damaged=["broken", "lost"])
+    assert plan.repair == (theirs,)
+    assert plan.update == (theirs,) and plan.add == ()  # written over the damaged one
+    assert plan.drop_damaged == ()  # merge deletes nothing; "lost" stays as it was
+    assert plan.summary() == (
+        "0 records added, 0 updated, 1 kept as it was; 1 damaged record was restored "
+        "from the backup."
+    )
+
+
+def test_replace_also_removes_damaged_records_the_backup_does_not_hold() -> None:
+    theirs = record("broken", body="from the backup")
+    plan = merge_plan([record("mine")], [theirs], "replace", damaged=["broken", "lost", "gone"])
+    assert plan.repair == (theirs,)
+    assert plan.drop_damaged == ("lost", "gone")
+    assert plan.summary() == (
+        "0 records added, 0 updated, 0 kept as they were, 1 removed; 1 damaged record was "
+        "restored from the backup; 2 damaged records that the backup does not hold were "
+        "removed."
+    )
+
+
+def test_a_record_cannot_be_both_readable_and_damaged() -> None:
+    with pytest.raises(ValueError):
+        merge_plan([record("a")], [], "merge", damaged=["a"])
+
+
 def test_plan_refuses_bad_input() -> None:
     with pytest.raises(ValueError):
         merge_plan([record("a"), record("a")], [], "merge")
