@@ -52,6 +52,11 @@ class RecordDamaged(VaultDamaged):
         self.record_id = record_id
 
 
+class VaultReplaced(VaultError):
+    """The vault file was replaced or moved while it was open (a sync app renames its
+    download over it). Nothing is written to, or read from, the old file after that."""
+
+
 class NoVault(VaultError):
     """There is no vault yet at this location."""
 

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from reconnect_gui.storage.crypto import Aead
-from reconnect_gui.storage.errors import UnsupportedVersion, VaultDamaged, VaultError, VaultExists
+from reconnect_gui.storage.errors import (
+    UnsupportedVersion,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultReplaced,
+)
 from reconnect_gui.storage.vault_codec import KEY_CHECK, Slot, check_aad
 from reconnect_gui.system.atomic import _fsync_directory
 
@@ -62,6 +68,11 @@ READ_ONLY = "Reconnect could not save because the vault file is read-only. Nothi
 EXISTS = (
     "A vault already exists here, so Reconnect did not create a new one. Nothing was overwritten."
 )
+REPLACED = (
+    "Your vault file was replaced or moved while Reconnect had it open; a sync app may have "
+    "done this. Nothing more was saved to the old file. Lock and unlock Reconnect, or start "
+    "it again, to use the file that is there now."
+)
 NO_VAULT = "There is no vault here yet."
 WRONG_SECRET = "That passphrase or recovery code did not unlock the vault. Check it and try again."
 WRONG_KEY = "The saved key does not unlock this vault; use your passphrase or recovery code."
@@ -74,12 +85,84 @@ LOCKED = "The vault is locked. Unlock it first."
 # --- SQLite -----------------------------------------------------------------------------
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
-    # Each vault serialises its calls with a lock, so any one thread may use it at a time.
-    conn = sqlite3.connect(
-        uri, uri=True, isolation_level=None, timeout=5.0, check_same_thread=False
-    )
+FileIdentity = tuple[int, int]  # (device, inode): which file a name points at
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+class VaultConnection(sqlite3.Connection):
+    """A connection that remembers which file it opened and stops for good once the vault's
+    name points at another file, or at none.
+
+    Sync apps (Syncthing, Dropbox, Nextcloud) replace a file by renaming their download
+    over it. SQLite keeps writing to the file it opened, now nameless, and to the -wal
+    beside the new one, which the next open would replay onto it. So every statement first
+    checks the name (one stat, about a microsecond); on a change the connection stops before
+    anything is written. SQLite leaves a moved file's -wal in place when it closes, so it
+    is emptied first: it holds only changes the old file already has (every write is
+    copied into the main file at once, see ``transaction``), and the new file opens clean."""
+
+    watched: Path | None = None
+    opened_as: FileIdentity | None = None
+    replaced = False
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        self.ensure_same_file()
+        return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        self.ensure_same_file()
+        return super().executemany(sql, parameters)
+
+    def ensure_same_file(self) -> None:
+        """Raise VaultReplaced (and close) if the vault's name no longer points here."""
+        if self.replaced:
+            raise VaultReplaced(REPLACED)
+        if self.watched is None or file_identity(self.watched) == self.opened_as:
+            return
+        self.replaced = True
+        with contextlib.suppress(sqlite3.Error):
+            if self.in_transaction:
+                super().execute("ROLLBACK")  # nothing new reaches the old file
+            super().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.close()
+        raise VaultReplaced(REPLACED)
+
+
+def ensure_same_file(conn: sqlite3.Connection) -> None:
+    """VaultConnection.ensure_same_file; other connections (a file being built) pass."""
+    if isinstance(conn, VaultConnection):
+        conn.ensure_same_file()
+
+
+def connect(path: Path, *, read_only: bool = False) -> VaultConnection:
+    resolved = path.resolve()
+    uri = resolved.as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+    for _attempt in range(3):
+        before = file_identity(resolved)
+        # Each vault serialises its calls with a lock, so any one thread may use it at a time.
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            timeout=5.0,
+            check_same_thread=False,
+            factory=VaultConnection,
+        )
+        # SQLite opens the file in connect(): the same identity before and after means
+        # the connection holds the file that bears the name.
+        if before is not None and file_identity(resolved) == before:
+            break
+        conn.close()
+    else:
+        raise VaultReplaced(REPLACED)
+    conn.watched, conn.opened_as = resolved, before
     conn.execute("PRAGMA trusted_schema = OFF")  # a crafted file cannot call functions
     conn.execute("PRAGMA cell_size_check = ON")  # notice damaged pages sooner
     if not read_only:
@@ -198,18 +281,31 @@ def migrate(conn: sqlite3.Connection, version: int, steps: Mapping[int, Migratio
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction; any failure rolls it back and leaves the file as it was."""
+    """One write transaction; any failure rolls it back and leaves the file as it was.
+
+    Under the write lock, and again just before the commit, it checks that the vault's
+    name still points at the file this connection writes (see VaultConnection): a file
+    replaced underneath stops the write with VaultReplaced. After the commit the change is
+    copied into the main file at once (a passive checkpoint, which never waits for
+    readers), so a copy of vault.sqlite3 alone, by a sync app or by hand, holds every
+    saved change; a checkpoint that fails (a full disk) leaves the change safe in the WAL."""
     try:
         conn.execute("BEGIN IMMEDIATE")
+        ensure_same_file(conn)
         yield
+        ensure_same_file(conn)
         conn.execute("COMMIT")
     except BaseException as error:
-        if conn.in_transaction:  # SQLite rolls back by itself after some errors
+        # SQLite rolls back by itself after some errors; a replaced file's connection is
+        # already closed (which rolled it back).
+        if not getattr(conn, "replaced", False) and conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error):
             raise sqlite_error(error, writing=True) from None
         raise
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def query(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:

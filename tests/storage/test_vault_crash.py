@@ -15,6 +15,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -24,9 +25,10 @@ import pytest
 
 from helpers.repo import REPO, require_tool
 from reconnect_gui.storage.crypto import KdfParams
+from reconnect_gui.storage.errors import VaultError, VaultReplaced
 from reconnect_gui.storage.records import JOURNAL_ENTRY
 from reconnect_gui.storage.vault import create_vault, open_vault
-from reconnect_gui.storage.vault_format import DISK_FULL, WRITE_FAILED
+from reconnect_gui.storage.vault_format import DISK_FULL, REPLACED, WRITE_FAILED
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and RLIMIT_FSIZE are POSIX")
 
@@ -258,3 +260,86 @@ def test_a_full_disk_says_so_and_keeps_exactly_the_committed_records(tmp_path: P
     assert {r["error"] for r in failures} == {DISK_FULL}
     assert DISK_FULL.startswith("Reconnect could not save because the disk is full.")
     assert_exactly(copy, key, before | saved)
+
+
+# --- Synced folders: the file replaced underneath, and what a copy of the main file holds ----
+
+
+def replica_with_one_more_record(path: Path, key: bytes, folder: Path) -> tuple[Path, str]:
+    """The vault as another computer's sync app would bring it back: a whole copy (SQLite's
+    online backup, as consistent as a sync app's) that gained a record of its own there."""
+    folder.mkdir()
+    replica = folder / "vault.sqlite3"
+    source = sqlite3.connect(path)
+    target = sqlite3.connect(replica)
+    source.backup(target)
+    source.close()
+    target.close()
+    with open_vault(replica) as locked, locked.unlock_with_key(key) as there:
+        added = there.put(JOURNAL_ENTRY, {"written": "on the other computer"}).id
+    return replica, added
+
+
+def test_a_vault_replaced_underneath_stops_before_writing(tmp_path: Path) -> None:
+    """A sync app replaces vault.sqlite3 by renaming its download over it. The open vault
+    used to go on writing into the old file and its WAL, report success, and leave the WAL
+    beside the new file, which the next open replayed: 'damaged', or the new file's entries
+    silently gone."""
+    path = tmp_path / "vault.sqlite3"
+    vault, key = create_vault(path, recovery_code=CODE, kdf_params=CHEAP)
+    first = vault.put(JOURNAL_ENTRY, {"n": 1}).id
+    replica, added = replica_with_one_more_record(path, key, tmp_path / "sync")
+    old_inode = tmp_path / "old-inode.sqlite3"
+    os.link(path, old_inode)  # to look at the old file after the rename
+    os.replace(replica, path)  # what Syncthing, Dropbox and Nextcloud do
+    with pytest.raises(VaultError) as caught:
+        vault.put(JOURNAL_ENTRY, {"n": 2})
+    assert isinstance(caught.value, VaultReplaced) and caught.value.message == REPLACED
+    assert "damaged" not in REPLACED and "sqlite" not in REPLACED.lower()
+    with pytest.raises(VaultReplaced):  # and it stays stopped: nothing reads the old file
+        vault.records()
+    vault.close()
+    # Nothing new went into the old file, and no old WAL waits to be replayed onto the new
+    # one (SQLite leaves a moved file's WAL in place, so the vault emptied it first).
+    assert_exactly(old_inode, key, {first})
+    wal = Path(f"{path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert_exactly(path, key, {first, added})
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["old-inode.sqlite3", "sync", "vault.sqlite3"]
+
+
+def test_a_vault_moved_away_underneath_stops_before_writing(tmp_path: Path) -> None:
+    path = tmp_path / "vault.sqlite3"
+    vault, _key = create_vault(path, recovery_code=CODE, kdf_params=CHEAP)
+    path.rename(tmp_path / "moved.sqlite3")
+    with pytest.raises(VaultReplaced):
+        vault.put(JOURNAL_ENTRY, {"n": 1})
+    vault.close()
+
+
+def test_a_replaced_file_is_noticed_by_a_checkpoint_too(tmp_path: Path) -> None:
+    """The idle checkpoint must not copy the WAL into a file that is no longer the vault."""
+    path = tmp_path / "vault.sqlite3"
+    vault, key = create_vault(path, recovery_code=CODE, kdf_params=CHEAP)
+    vault.put(JOURNAL_ENTRY, {"n": 1})
+    replica, _added = replica_with_one_more_record(path, key, tmp_path / "sync")
+    os.replace(replica, path)
+    with pytest.raises(VaultReplaced):
+        vault.checkpoint()
+    vault.close()
+
+
+def test_every_saved_change_is_in_the_main_file_at_once(tmp_path: Path) -> None:
+    """A sync app (or a person) copying vault.sqlite3 alone, while the app runs, used to
+    miss every change since the last automatic checkpoint: they sat in the -wal."""
+    path = tmp_path / "vault.sqlite3"
+    vault, key = create_vault(path, recovery_code=CODE, kdf_params=CHEAP)
+    other = open_vault(path).unlock_with_key(key)  # a second program with the file open
+    with vault, other:
+        saved = {vault.put(JOURNAL_ENTRY, {"n": n}).id for n in range(3)}
+        saved.add(other.put(JOURNAL_ENTRY, {"from": "the command line"}).id)
+        copy = tmp_path / "copy" / "vault.sqlite3"
+        copy.parent.mkdir()
+        shutil.copyfile(path, copy)  # the main file only, while both are open
+        assert_exactly(copy, key, saved)
