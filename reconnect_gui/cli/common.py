@@ -7,7 +7,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,13 @@ def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened
         return open_with_secret(path, read_secret_file(secret_file))
     if sys.stdin is not None and sys.stdin.isatty():
         print(problem.message, file=sys.stderr)
-        return open_with_secret(path, getpass.getpass("Passphrase or recovery code: "))
+        try:
+            secret = getpass.getpass("Passphrase or recovery code: ")
+        except EOFError:  # Ctrl-D at the prompt
+            raise KeyUnavailable(
+                "The vault stayed locked: nothing was typed at the prompt."
+            ) from None
+        return open_with_secret(path, secret)
     raise KeyUnavailable(
         f"{problem.message} To unlock without a terminal, pass --passphrase-file FILE."
     ) from None
@@ -181,11 +187,18 @@ def parse_moment(text: str, zone: str) -> datetime:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:  # year 1 at +14:00, or year 9999 at -14:00
+        raise ValueError(f"{text!r} is too far in the past or the future.") from None
     return moment
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
+    # Readable text where the output is UTF-8; \u escapes where it can't hold every
+    # character, so the JSON still reads back the same.
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    json.dump(value, sys.stdout, ensure_ascii=encoding != "utf8", indent=2, sort_keys=True)
     sys.stdout.write("\n")
 
 

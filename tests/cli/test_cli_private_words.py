@@ -17,6 +17,7 @@ from pathlib import Path
 
 from helpers.repo import REPO, app_command
 from helpers.repo import run_cli as run
+from helpers.terminal import cmdline, in_a_terminal, waiting_on_pipe
 
 VISIBLE = "shell history"  # the warning says why arguments are a bad place for words
 
@@ -119,20 +120,6 @@ def test_the_old_options_still_work_and_say_why_not_to_use_them(
     assert code == 0 and VISIBLE in err and "--note -" in err
 
 
-def _cmdline(pid: int) -> bytes:
-    return Path(f"/proc/{pid}/cmdline").read_bytes()
-
-
-def _waiting_on_input(pid: int) -> bool:
-    """Whether the process sleeps in a read (it has started and waits for its words)."""
-    try:
-        wchan = Path(f"/proc/{pid}/wchan").read_text()
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state == "S" and any(w in wchan for w in ("pipe", "read", "wait"))
-
-
 def test_the_real_cli_never_carries_the_words_in_its_argv(tmp_path: Path) -> None:
     """The documented way, end to end in child processes: while each one waits for its
     words on standard input, its own /proc/PID/cmdline holds none of them."""
@@ -170,9 +157,10 @@ def test_the_real_cli_never_carries_the_words_in_its_argv(tmp_path: Path) -> Non
         )
         if words is not None:
             deadline = time.monotonic() + 30
-            while not _waiting_on_input(child.pid) and time.monotonic() < deadline:
+            while not waiting_on_pipe(child.pid) and time.monotonic() < deadline:
                 time.sleep(0.05)
-            seen = _cmdline(child.pid)
+            assert waiting_on_pipe(child.pid), argv  # it waits for the words, started
+            seen = cmdline(child.pid)
             assert b"reconnect_gui" in seen and canary.encode() not in seen, argv
         out, err = child.communicate(words, timeout=60)
         assert child.returncode == 0, (argv, err)
@@ -187,37 +175,6 @@ def test_the_readme_shows_no_private_words_in_arguments() -> None:
     assert "echo " not in section  # an echo's words are in its argv and the shell history
     assert not re.search(r"--(title|note) +[\"']", section)
     assert not re.search(r"journal search +(TEXT|[\"'])", section)
-
-
-def _in_a_terminal(argv: list[str], env: dict[str, str], keys: list[bytes]) -> tuple[int, str]:
-    """Run the real CLI on a pseudo-terminal, typing ``keys`` one prompt at a time."""
-    import pty
-    import select
-
-    leader, follower = pty.openpty()
-    child = subprocess.Popen(
-        app_command(*argv), env=env, stdin=follower, stdout=follower, stderr=follower
-    )
-    os.close(follower)
-    screen = b""
-    pending = list(keys)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the child has gone and closed its side
-                break
-            if not chunk:
-                break
-            screen += chunk
-        elif pending and _waiting_on_input(child.pid):
-            os.write(leader, pending.pop(0))
-        elif child.poll() is not None:
-            break
-    os.close(leader)
-    return child.wait(timeout=30), screen.decode("utf-8", "replace")
 
 
 def test_in_a_terminal_each_part_is_asked_for(tmp_path: Path) -> None:
@@ -235,11 +192,15 @@ def test_in_a_terminal_each_part_is_asked_for(tmp_path: Path) -> None:
         timeout=60,
     )
     secret = ["--passphrase-file", str(code_file)]
-    code, screen = _in_a_terminal(
-        ["journal", "add", *secret], env, [b"Sunday\n", b"Slept well.\n", b"\x04"]
+    code, screen = in_a_terminal(
+        ["journal", "add", *secret],
+        env,
+        [("Title", b"Sunday\n"), ("Ctrl-D", b"Slept well.\n"), ("Slept well.", b"\x04")],
     )
     assert code == 0, screen
     assert "Title" in screen and "Ctrl-D" in screen
-    code, screen = _in_a_terminal(["journal", "search", "--json", *secret], env, [b"slept\n"])
+    code, screen = in_a_terminal(
+        ["journal", "search", "--json", *secret], env, [("Search for:", b"slept\n")]
+    )
     assert code == 0 and "Search for:" in screen
     assert [e["title"] for e in json.loads(screen[screen.index("{") :])["entries"]] == ["Sunday"]
