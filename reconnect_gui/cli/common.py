@@ -84,7 +84,7 @@ def unlock(args: argparse.Namespace, keystore: KeyStore | None = None) -> Opened
             problem = unavailable
     if secret_file:
         return open_with_secret(path, read_secret_file(secret_file))
-    if sys.stdin is not None and sys.stdin.isatty():
+    if stdin_is_terminal():
         print(problem.message, file=sys.stderr)
         try:
             secret = getpass.getpass("Passphrase or recovery code: ")
