@@ -13,7 +13,6 @@ transaction (``Vault.update``), changing only what the person changed.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -174,26 +173,28 @@ def delete_for_good(vault: Vault, entry_id: str) -> None:
 
     Refused (ValueError) for an entry outside the trash, so no single click deletes
     words the user can still see. Nothing happens when it is already gone."""
-    entry = load_entry(vault, entry_id)
-    if entry is None:
-        return
-    if not entry.in_trash:
+    outside_trash = False
+
+    def still_in_trash(record: Record) -> bool:
+        # Judged on the entry as stored at the delete: restored elsewhere means kept.
+        nonlocal outside_trash
+        outside_trash = record.kind != JOURNAL_ENTRY or not entry_of_record(record).in_trash
+        return not outside_trash
+
+    vault.delete_if(entry_id, still_in_trash)
+    if outside_trash:
         raise ValueError("Only an entry in the trash can be deleted for good.")
-    with contextlib.suppress(KeyError):  # another window may have removed it just now
-        vault.delete(entry_id)
 
 
 def purge_expired(vault: Vault, now: datetime) -> list[str]:
     """Delete for good every entry that has been in the trash for TRASH_DAYS; returns
     their ids. Run when the journal opens; each removal is its own transaction."""
     entries, _damaged = load_entries(vault)
-    purged = []
-    for entry in entries:
-        if is_purge_due(entry, now):
-            with contextlib.suppress(KeyError):
-                vault.delete(entry.id)
-            purged.append(entry.id)
-    return purged
+
+    def still_due(record: Record) -> bool:  # restored elsewhere since the list was read?
+        return record.kind == JOURNAL_ENTRY and is_purge_due(entry_of_record(record), now)
+
+    return [e.id for e in entries if is_purge_due(e, now) and vault.delete_if(e.id, still_due)]
 
 
 # --- plain export of one entry -----------------------------------------------------------

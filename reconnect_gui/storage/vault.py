@@ -292,6 +292,9 @@ class Vault:
                     "SELECT id, kind, nonce, ciphertext FROM records WHERE id = ?", (record_id,)
                 ).fetchone()
                 current = None if old is None else self._decrypt(old)
+                if current is not None and current.kind != kind:
+                    # A wrong id must never re-encrypt another kind's data as this kind.
+                    raise ValueError("That id belongs to another kind of record.")
                 data = change(None if current is None else current.data)
                 created = moment if current is None else current.created
                 plaintext = codec.encode(created, moment, data)
@@ -303,6 +306,23 @@ class Vault:
             record = codec.decode(record_id, kind, plaintext.decode())
             self._cache.put(record)
             return record
+
+    def delete_if(self, record_id: str, condition: Callable[[Record], bool]) -> bool:
+        """Delete a record only if ``condition`` holds for it as stored at that moment,
+        inside one write transaction, so a change saved elsewhere between a check and a
+        delete (an entry restored from the trash) is seen. Returns whether it was
+        deleted; False when there is no such record or the condition is false."""
+        with self._lock:
+            conn, _ = self._open()
+            with self._write(conn):
+                row = conn.execute(
+                    "SELECT id, kind, nonce, ciphertext FROM records WHERE id = ?", (record_id,)
+                ).fetchone()
+                if row is None or not condition(self._decrypt(row)):
+                    return False
+                conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
+            self._cache.remove(record_id)
+            return True
 
     def checkpoint(self) -> None:
         """Copy everything from the write-ahead log into the main file and empty the log,

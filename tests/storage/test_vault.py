@@ -952,3 +952,27 @@ def test_opens_with_knows_the_current_secrets_only(vault_path: Path) -> None:
     vault.set_passphrase("a brand new passphrase", kdf_params=CHEAP)
     assert not vault.opens_with(PASSPHRASE) and vault.opens_with("a brand new passphrase")
     vault.close()
+
+
+def test_delete_if_judges_the_record_as_another_connection_left_it(vault_path: Path) -> None:
+    first, key = new_vault(vault_path)
+    first.put(JOURNAL_ENTRY, {"in_trash": True}, record_id="e")
+    first.get("e")  # this window last saw it in the trash
+    with open_vault(vault_path) as locked:
+        second = locked.unlock_with_key(key)
+    second.put(JOURNAL_ENTRY, {"in_trash": False}, record_id="e")  # restored elsewhere
+    second.close()
+    assert first.delete_if("e", lambda record: record.data["in_trash"]) is False
+    assert first.get("e").data == {"in_trash": False}
+    assert first.delete_if("e", lambda record: True) is True
+    assert first.delete_if("e", lambda record: True) is False  # already gone: quiet
+    first.close()
+
+
+def test_update_refuses_an_id_of_another_kind(vault_path: Path) -> None:
+    vault, _ = new_vault(vault_path)
+    vault.put(DRAFT, {"text": "a draft"}, record_id="shared-id")
+    with pytest.raises(ValueError, match="another kind"):
+        vault.update(JOURNAL_ENTRY, "shared-id", lambda data: {"title": "oops"})
+    assert vault.get("shared-id").kind == DRAFT
+    vault.close()
