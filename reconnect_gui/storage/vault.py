@@ -9,10 +9,14 @@ Format version 1 (kept in step with docs/vault-format.md):
     meta(key TEXT PRIMARY KEY, value BLOB)
         'vault_id'   TEXT: 32 lowercase hex digits (16 random bytes)
         'key_check'  BLOB: nonce(12) || AES-256-GCM(data key, b"reconnect key check v1", AD_check)
+        'public:<slot name>'  BLOB: nonce(12) || AES-256-GCM(data key, slot public key, AD_public)
     key_slots(name TEXT PRIMARY KEY, kdf TEXT NOT NULL, nonce BLOB NOT NULL, wrapped BLOB NOT NULL)
         name 'recovery' (always) or 'passphrase' (optional)
-        kdf      JSON {"length": 32, "n": .., "name": "scrypt", "p": .., "r": .., "salt": b64}
-        wrapped  AES-256-GCM(scrypt(secret), data key, AD_slot): 32 + 16 bytes
+        kdf      JSON {"length": 32, "n": .., "name": "scrypt", "p": .., "r": .., "salt": b64,
+                       "wrap": "x25519" (sealed slots; absent in older, symmetric ones)}
+        wrapped  sealed: ephemeral X25519 public(32) || AES-256-GCM(HKDF(X25519 shared), data
+                 key, AD_slot), the private key being scrypt(secret); symmetric:
+                 AES-256-GCM(scrypt(secret), data key, AD_slot): 32 + 16 bytes
                  secret = the 25 recovery symbols without dashes (ASCII), or the passphrase
                  as NFC UTF-8
     records(id TEXT PRIMARY KEY, kind TEXT NOT NULL, nonce BLOB NOT NULL,
@@ -24,6 +28,7 @@ Format version 1 (kept in step with docs/vault-format.md):
         AD_record = ("reconnect/record", "1", vault_id, record id, kind)
         AD_slot   = ("reconnect/key-slot", "1", vault_id, slot name)
         AD_check  = ("reconnect/key-check", "1", vault_id)
+        AD_public = ("reconnect/slot-public", "1", vault_id, slot name)
     "1" is the encoding version: it changes only if the encryption changes, so schema
     migrations (which run before any key is known) never need to re-encrypt.
 
