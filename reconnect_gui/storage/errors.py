@@ -57,6 +57,10 @@ class VaultReplaced(VaultError):
     download over it). Nothing is written to, or read from, the old file after that."""
 
 
+class VaultInUse(VaultError):
+    """Another program (the app, a command) has the vault open, so it cannot be replaced."""
+
+
 class NoVault(VaultError):
     """There is no vault yet at this location."""
 
