@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from reconnect_gui.storage.errors import UnsupportedVersion, VaultDamaged
@@ -40,6 +40,10 @@ NEWER_VERSION = (
 _TIMESTAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})", re.ASCII
 )
+# Moments every time zone can show (a UTC offset is less than a day): one day inside the
+# range Python's dates cover. Nothing outside is a time any clock gave.
+_EARLIEST = datetime.min.replace(tzinfo=UTC) + timedelta(days=1)
+_LATEST = datetime.max.replace(tzinfo=UTC) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,7 @@ def _parse_record(number: int, item: object) -> Record:
         and created is not None
         and updated is not None
         and isinstance(item["data"], dict)
+        and _is_unicode(item["data"])
     )
     if not valid:
         raise _damaged(f"record {number} is not valid")
@@ -159,6 +164,25 @@ def _is_label(value: object, limit: int) -> bool:
     return isinstance(value, str) and 0 < len(value) <= limit and value.isprintable()
 
 
+def _is_unicode(value: object) -> bool:
+    """No string inside ``value`` (keys included) holds a lone surrogate: JSON's ``\\ud800``
+    parses, but no UTF-8 file, vault record or terminal can hold it."""
+    stack = [value]
+    while stack:  # a loop, not recursion: deep nesting must not reach the recursion limit
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and not item.isascii():
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
 def _timestamp(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("export timestamps must be timezone-aware")
@@ -170,6 +194,7 @@ def _parse_timestamp(value: object) -> datetime | None:
     if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
         return None
     try:
-        return datetime.fromisoformat(value).astimezone(UTC)
-    except ValueError:  # e.g. month 13
+        moment = datetime.fromisoformat(value).astimezone(UTC)
+    except (ValueError, OverflowError):  # month 13, year 0; year 1 east of UTC
         return None
+    return moment if _EARLIEST <= moment <= _LATEST else None

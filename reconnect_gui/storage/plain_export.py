@@ -111,7 +111,7 @@ def _markdown_files(records: list[Record], tz: tzinfo) -> dict[str, bytes]:
         title = record.data.get("title")
         title = title if isinstance(title, str) else None
         slug = _slug(title or "", lower=True) or _slug(record.id, lower=False) or "record"
-        stem = f"{record.created.astimezone(tz).date().isoformat()}-{slug}"
+        stem = f"{_in_zone(record.created, tz).date().isoformat()}-{slug}"
         name, counter = f"{stem}.md", 1
         while _fold(name) in taken:
             counter += 1
@@ -119,6 +119,15 @@ def _markdown_files(records: list[Record], tz: tzinfo) -> dict[str, bytes]:
         taken.add(_fold(name))
         files[name] = _markdown(record, title, tz).encode("utf-8", "backslashreplace")
     return files
+
+
+def _in_zone(moment: datetime, tz: tzinfo) -> datetime:
+    """``moment`` in ``tz``, or in UTC when the zone would take it past year 1 or 9999
+    (a vault restored before backups' dates were checked may hold one)."""
+    try:
+        return moment.astimezone(tz)
+    except OverflowError:
+        return moment.astimezone(UTC)
 
 
 def _fold(name: str) -> str:
@@ -149,8 +158,8 @@ def _markdown(record: Record, title: str | None, tz: tzinfo) -> str:
     if title is not None:
         header.append(f"title: {_yaml_value(title)}")
     header += [
-        f"date: {record.created.astimezone(tz).isoformat(timespec='seconds')}",
-        f"updated: {record.updated.astimezone(tz).isoformat(timespec='seconds')}",
+        f"date: {_in_zone(record.created, tz).isoformat(timespec='seconds')}",
+        f"updated: {_in_zone(record.updated, tz).isoformat(timespec='seconds')}",
         f"kind: {_yaml_value(record.kind)}",
     ]
     for key in ("mood", "tags"):

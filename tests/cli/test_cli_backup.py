@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from helpers.repo import app_command
+from reconnect_gui.storage.backup import write_backup
 from reconnect_gui.storage.unlock import vault_file
 
 BACKUP_PASSPHRASE = "a backup passphrase"
@@ -137,3 +138,64 @@ def test_merge_keeps_a_damaged_record_the_backup_does_not_hold_and_names_it(
     assert restored.returncode == 4
     assert later in restored.stderr and "Traceback" not in restored.stderr
     assert later in cli.record_ids()  # merge never deletes: it may still be mended elsewhere
+
+
+# --- backups that hold what no clock or keyboard gives --------------------------------------
+
+
+def crafted_backup(folder: Path, name: str, change: dict[str, object]) -> Path:
+    """A real age backup of an export document whose one record has ``change`` applied
+    (JSON written with ASCII escapes, so a lone surrogate is a valid-looking ``\\ud800``)."""
+    record: dict[str, object] = {
+        "id": "crafted-record",
+        "kind": "journal_entry",
+        "created": "2025-02-14T21:05:07.123456Z",
+        "updated": "2025-02-14T21:05:07.123456Z",
+        "data": {"title": "crafted", "body": "body"},
+    }
+    record.update(change)
+    document = {
+        "format": "reconnect-export",
+        "version": 1,
+        "vault_id": "v",
+        "exported_at": "2025-03-01T08:00:00.000000Z",
+        "records": [record],
+    }
+    path = folder / f"{name}.age"
+    write_backup(path, json.dumps(document, ensure_ascii=True).encode(), BACKUP_PASSPHRASE)
+    return path
+
+
+# Each costs a real age encryption (seconds): tests/storage/test_export.py has the rest.
+CRAFTED = {
+    "surrogate in a title": {"data": {"title": "\ud800", "body": "b"}},
+    "year 0": {"created": "0000-01-01T00:00:00Z"},
+    "year 99999": {"updated": "99999-01-01T00:00:00Z"},
+    "year 1 east of UTC": {"created": "0001-01-01T00:00:00+14:00"},
+}
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("crafted")
+    return {name: crafted_backup(folder, name, change) for name, change in CRAFTED.items()}
+
+
+def test_a_backup_with_broken_text_or_impossible_dates_changes_nothing(
+    cli: Cli, crafted: dict[str, Path]
+) -> None:
+    cli.add_entry("mine")
+    with sqlite3.connect(cli.vault) as db:
+        before = sorted(db.execute("SELECT * FROM records"))
+    db.close()
+    modes = {name: "merge" for name in crafted} | {"surrogate in a title": "replace"}
+    for name, backup in crafted.items():
+        restored = cli.backup("restore", backup, "--mode", modes[name])
+        assert (restored.returncode, restored.stdout) == (4, ""), (name, restored.stderr)
+        assert restored.stderr == (
+            "This Reconnect export is damaged (record 1 is not valid), so nothing was changed.\n"
+        ), name
+    with sqlite3.connect(cli.vault) as db:
+        assert sorted(db.execute("SELECT * FROM records")) == before
+    db.close()
+    assert cli.entries() == (0, ["mine"], "")

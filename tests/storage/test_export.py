@@ -221,6 +221,18 @@ BAD_DOCUMENTS = {
     + b"[" * 100_000
     + b"]" * 100_000
     + b"}",
+    # Text no UTF-8 file can hold (a lone surrogate, written as a JSON escape).
+    "lone surrogate in a title": changed(("records", 0, "data", "title"), "\ud800"),
+    "lone surrogate in a key": changed(("records", 0, "data", "\udfff"), "x"),
+    "lone surrogate deep inside": changed(("records", 0, "data", "tags"), [[{"a": "\udc00"}]]),
+    # Dates that no clock gives, or that some time zone cannot show.
+    "year 0": changed(("records", 0, "created"), "0000-01-01T00:00:00Z"),
+    "year 99999": changed(("records", 0, "created"), "99999-01-01T00:00:00Z"),
+    "year 1 east of UTC": changed(("records", 0, "created"), "0001-01-01T00:00:00+14:00"),
+    "year 9999 west of UTC": changed(("records", 0, "updated"), "9999-12-31T23:59:59-14:00"),
+    "the first day of year 1": changed(("records", 0, "updated"), "0001-01-01T12:00:00Z"),
+    "the last day of 9999": changed(("records", 0, "created"), "9999-12-31T00:00:00Z"),
+    "export time in year 1": changed(("exported_at",), "0001-01-01T00:00:00+14:00"),
 }
 
 
@@ -443,6 +455,21 @@ def test_markdown_dates_follow_the_given_zone(tmp_path: Path) -> None:
     late = Record("r", JOURNAL_ENTRY, T0, T0, {"title": "late"})  # 21:05 UTC
     paths = export_markdown([late], tmp_path / "e", tz=timezone(timedelta(hours=5)))
     assert paths[0].name == "2025-02-15-late.md"
+
+
+@pytest.mark.parametrize(
+    ("moment", "offset"),
+    [(datetime.min.replace(tzinfo=UTC), -14), (datetime.max.replace(tzinfo=UTC), 14)],
+    ids=["year 1 shown west of UTC", "year 9999 shown east of UTC"],
+)
+def test_a_date_the_zone_cannot_show_is_written_in_utc(
+    tmp_path: Path, moment: datetime, offset: int
+) -> None:
+    # A vault restored before the export checked dates may hold one.
+    edge = Record("r", JOURNAL_ENTRY, moment, moment, {"title": "edge"})
+    (path,) = export_markdown([edge], tmp_path / "e", tz=timezone(timedelta(hours=offset)))
+    assert path.name == f"{moment.date().isoformat()}-edge.md"
+    assert f"date: {moment.isoformat(timespec='seconds')}" in path.read_text()
 
 
 def test_tricky_titles_stay_in_the_folder(tmp_path: Path) -> None:
