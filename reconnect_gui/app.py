@@ -117,8 +117,10 @@ class _GuiApp:
         from reconnect_gui.ui.shell.main_window import MainWindow
         from reconnect_gui.ui.shell.settings_keeper import SettingsKeeper
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
+        from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
         from reconnect_gui.ui.widgets.theme import apply_theme
 
+        keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
         app.setApplicationName(APP_NAME)

@@ -2,8 +2,9 @@
 
 Exporting keeps the same promise as the full plain export: the user reads
 ``EXPORT_ENTRY_WARNING`` and chooses to go on before anything is written in the clear,
-then picks where. Every step is a dialog in the pane's one ``DialogSlot``, so a lock
-closes it and nothing is written after it. Unsent letters are never exported here.
+then picks where (Qt's own file dialog, at home, leaving no trail: ``save_file_dialog``).
+Every step is a dialog in the pane's one ``DialogSlot``, so a lock closes it and nothing is
+written after it. Unsent letters are never exported here.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reconnect_gui.core.journal.entry import JournalEntry
 from reconnect_gui.storage import journal_store
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
+from reconnect_gui.ui.widgets.file_dialogs import save_file_dialog
 
 
 def exported_words(path: Path) -> str:
@@ -54,12 +56,13 @@ class ExportFlow:
         self._dialogs.open(box)
 
     def _choose_file(self, entry: JournalEntry) -> None:
-        dialog = QFileDialog(self._parent, "Export entry")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("Markdown (*.md)")
-        dialog.setDefaultSuffix("md")
-        dialog.setDirectory(str(Path.home()))
-        dialog.selectFile(journal_store.export_file_name(entry, ZoneInfo(self._zone)))
+        dialog = save_file_dialog(
+            self._parent,
+            "Export entry",
+            journal_store.export_file_name(entry, ZoneInfo(self._zone)),
+            "Markdown (*.md)",
+            "md",
+        )
         dialog.fileSelected.connect(lambda path: self.write(entry, Path(path)))
         self._dialogs.open(dialog)
 

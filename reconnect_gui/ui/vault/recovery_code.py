@@ -1,14 +1,41 @@
-"""Showing a new recovery code: large and legible, savable to a file, confirmed as saved."""
+"""Showing a new recovery code: large and legible, savable to a file, confirmed as saved.
+
+"Save as a file…" opens at home (never wherever the app was started from) and puts any
+plugged-in USB stick or memory card first, with a short note: a code kept there is away
+from this computer, which is the point of it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reconnect_gui.system.removable_media import removable_media
+from reconnect_gui.ui.widgets.file_dialogs import save_file_dialog
 from reconnect_gui.ui.widgets.labels import quiet_label
+
+SUGGESTED_NAME = "reconnect-recovery-code.txt"
+
+
+def media_note(media: Sequence[Path]) -> str:
+    """The file dialog's note when media are plugged in ("" when none are)."""
+    names = [f"“{medium.name}”" for medium in media]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return (
+            f"{names[0]} is plugged in: it is at the top of the list on the left. "
+            "Saving the code there keeps it away from this computer."
+        )
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    return (
+        f"{listed} are plugged in: they are at the top of the list on the left. "
+        "Saving the code on one of them keeps it away from this computer."
+    )
 
 
 class RecoveryCodeView(QWidget):
@@ -16,9 +43,16 @@ class RecoveryCodeView(QWidget):
 
     confirmed = Signal(bool)
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        parent: QWidget | None = None,
+        find_media: Callable[[], Sequence[Path]] = removable_media,
+    ) -> None:
         super().__init__(parent)
         self._code = code
+        self._find_media = find_media
+        self.file_dialog: QFileDialog | None = None  # while "Save as a file…" is open
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -49,11 +83,30 @@ class RecoveryCodeView(QWidget):
         layout.addWidget(self.confirm)
 
     def _choose_file(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save your recovery code", "reconnect-recovery-code.txt", "Text files (*.txt)"
+        if self.file_dialog is not None:
+            return
+        media = self._find_media()
+        dialog = save_file_dialog(
+            self,
+            "Save your recovery code",
+            SUGGESTED_NAME,
+            "Text files (*.txt)",
+            "txt",
+            media=media,
+            note=media_note(media),
         )
-        if chosen:
-            self.save_code_to(Path(chosen))
+        # Bound methods, not lambdas: a lambda holding this view, freed as the dialog (its
+        # child) is deleted, could free the view in the middle of that.
+        dialog.fileSelected.connect(self._save_chosen)
+        dialog.finished.connect(self._file_dialog_closed)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _save_chosen(self, chosen: str) -> None:
+        self.save_code_to(Path(chosen))
+
+    def _file_dialog_closed(self) -> None:
+        self.file_dialog = None
 
     def save_code_to(self, path: Path) -> None:
         """Write the code to a file readable by the user only (they asked for it)."""
