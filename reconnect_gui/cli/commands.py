@@ -17,6 +17,7 @@ from reconnect_gui.cli import (
     check_command,
     journal_commands,
     nocontact_commands,
+    snapshot_commands,
     vault_commands,
 )
 
@@ -63,6 +64,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
         journal_commands,
         nocontact_commands,
         backup_commands,
+        snapshot_commands,
         check_command,
     ):
         module.register(commands)

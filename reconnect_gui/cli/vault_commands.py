@@ -98,6 +98,7 @@ def vault_status(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import APP_LOCK_ON, app_lock_on, print_json, vault_path
     from reconnect_gui.storage.errors import NoVault, VaultDamaged
     from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.synced_folders import conflict_copies
     from reconnect_gui.storage.vault import open_vault
 
     path = vault_path(args)
@@ -129,6 +130,7 @@ def vault_status(args: argparse.Namespace) -> int:
                 keyring_hung = _check_keyring(locked, keystore, status)
         finally:
             locked.close()
+    status["conflict_copies"] = [p.name for p in conflict_copies(path)]
     # A keyring that just timed out is not asked again: one wait is enough.
     status["keyring_backend"] = "not answering" if keyring_hung else keystore.backend_name()
     if args.json:
@@ -152,6 +154,8 @@ def _check_keyring(locked: LockedVault, keystore: KeyStore, status: dict[str, ob
 
 
 def _print_status(status: dict[str, object]) -> None:
+    from reconnect_gui.storage.synced_folders import conflict_notice
+
     lines = {
         "no_vault": "There is no vault yet. Create one with: reconnect vault init",
         "damaged": f"The vault is damaged: {status.get('problem')}",
@@ -166,6 +170,9 @@ def _print_status(status: dict[str, object]) -> None:
             f"{'yes' if status['has_passphrase'] else 'no'}"
         )
     print(f"Keyring: {status['keyring_backend']}")
+    copies = status["conflict_copies"]
+    if isinstance(copies, list) and (notice := conflict_notice(copies)):
+        print(notice)
 
 
 def recover_vault(args: argparse.Namespace) -> int:

@@ -43,19 +43,19 @@ def conflict_copies(vault_path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def conflict_notice(copies: Sequence[Path], vault_name: str = "vault.sqlite3") -> str | None:
-    """What to tell the person about ``copies`` (None when there are none)."""
-    if not copies:
+def conflict_notice(names: Sequence[str], vault_name: str = "vault.sqlite3") -> str | None:
+    """What to tell the person about the conflict copies ``names`` (None: there are none)."""
+    if not names:
         return None
-    names = ", ".join(p.name for p in copies)
-    if len(copies) == 1:
+    copies = ", ".join(names)
+    if len(names) == 1:
         return (
-            f"A sync app left another copy of your vault beside it: {names}. Reconnect keeps "
+            f"A sync app left another copy of your vault beside it: {copies}. Reconnect keeps "
             f"using {vault_name} and leaves that copy as it is; it may hold entries written "
             "on another computer."
         )
     return (
-        f"A sync app left {len(copies)} other copies of your vault beside it: {names}. "
+        f"A sync app left {len(names)} other copies of your vault beside it: {copies}. "
         f"Reconnect keeps using {vault_name} and leaves those copies as they are; they may "
         "hold entries written on another computer."
     )

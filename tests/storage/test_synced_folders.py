@@ -40,10 +40,11 @@ def test_no_folder_or_no_copies_is_no_notice(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_the_notice_names_the_copies_in_plain_words(tmp_path: Path, count: int) -> None:
-    copies = [tmp_path / name for name in CONFLICT_NAMES[:count]]
-    notice = conflict_notice(copies)
+def test_the_notice_names_the_copies_in_plain_words(count: int) -> None:
+    names = CONFLICT_NAMES[:count]
+    notice = conflict_notice(names)
     assert notice is not None and notice[0].isupper() and notice.endswith(".")
-    assert all(p.name in notice for p in copies)
+    assert all(name in notice for name in names)
     assert "sync app" in notice and "vault.sqlite3" in notice
+    assert ("another copy" in notice) == (count == 1) and "1 other" not in notice
     assert "sqlite" not in notice.replace("vault.sqlite3", "").replace(".sqlite3", "")
