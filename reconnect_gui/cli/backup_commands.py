@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconnect_gui.cli.options import add_passphrase_option
 
 if TYPE_CHECKING:
-    from reconnect_gui.storage.vault import Vault
+    pass
 
 PLAINTEXT_WARNING = (
     "An export is NOT encrypted: anyone who can open the folder can read everything in it. "
@@ -95,21 +93,11 @@ def restore_backup(args: argparse.Namespace) -> int:
         existing, damaged = vault.records()
         plan = merge_plan(existing, incoming, args.mode, damaged)
         vault.apply_restore(plan)
-        _remove_damaged(vault, plan.drop_damaged)
         _, still_damaged = vault.records()  # what the restore could not mend, read afresh
     finally:
         vault.close()
     print(plan.summary())
     return _report_damaged(still_damaged)
-
-
-def _remove_damaged(vault: Vault, record_ids: Sequence[str]) -> None:
-    """Delete the damaged records a "replace" leaves out, right after the restore (one
-    transaction each: Vault.apply_restore deletes only readable records). If one fails,
-    its error is reported; running the same restore again finishes the job."""
-    for record_id in record_ids:
-        with contextlib.suppress(KeyError):  # gone already
-            vault.delete(record_id)
 
 
 def plain_export(args: argparse.Namespace) -> int:

@@ -78,6 +78,16 @@ KEY_CHANGED = (
 )
 
 
+RESTORE_RACED = (
+    "Something else saved a change to your vault while the backup was being read, so "
+    "nothing was restored. Try again."
+)
+
+
+class RestoreRaced(VaultError):
+    """Another connection committed between planning a restore and applying it."""
+
+
 def open_vault(
     path: Path, *, now: Clock = system_clock, migrations: Mapping[int, Migration] = MIGRATIONS
 ) -> LockedVault:
@@ -140,6 +150,8 @@ class RestorePlan(Protocol):
     def update(self) -> Sequence[Record]: ...
     @property
     def remove(self) -> Sequence[Record]: ...
+    @property
+    def drop_damaged(self) -> Sequence[str]: ...
 
 
 class LockedVault:
@@ -389,13 +401,26 @@ class Vault:
 
     def apply_restore(self, plan: RestorePlan) -> None:
         """Apply a restore plan (see storage/restore_plan.py) in one transaction: records in
-        ``add`` and ``update`` are written exactly as given, timestamps included, and those
-        in ``remove`` are deleted. On any failure nothing changes."""
+        ``add`` and ``update`` are written exactly as given, timestamps included, those in
+        ``remove`` and the damaged ids in ``drop_damaged`` are deleted. On any failure
+        nothing changes.
+
+        The plan was made from ``records()``: if another window or process saved a change
+        since that read, applying it would undo that change, so it is refused
+        (RestoreRaced) and the caller plans again."""
         with self._lock:
+            planned_at = self._cache.version
             self._cache.clear()
             conn, aead = self._open()
             with self._write(conn):
+                if planned_at is not None:
+                    now_at = conn.execute("PRAGMA data_version").fetchone()[0]
+                    if now_at != planned_at:
+                        raise RestoreRaced(RESTORE_RACED)
                 conn.executemany("DELETE FROM records WHERE id = ?", [(r.id,) for r in plan.remove])
+                conn.executemany(
+                    "DELETE FROM records WHERE id = ?", [(i,) for i in plan.drop_damaged]
+                )
                 for record in (*plan.add, *plan.update):
                     if not (isinstance(record.id, str) and record.id and record.kind):
                         raise ValueError("A restored record needs an id and a kind.")

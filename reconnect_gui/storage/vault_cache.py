@@ -25,6 +25,11 @@ class PlainCache:
     def is_current(self, data_version: int) -> bool:
         return self._version == data_version
 
+    @property
+    def version(self) -> int | None:
+        """The data_version the records were read at; None when not filled."""
+        return self._version
+
     def fill(self, data_version: int, records: list[Record], damaged: dict[str, str]) -> None:
         self._records = {r.id: r for r in records}
         self._folded = None

@@ -729,6 +729,7 @@ class Plan(NamedTuple):
     add: tuple[Record, ...] = ()
     update: tuple[Record, ...] = ()
     remove: tuple[Record, ...] = ()
+    drop_damaged: tuple[str, ...] = ()
 
 
 def test_apply_restore_writes_records_as_given_in_one_transaction(vault: Vault) -> None:
@@ -975,4 +976,41 @@ def test_update_refuses_an_id_of_another_kind(vault_path: Path) -> None:
     with pytest.raises(ValueError, match="another kind"):
         vault.update(JOURNAL_ENTRY, "shared-id", lambda data: {"title": "oops"})
     assert vault.get("shared-id").kind == DRAFT
+    vault.close()
+
+
+def test_a_restore_planned_before_another_window_saved_is_refused(vault_path: Path) -> None:
+    first, key = new_vault(vault_path)
+    first.put(DRAFT, {"text": "the old words"}, record_id="d")
+    existing, _ = first.records()  # the restore plans from this read
+    with open_vault(vault_path) as locked:
+        second = locked.unlock_with_key(key)
+    second.put(DRAFT, {"text": "typed in the open window meanwhile"}, record_id="d")
+    second.close()
+    (old,) = existing
+    from_backup = Record("d", DRAFT, old.created, old.updated, {"text": "from the backup"})
+    with pytest.raises(VaultError, match="nothing was restored"):
+        first.apply_restore(Plan(update=(from_backup,)))
+    assert first.get("d").data == {"text": "typed in the open window meanwhile"}
+    first.records()  # planning again from a fresh read goes through
+    first.apply_restore(Plan(update=(from_backup,)))
+    assert first.get("d").data == {"text": "from the backup"}
+    first.close()
+
+
+def test_a_restore_deletes_damaged_records_in_the_same_transaction(vault_path: Path) -> None:
+    vault, _ = new_vault(vault_path)
+    vault.put(DRAFT, {"text": "fine"}, record_id="ok")
+    vault.put(DRAFT, {"text": "will be damaged"}, record_id="bad")
+    vault.close()
+    conn = sqlite3.connect(vault_path)
+    with conn:
+        conn.execute("UPDATE records SET ciphertext = zeroblob(40) WHERE id = 'bad'")
+    conn.close()
+    with open_vault(vault_path) as locked:
+        vault = locked.unlock_with_secret(CODE)[0]
+    _records, damaged = vault.records()
+    assert damaged == ["bad"]
+    vault.apply_restore(Plan(drop_damaged=("bad",)))
+    assert vault.records() == ([vault.get("ok")], [])
     vault.close()
