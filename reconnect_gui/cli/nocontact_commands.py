@@ -52,7 +52,7 @@ def start_countdown(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import now_utc, parse_moment, unlock
     from reconnect_gui.core.countdown.moments import checked_zone, local_zone_name
     from reconnect_gui.core.countdown.plan import new_plan
-    from reconnect_gui.storage.countdown_store import load_plan, save_plan
+    from reconnect_gui.storage.countdown_store import start_plan
     from reconnect_gui.storage.errors import VaultError
 
     try:
@@ -64,12 +64,11 @@ def start_countdown(args: argparse.Namespace) -> int:
         return 2
     vault = unlock(args).vault
     try:
-        if load_plan(vault) is not None:
+        if not start_plan(vault, plan):  # the check and the write are one transaction
             raise VaultError(
                 "Your countdown has already started; nothing was changed. To begin again, "
                 "log a slip: reconnect nocontact slip --kind KIND"
             )
-        save_plan(vault, plan)
     finally:
         vault.close()
     print(_status_line(plan))
@@ -79,21 +78,28 @@ def start_countdown(args: argparse.Namespace) -> int:
 def log_slip(args: argparse.Namespace) -> int:
     from reconnect_gui.cli.common import now_utc, unlock
     from reconnect_gui.core.countdown.plan import record_slip
-    from reconnect_gui.storage.countdown_store import load_plan, save_plan
+    from reconnect_gui.storage.countdown_store import NoPlan, change_plan
+    from reconnect_gui.storage.errors import VaultError
 
     note = _slip_note(args.note)
+    moment = now_utc()
     vault = unlock(args).vault
     try:
-        plan = _required_plan(load_plan(vault))
-        plan = record_slip(
-            plan,
-            now_utc(),
-            args.kind,
-            restart=not args.keep_counting,
-            note=note,
-            initiated_by=args.initiated_by,
+        # Read, changed and written in one transaction: an edit saved by an open window
+        # at the same moment is neither lost nor undone.
+        change_plan(
+            vault,
+            lambda plan: record_slip(
+                plan,
+                moment,
+                args.kind,
+                restart=not args.keep_counting,
+                note=note,
+                initiated_by=args.initiated_by,
+            ),
         )
-        save_plan(vault, plan)
+    except NoPlan:
+        raise VaultError("Your countdown has not started yet: reconnect nocontact start") from None
     finally:
         vault.close()
     if args.keep_counting:
@@ -141,14 +147,6 @@ def show_status(args: argparse.Namespace) -> int:
     else:
         print(_status_line(plan, summary))
     return 0
-
-
-def _required_plan(plan):
-    from reconnect_gui.storage.errors import VaultError
-
-    if plan is None:
-        raise VaultError("Your countdown has not started yet: reconnect nocontact start")
-    return plan
 
 
 def _status_line(plan, summary=None) -> str:
