@@ -3,7 +3,10 @@
 ``ClipboardGuard`` watches the one text Reconnect put there (``watch``). When the chosen
 time is up, and again when the app quits, it clears the clipboard, but only if the
 clipboard still holds exactly that text: whatever the person copied since is theirs and
-is never touched. ``set_seconds(0)`` turns the clearing off.
+is never touched. With it goes the PRIMARY selection (middle-click paste on Linux) when
+the app made it and it holds the draft or a part of it (``clear_selection_of``).
+``set_seconds(0)`` turns the clearing off. The copy itself is marked secret for clipboard
+managers (``copy_secret``), so their history does not keep it either.
 
 ``ClipboardSection`` is the choice in Settings ("Clear copied drafts from the
 clipboard"); the app saves what is chosen (``Settings.clear_clipboard_seconds``).
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLa
 from reconnect_gui.core.settings import CLEAR_CLIPBOARD_CHOICES
 from reconnect_gui.core.wording import plural
 from reconnect_gui.ui.widgets.labels import quiet_label
+from reconnect_gui.ui.widgets.secret_clipboard import clear_selection_of
 
 CHOICE_WORDS = {
     30: "After 30 seconds",
@@ -110,10 +114,14 @@ class ClipboardGuard(QObject):
             self.timer.start(max(0, self._seconds * 1000 - self._since_copy.elapsed()))
 
     def clear_if_ours(self) -> bool:
-        """Clear the clipboard if it still holds exactly the watched text; True if it did."""
+        """Clear the clipboard if it still holds exactly the watched text; True if it did.
+        The selection goes too if it holds (part of) that text."""
         self.timer.stop()
         text, self._text = self._text, None
-        if text is None or self._clipboard.text(QClipboard.Mode.Clipboard) != text:
+        if text is None:
+            return False
+        clear_selection_of(text, self._clipboard)
+        if self._clipboard.text(QClipboard.Mode.Clipboard) != text:
             return False
         self._clipboard.clear(QClipboard.Mode.Clipboard)
         self.cleared.emit()

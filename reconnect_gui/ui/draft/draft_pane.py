@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QGuiApplication,
     QHideEvent,
     QKeySequence,
     QResizeEvent,
@@ -61,6 +60,7 @@ from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
 from reconnect_gui.ui.vault.controller import VaultState
 from reconnect_gui.ui.widgets.dialog_slot import DialogSlot
 from reconnect_gui.ui.widgets.labels import MessagePage
+from reconnect_gui.ui.widgets.secret_clipboard import copy_secret
 from reconnect_gui.ui.widgets.theme import is_dark
 
 if TYPE_CHECKING:
@@ -418,7 +418,7 @@ class DraftPane(VaultBoundPane):
         self._dialogs.open(box)
 
     def _copy(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
+        copy_secret(text)  # marked for clipboard managers to leave out of their history
         guard = self._clipboard_guard
         seconds = 0 if guard is None else guard.seconds
         if guard is not None:

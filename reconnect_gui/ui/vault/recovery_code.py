@@ -2,7 +2,8 @@
 
 "Save as a file…" opens at home (never wherever the app was started from) and puts any
 plugged-in USB stick or memory card first, with a short note: a code kept there is away
-from this computer, which is the point of it.
+from this computer, which is the point of it. Copying the code marks it secret for
+clipboard managers, and a selection of it (middle-click paste) does not outlive the page.
 """
 
 from __future__ import annotations
@@ -11,12 +12,28 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QFontDatabase,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reconnect_gui.system.removable_media import removable_media
 from reconnect_gui.ui.widgets.file_dialogs import save_file_dialog
 from reconnect_gui.ui.widgets.labels import quiet_label
+from reconnect_gui.ui.widgets.secret_clipboard import clear_selection_of, copy_secret
 
 SUGGESTED_NAME = "reconnect-recovery-code.txt"
 
@@ -36,6 +53,32 @@ def media_note(media: Sequence[Path]) -> str:
         f"{listed} are plugged in: they are at the top of the list on the left. "
         "Saving the code on one of them keeps it away from this computer."
     )
+
+
+class CodeLabel(QLabel):
+    """The code, selectable with the mouse; copying it (Ctrl+C or its menu) marks it secret
+    for clipboard managers, which Qt's own copy of a label's text does not."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            copy_secret(self.selectedText() or self.text())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.copy_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def copy_menu(self) -> QMenu:
+        """The label's menu: copy the whole code."""
+        menu = QMenu(self)
+        menu.addAction("Copy the code", self._copy_all)
+        return menu
+
+    def _copy_all(self) -> None:
+        copy_secret(self.text())
 
 
 class RecoveryCodeView(QWidget):
@@ -62,7 +105,7 @@ class RecoveryCodeView(QWidget):
         )
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
-        self.code_label = QLabel(code)
+        self.code_label = CodeLabel(code)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setWeight(QFont.Weight.DemiBold)
@@ -81,6 +124,11 @@ class RecoveryCodeView(QWidget):
         self.confirm = QCheckBox("I have saved my recovery code somewhere safe")
         self.confirm.toggled.connect(self.confirmed)
         layout.addWidget(self.confirm)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The page is left: a selection of the code (middle-click paste) does not stay.
+        clear_selection_of(self._code)
+        super().hideEvent(event)
 
     def _choose_file(self) -> None:
         if self.file_dialog is not None:
