@@ -127,11 +127,20 @@ def later():
     assert local == ["6: PySide6.QtNetwork.QLocalSocket"]
 
 
+# Imports of network modules that were read and judged local-only, each with its reason.
+REVIEWED = {
+    # socket.SO_PEERCRED on the single-instance socket's own descriptor: which user is at
+    # the other end of a local socket. It opens no connection of its own.
+    ("ui/shell/single_instance.py", "socket"),
+}
+
+
 def test_our_code_imports_no_network_code() -> None:
     forbidden, local_users = {}, {}
     for path in sorted(PACKAGE.rglob("*.py")):
         name = path.relative_to(PACKAGE).as_posix()
         bad, local = network_imports(path.read_text(encoding="utf-8"))
+        bad = [found for found in bad if (name, found.split(": ")[1]) not in REVIEWED]
         if bad:
             forbidden[name] = bad
         if local:
