@@ -1,31 +1,40 @@
-"""The vault's life in the GUI: find it, unlock it, set it up, lock it.
+"""The vault's life in the GUI: find it, unlock it, set it up, lock it, go back to a copy.
 
 Starts after the first frame (keyring and cryptography are slow to import) and does
 every slow step in the background. Panes ask ``vault`` for data and listen to
 ``state_changed`` to clear themselves when the vault locks (after ``locking``, which
 gives them a moment to save what the user typed).
+
+The vault's files stay whole on disk while the app runs: every save reaches the main
+file at once (storage), and the write-ahead log is emptied when the person leaves the app
+alone (``QuietCheckpoints``) and when the vault locks, which the app also does at quit
+and on SIGTERM. A vault file replaced underneath (a sync app) is let go of and opened anew.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from reconnect_gui.core.clock import Clock, system_clock
-from reconnect_gui.ui.shell.idle import IdleWatcher
+from reconnect_gui.ui.shell.idle import INPUT_EVENTS, IdleWatcher
 from reconnect_gui.ui.widgets.background import BackgroundTask
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from reconnect_gui.storage.keystore import KeyStore
+    from reconnect_gui.storage.snapshots import Restored, VaultCopy
     from reconnect_gui.storage.vault import Vault
+
+QUIET_MS = 30_000  # this long without input, the app counts as left alone
 
 
 class VaultState(StrEnum):
@@ -45,6 +54,13 @@ STATUS_TEXT = {
     VaultState.UNLOCKED: "Unlocked. Stored encrypted.",
     VaultState.DAMAGED: "Your vault needs attention.",
 }
+# Under the sidebar's "Unlocked" when a sync app left a conflict copy beside the vault.
+SYNC_COPY_LINE = "A sync app left another copy of your vault beside it: see Settings."
+REOPENED = (
+    "Your vault file was replaced or moved while Reconnect had it open; a sync app may have "
+    "done this. Nothing more was saved to the old file, and Reconnect now opens the file "
+    "that is there."
+)
 
 
 def _default_keystore() -> KeyStore:
@@ -60,6 +76,50 @@ def app_lock_text(minutes: int) -> str:
     )
 
 
+class QuietCheckpoints(QObject):
+    """Runs ``checkpoint`` once the person has left the app alone for ``quiet_ms``, then
+    waits for their next input before watching again: one checkpoint per spell of use, and
+    no timer at all while the app sits untouched (hidden in the tray for days)."""
+
+    def __init__(self, checkpoint: Callable[[], None], quiet_ms: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self._checkpoint = checkpoint
+        self._quiet_ms = quiet_ms
+        self._watcher = IdleWatcher(self)
+        self._watcher.idle.connect(self._left_alone)
+        self._waiting_for_input = False
+
+    @property
+    def armed(self) -> bool:
+        return self._watcher.armed
+
+    def start(self) -> None:
+        self._stop_waiting()
+        self._watcher.arm(self._quiet_ms)
+
+    def stop(self) -> None:
+        self._watcher.disarm()
+        self._stop_waiting()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._waiting_for_input and event.type() in INPUT_EVENTS:
+            self.start()
+        return False
+
+    def _left_alone(self) -> None:
+        app = QApplication.instance()
+        if app is not None:  # first: a checkpoint that finds the file replaced stops us
+            app.installEventFilter(self)
+            self._waiting_for_input = True
+        self._checkpoint()
+
+    def _stop_waiting(self) -> None:
+        app = QApplication.instance()
+        if self._waiting_for_input and app is not None:
+            app.removeEventFilter(self)
+        self._waiting_for_input = False
+
+
 class VaultController(QObject):
     state_changed = Signal(object)  # VaultState
     # Emitted while the vault is still open, just before it locks: last chance for a pane
@@ -67,6 +127,8 @@ class VaultController(QObject):
     locking = Signal()
     app_lock_changed = Signal(int)  # minutes; 0 = off (the app saves it in its settings)
     app_lock_failed = Signal(str)  # why the app lock could not be changed (it was not)
+    restored = Signal(object)  # storage.snapshots.Restored: a copy is the vault now
+    restore_failed = Signal(str)  # why going back to a copy did not happen
 
     def __init__(
         self,
@@ -76,6 +138,7 @@ class VaultController(QObject):
         now: Clock = system_clock,
         app_lock_minutes: int = 0,
         minute_ms: int = 60_000,  # tests shorten a "minute"
+        quiet_ms: int = QUIET_MS,
     ) -> None:
         super().__init__(window)
         self._data_dir = data_dir
@@ -86,12 +149,15 @@ class VaultController(QObject):
         self._minute_ms = minute_ms
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self._idle_lock)
+        self.quiet = QuietCheckpoints(self._checkpoint, quiet_ms, self)
         self._task: BackgroundTask | None = None
         self._ask = True  # see start()
         self._snapshot_task: BackgroundTask | None = None
+        self._restore_task: BackgroundTask | None = None
         self.vault: Vault | None = None
         self.state = VaultState.CHECKING
         self.problem: str | None = None  # the last plain-words reason, for the status line
+        self.sync_notice: str | None = None  # conflict copies found beside it at unlock
         self.dialog: QDialog | None = None
 
     def keystore(self) -> KeyStore:
@@ -105,6 +171,13 @@ class VaultController(QObject):
         from reconnect_gui.storage.unlock import vault_file
 
         return vault_file(self._data_dir)
+
+    def status_text(self) -> str:
+        """The sidebar's words for the state (the dialogs give the full reasons)."""
+        text = STATUS_TEXT[self.state]
+        if self.state == VaultState.UNLOCKED and self.sync_notice:
+            return f"{text}\n{SYNC_COPY_LINE}"
+        return text
 
     # ---- starting -------------------------------------------------------------------------
 
@@ -231,14 +304,20 @@ class VaultController(QObject):
     # ---- state ----------------------------------------------------------------------------
 
     def _opened(self, opened: Any) -> None:
+        from reconnect_gui.storage.synced_folders import conflict_copies, conflict_notice
+
         self.vault = opened.vault
+        self.sync_notice = conflict_notice([p.name for p in conflict_copies(self.path)])
         self._set_state(VaultState.UNLOCKED)
         if self.app_lock_minutes:
             self.idle.arm(self.app_lock_minutes * self._minute_ms)
-        self._snapshot_task = BackgroundTask(
-            self._take_snapshot, lambda _path: None, self._snapshot_failed
-        )
-        self._snapshot_task.start()
+        self.quiet.start()
+        # One copy at a time: one still running from an earlier unlock finishes first.
+        if self._snapshot_task is None or not self._snapshot_task.running:
+            self._snapshot_task = BackgroundTask(
+                self._take_snapshot, lambda _path: None, self._snapshot_failed
+            )
+            self._snapshot_task.start()
 
     def _take_snapshot(self) -> Path | None:
         """Today's automatic copy of the (encrypted) vault file, if none was made yet."""
@@ -250,15 +329,72 @@ class VaultController(QObject):
         log.warning("automatic vault copy failed (%s)", type(error).__name__)
 
     def lock(self) -> None:
-        """Close the vault and tell every pane to forget what it showed."""
+        """Close the vault and tell every pane to forget what it showed. What the panes save
+        on ``locking`` is in the main file and the WAL is empty before the file closes."""
+        from reconnect_gui.storage.errors import VaultError
+
         self.idle.disarm()
+        self.quiet.stop()
         if self.vault is not None:
             self.locking.emit()
+            # Closing empties the WAL only as the file's last user; a file replaced
+            # underneath refuses, and closing is then all there is to do.
+            with contextlib.suppress(VaultError):
+                self.vault.checkpoint()
             self.vault.close()
             self.vault = None
         if self.state == VaultState.UNLOCKED:
             self.problem = None
             self._set_state(VaultState.LOCKED)
+
+    def _checkpoint(self) -> None:
+        """Empty the WAL into the main file, so the folder holds one whole file again."""
+        from reconnect_gui.storage.errors import VaultError, VaultReplaced
+
+        if self.vault is None:
+            return
+        try:
+            self.vault.checkpoint()
+        except VaultReplaced:
+            self._file_replaced()
+        except VaultError as error:
+            log.warning("checkpoint failed (%s)", type(error).__name__)
+
+    def _file_replaced(self) -> None:
+        """The vault's name points at another file now (a sync app brought its version):
+        let go of the old one and open the one that is there."""
+        self.lock()
+        self._notice(QMessageBox.Icon.Information, "Your vault file changed", REOPENED)
+        self.start()
+
+    # ---- going back to a copy -------------------------------------------------------------
+
+    def restore_copy(self, copy: VaultCopy) -> BackgroundTask:
+        """Lock, put ``copy`` in the vault's place (the vault as it is now is kept aside),
+        then open it again: with the keyring, or by asking. ``restored`` or
+        ``restore_failed`` says how it went."""
+        from reconnect_gui.storage.snapshots import restore_copy
+
+        self.lock()
+        self._set_state(VaultState.CHECKING)  # nothing may open the vault meanwhile
+        path, now = self.path, self._now()
+        task = BackgroundTask(
+            lambda: restore_copy(path, copy, now), self._restored, self._restore_failed
+        )
+        self._restore_task = task
+        task.start()
+        return task
+
+    def _restored(self, outcome: Restored) -> None:
+        self.restored.emit(outcome)
+        self.start()
+
+    def _restore_failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None)
+        if message is None:
+            raise error
+        self.restore_failed.emit(message)
+        self.start()  # the vault as it was
 
     def _idle_lock(self) -> None:
         if self.state != VaultState.UNLOCKED:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,7 +19,14 @@ class _Relay(QObject):
 
 
 class BackgroundTask:
-    """``BackgroundTask(work, on_done, on_error).start()``; keep a reference while it runs."""
+    """``BackgroundTask(work, on_done, on_error).start()``.
+
+    A started task keeps itself alive until its result is delivered, even when its owner
+    replaces or drops it, and the worker thread has ended before the UI thread lets go of
+    it. Otherwise the worker could drop the last reference and destroy the relay, a QObject
+    of the UI thread, while its delivery is queued there: a segfault in the event loop."""
+
+    _started: ClassVar[set[BackgroundTask]] = set()
 
     def __init__(
         self,
@@ -36,7 +43,9 @@ class BackgroundTask:
 
     def start(self) -> None:
         self.running = True
-        threading.Thread(target=self._run, name="reconnect-background", daemon=True).start()
+        BackgroundTask._started.add(self)
+        self._thread = threading.Thread(target=self._run, name="reconnect-background", daemon=True)
+        self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -48,6 +57,8 @@ class BackgroundTask:
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
         self.running = False
+        self._thread.join()  # it has sent this; its last references go now
+        BackgroundTask._started.discard(self)
         if error is not None:
             self._on_error(error)
         else:
