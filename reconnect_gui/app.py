@@ -159,6 +159,7 @@ class _GuiApp:
         window.theme_chosen.connect(self._change_theme)
         app.aboutToQuit.connect(self.keeper.save_now)
 
+        self._quit_on_sigterm(window)
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
             probe.painted.connect(lambda: report_smoke_figures(app, icon))
@@ -193,6 +194,31 @@ class _GuiApp:
             instance.release()
             log.info("%s stopped", APP_NAME)
 
+    def _quit_on_sigterm(self, window) -> None:
+        """SIGTERM (a logout, ``kill``, a service manager) quits as the Quit menu does: the
+        panes save, the vault's WAL goes into the main file and the file closes, instead of
+        the process dying mid-write with its -wal beside the vault.
+
+        Python runs a signal handler only between bytecodes, and Qt's event loop may sleep
+        in C++ for hours: the signal's byte on a wakeup pipe wakes the loop."""
+        import os
+        import signal
+
+        if os.name != "posix":
+            return
+        from PySide6.QtCore import QSocketNotifier, QTimer
+
+        read_end, write_end = os.pipe()
+        for fd in (read_end, write_end):
+            os.set_blocking(fd, False)
+        signal.set_wakeup_fd(write_end)
+        self.sigterm_pipe = (read_end, write_end)  # open for as long as the app runs
+        self.sigterm_notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, window)
+        self.sigterm_notifier.activated.connect(lambda: os.read(read_end, 512))
+        signal.signal(
+            signal.SIGTERM, lambda _signum, _frame: QTimer.singleShot(0, window.request_quit)
+        )
+
     @staticmethod
     def _tray_available() -> bool:
         from reconnect_gui.ui.tray.app_tray import tray_available
@@ -208,7 +234,8 @@ class _GuiApp:
         forbid_core_dumps()  # before the vault opens: a crash must not write the key to disk
 
         from reconnect_gui.core.panes import PaneKey
-        from reconnect_gui.ui.vault.controller import STATUS_TEXT, VaultController, VaultState
+        from reconnect_gui.ui.vault.controller import VaultController, VaultState
+        from reconnect_gui.ui.widgets.application import application
 
         controller = VaultController(
             self.paths.data,
@@ -225,7 +252,7 @@ class _GuiApp:
         def show_state(state: VaultState) -> None:
             # Short words in the sidebar; the dialogs give the full reason.
             action = {VaultState.NEEDS_SETUP: "Set up…", VaultState.LOCKED: "Unlock…"}.get(state)
-            window.show_vault_state(STATUS_TEXT[state], action)
+            window.show_vault_state(controller.status_text(), action)
             if previous[0] == VaultState.NEEDS_SETUP and state == VaultState.UNLOCKED:
                 # A new vault: the countdown's first-run questions come next.
                 window.show_pane(PaneKey.COUNTDOWN)
@@ -239,6 +266,9 @@ class _GuiApp:
 
         controller.state_changed.connect(show_state)
         window.vault_action_requested.connect(act)
+        # Quit (the menu, the tray, SIGTERM) locks: the panes save, the WAL goes into the
+        # main file, and the vault closes before the process ends.
+        application().aboutToQuit.connect(controller.lock)
 
         def security_section():
             from reconnect_gui.ui.settings.security_section import SecuritySection
@@ -246,6 +276,13 @@ class _GuiApp:
             return SecuritySection(controller)
 
         window.add_settings_section(security_section)
+
+        def snapshots_section():
+            from reconnect_gui.ui.settings.snapshots_section import SnapshotsSection
+
+            return SnapshotsSection(controller, now=self.clock)
+
+        window.add_settings_section(snapshots_section)
 
         def countdown_pane():
             from reconnect_gui.ui.countdown.countdown_pane import CountdownPane

@@ -1,6 +1,6 @@
 """Settings: appearance and the places Reconnect keeps its files; other parts of the app
-add their own sections (Security, Reminders) with ``add_section``. The page scrolls, so a
-small window never squeezes the controls.
+add their own sections (Security, Snapshots, Reminders) with ``add_section`` (app.py
+registers them). The page scrolls, so a small window never squeezes the controls.
 """
 
 from __future__ import annotations
