@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     restore = actions.add_parser(
         "restore",
         help="make a copy your vault again; the vault as it is now is kept aside "
-        "(close Reconnect first)",
+        "(Reconnect must be closed or locked)",
     )
     restore.add_argument("name", help="a name from 'reconnect snapshot list'")
     restore.set_defaults(handler=restore_copy)

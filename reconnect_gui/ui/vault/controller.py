@@ -230,8 +230,8 @@ class VaultController(QObject):
             QMessageBox.Icon.Warning,
             "Your vault could not be opened",
             f"{error.message}\n\nThe file was left exactly as it was: {self.path}\n"
-            "If you have a backup, you can restore it from the command line "
-            "(reconnect backup restore).",
+            "You can go back to one of its daily copies in Settings → Snapshots, or restore "
+            "a backup from the command line (reconnect backup restore).",
         )
 
     # ---- dialogs --------------------------------------------------------------------------

@@ -142,3 +142,20 @@ def test_going_back_to_a_snapshot_locks_restores_and_opens_again(
     (outcome,) = outcomes
     assert outcome.set_aside is not None and outcome.set_aside.exists()
     assert vault_file(controller.path.parent) == controller.path
+
+
+def test_a_damaged_vault_points_to_the_snapshots_and_going_back_opens_it(
+    qtbot, unlocked_controller, clock
+) -> None:
+    controller = unlocked_controller
+    qtbot.wait_until(lambda: vault_copies(controller.path, clock()) != [], timeout=20000)
+    controller.lock()
+    data = bytearray(controller.path.read_bytes())
+    data[3 * 16384 : 3 * 16384 + 8] = b"\xff" * 8  # one b-tree page: the check refuses it
+    controller.path.write_bytes(bytes(data))
+    controller.start()
+    qtbot.wait_until(lambda: controller.state == VaultState.DAMAGED, timeout=20000)
+    assert "Settings → Snapshots" in controller.dialog.text()
+    (copy,) = vault_copies(controller.path, clock())
+    controller.restore_copy(copy)
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
