@@ -248,7 +248,9 @@ class VaultController(QObject):
         from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
 
         reason = reason or self.problem or "Reconnect is locked."
-        dialog = UnlockDialog(reason, self._unlock_with_secret, self._window)
+        dialog = UnlockDialog(
+            reason, self._unlock_with_secret, self._window, offer_keyring=not self.app_lock_minutes
+        )
         dialog.unlocked.connect(self._unlocked_by_secret)
         self._show(dialog)
 
@@ -284,15 +286,17 @@ class VaultController(QObject):
                 "passphrase or recovery code when it starts.",
             )
 
-    def _unlock_with_secret(self, secret: str) -> Any:
+    def _unlock_with_secret(self, secret: str, keep_key: bool = False) -> Any:
         from reconnect_gui.storage.unlock import open_with_secret
 
-        # With the app lock on, the key stays out of the keyring on purpose.
+        # The key goes (back) into the keyring only when the person asks for it, and never
+        # with the app lock on: a key taken out on purpose (vault lock, "Forget the key")
+        # is not put back silently by the next unlock.
         return open_with_secret(
             self.path,
             secret,
             self._keystore_factory(),
-            restore_key=not self.app_lock_minutes,
+            restore_key=keep_key and not self.app_lock_minutes,
             now=self._now,
         )
 

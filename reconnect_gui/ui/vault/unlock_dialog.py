@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from reconnect_gui.ui.widgets.background import BackgroundTask
 from reconnect_gui.ui.widgets.labels import pane_heading, quiet_label
@@ -17,11 +25,19 @@ WRONG_SECRET = (
 
 
 class UnlockDialog(QDialog):
-    """``unlock(secret)`` runs in the background; it returns an ``Opened`` or raises."""
+    """``unlock(secret, keep_key)`` runs in the background; it returns an ``Opened`` or
+    raises. ``keep_key`` is the person's own choice to put the key (back) in the keyring:
+    never made for them, so a key they took out on purpose stays out."""
 
     unlocked = Signal(object)
 
-    def __init__(self, reason: str, unlock: Callable[[str], object], parent=None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        unlock: Callable[[str, bool], object],
+        parent=None,
+        offer_keyring: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Unlock Reconnect")
         self.setMinimumWidth(520)
@@ -40,6 +56,14 @@ class UnlockDialog(QDialog):
         self.secret.setAccessibleName("Passphrase or recovery code")
         self.secret.returnPressed.connect(self.submit)
         layout.addWidget(self.secret)
+        self.keep_key = QCheckBox(
+            "Keep the key in this computer's keyring, so Reconnect opens without asking"
+        )
+        self.keep_key.setAccessibleDescription(
+            "Off: you type your passphrase or recovery code each time Reconnect opens"
+        )
+        self.keep_key.setVisible(offer_keyring)  # the app lock keeps the key out
+        layout.addWidget(self.keep_key)
         self.status = quiet_label("")
         self.status.setAccessibleName("Unlock status")
         layout.addWidget(self.status)
@@ -58,9 +82,12 @@ class UnlockDialog(QDialog):
         secret = self.secret.text()
         if not secret.strip() or (self._task is not None and self._task.running):
             return
+        keep_key = not self.keep_key.isHidden() and self.keep_key.isChecked()
         self.status.setText("Unlocking…")
         self.unlock_button.setEnabled(False)
-        self._task = BackgroundTask(lambda: self._unlock(secret), self._opened, self._failed)
+        self._task = BackgroundTask(
+            lambda: self._unlock(secret, keep_key), self._opened, self._failed
+        )
         self._task.start()
 
     def _opened(self, opened: object) -> None:

@@ -78,10 +78,32 @@ def test_a_lost_keyring_entry_asks_for_the_code_and_puts_the_key_back(
     assert again.dialog is dialog
     assert "no key stored" in dialog.reason.text()
     dialog.secret.setText(code.lower().replace("-", " "))
+    dialog.keep_key.setChecked(True)  # the person's own choice
     dialog.submit()
     qtbot.wait_until(lambda: again.state == VaultState.UNLOCKED, timeout=20000)
     assert len(memory_keyring.entries) == 1, "the key goes back into the keyring"
     again.lock()
+
+
+def test_a_key_taken_out_on_purpose_stays_out_after_an_unlock_with_the_code(
+    qtbot, window, tmp_path, memory_keyring
+) -> None:
+    controller, code = set_up(qtbot, window, tmp_path)
+    section = SecuritySection(controller)
+    qtbot.add_widget(section)
+    section.forget_key()
+    section.dialog.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.wait_until(lambda: controller.state == VaultState.LOCKED, timeout=20000)
+    assert memory_keyring.entries == {}
+
+    controller.show_unlock()
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog) and not dialog.keep_key.isChecked()
+    dialog.secret.setText(code)
+    dialog.submit()
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
+    assert memory_keyring.entries == {}, "nothing put the key back without being asked"
+    controller.lock()
 
 
 def test_a_start_hidden_in_the_tray_asks_for_nothing_until_the_window_opens(

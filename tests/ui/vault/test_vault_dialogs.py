@@ -87,7 +87,7 @@ def test_a_failed_setup_says_so_and_can_be_retried(qtbot) -> None:
 
 
 def make_unlock(qtbot) -> UnlockDialog:
-    def unlock(secret: str) -> object:
+    def unlock(secret: str, _keep_key: bool) -> object:
         if secret != "right one":
             raise WrongSecret("no")
         return "opened"
