@@ -14,6 +14,7 @@ transaction (``Vault.update``), changing only what the person changed.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -31,7 +32,10 @@ from reconnect_gui.core.journal.query import newest_first
 from reconnect_gui.storage import plain_export
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.storage.records import JOURNAL_ENTRY, Record
+from reconnect_gui.storage.snapshots import forget_records_in_copies
 from reconnect_gui.storage.vault import Vault
+
+log = logging.getLogger(__name__)
 
 # What the editor changes; the trash mark and fields from newer versions are not among them.
 EDITED_FIELDS = (
@@ -181,7 +185,8 @@ def delete_for_good(vault: Vault, entry_id: str) -> None:
         outside_trash = record.kind != JOURNAL_ENTRY or not entry_of_record(record).in_trash
         return not outside_trash
 
-    vault.delete_if(entry_id, still_in_trash)
+    if vault.delete_if(entry_id, still_in_trash):
+        _forget_in_copies(vault, [entry_id])
     if outside_trash:
         raise ValueError("Only an entry in the trash can be deleted for good.")
 
@@ -194,7 +199,15 @@ def purge_expired(vault: Vault, now: datetime) -> list[str]:
     def still_due(record: Record) -> bool:  # restored elsewhere since the list was read?
         return record.kind == JOURNAL_ENTRY and is_purge_due(entry_of_record(record), now)
 
-    return [e.id for e in entries if is_purge_due(e, now) and vault.delete_if(e.id, still_due)]
+    purged = [e.id for e in entries if is_purge_due(e, now) and vault.delete_if(e.id, still_due)]
+    _forget_in_copies(vault, purged)
+    return purged
+
+
+def _forget_in_copies(vault: Vault, entry_ids: list[str]) -> None:
+    """ "For good" includes Reconnect's own daily copies: the entry leaves them too."""
+    if entry_ids and forget_records_in_copies(vault.path, entry_ids):
+        log.warning("an entry deleted for good stays in a copy that could not be changed")
 
 
 # --- plain export of one entry -----------------------------------------------------------

@@ -23,6 +23,7 @@ import re
 import secrets
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -135,6 +136,51 @@ def vault_copies(vault_path: Path, now: datetime) -> list[VaultCopy]:
             changed = datetime.fromtimestamp(path.stat().st_mtime, UTC)
             conflicts.append(VaultCopy(path, CopyKind.CONFLICT, changed))
     return dated + conflicts
+
+
+def own_copies(vault_path: Path) -> list[Path]:
+    """The copies Reconnect made itself: daily snapshots and vaults set aside by a restore
+    (not conflict copies, which belong to a sync tool)."""
+    return [
+        path
+        for folder, pattern in (
+            (snapshot_folder(vault_path), SNAPSHOT_PATTERN),
+            (vault_path.parent, SET_ASIDE_PATTERN),
+        )
+        for _moment, path in dated_files(folder, pattern)
+    ]
+
+
+def forget_records_in_copies(vault_path: Path, record_ids: Sequence[str]) -> int:
+    """Delete these records from every copy Reconnect made itself, so "delete for good"
+    holds for its own copies too (the records are found by id; no key is needed, and
+    secure_delete zeroes the freed space). Returns how many copies could not be changed
+    (damaged, or busy): the caller says so; the vault itself is already done."""
+    if not record_ids:
+        return 0
+    failed = 0
+    for path in own_copies(vault_path):
+        try:
+            conn = sqlite3.connect(path, timeout=2)
+            try:
+                conn.execute("PRAGMA secure_delete=ON")
+                with conn:
+                    conn.executemany("DELETE FROM records WHERE id = ?", [(i,) for i in record_ids])
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            failed += 1
+    return failed
+
+
+def renew_copies_after_key_change(vault_path: Path, now: datetime) -> Path | None:
+    """After the data key changed: remove the copies Reconnect made under the old key (an
+    old secret opens those) and make today's snapshot under the new one at once, so
+    there is still a copy to go back to. Returns the new snapshot."""
+    for path in own_copies(vault_path):
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return take_snapshot_if_due(vault_path, snapshot_folder(vault_path), now)
 
 
 def find_copy(vault_path: Path, name: str, now: datetime) -> VaultCopy:

@@ -242,6 +242,13 @@ class Vault:
         return self._vault_id
 
     @property
+    def path(self) -> Path:
+        """The vault file this object has open."""
+        with self._lock:
+            conn, _ = self._open()
+            return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+    @property
     def data_key(self) -> bytes:
         """The data key, only to put it (back) into the keyring, e.g. when the app lock is
         turned off. Never log or write it anywhere else."""

@@ -269,3 +269,34 @@ def test_restoring_keeps_words_saved_elsewhere_just_before(vault, other, clock) 
     restored = restore_entry(vault, seen.id)
     assert not restored.in_trash and restored.body == "two"
     assert load_entry(other, seen.id) == restored
+
+
+def test_deleting_for_good_also_removes_the_entry_from_reconnects_own_copies(
+    vault, tmp_path, clock
+) -> None:
+    from reconnect_gui.storage.snapshots import snapshot_folder, take_snapshot_if_due
+
+    gone = save_entry(vault, edited(new_entry(NOW), title="gone", body="words to forget"))
+    kept = save_entry(vault, edited(new_entry(NOW), title="kept", body="words to keep"))
+    purged_later = save_entry(vault, edited(new_entry(NOW), title="old", body="forget too"))
+    trash_entry(vault, gone.id, NOW)
+    trash_entry(vault, purged_later.id, NOW - timedelta(days=1))
+    vault.checkpoint()
+    vault_path = tmp_path / "vault.sqlite3"
+    snapshot = take_snapshot_if_due(vault_path, snapshot_folder(vault_path), NOW)
+    assert snapshot is not None
+
+    def ids_in_snapshot() -> set[str]:
+        conn = sqlite3.connect(snapshot)
+        try:
+            return {row[0] for row in conn.execute("SELECT id FROM records")}
+        finally:
+            conn.close()
+
+    assert {gone.id, kept.id, purged_later.id} <= ids_in_snapshot()
+    delete_for_good(vault, gone.id)
+    assert gone.id not in ids_in_snapshot() and kept.id in ids_in_snapshot()
+    assert purge_expired(vault, NOW + timedelta(days=29, hours=1)) == [purged_later.id]
+    assert ids_in_snapshot() == {kept.id}
+    raw = snapshot.read_bytes()
+    assert gone.id.encode() not in raw  # secure_delete: not even its id lingers

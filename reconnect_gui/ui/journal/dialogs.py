@@ -82,7 +82,8 @@ def ask_delete_for_good(parent: QWidget, dialogs: DialogSlot, delete: Callable[[
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "Delete this entry for good?",
-        "It will be gone for good and cannot be brought back.",
+        "It will be gone for good and cannot be brought back, from Reconnect's automatic "
+        "copies too. Backups you made yourself still hold it.",
         parent=parent,
     )
     yes = box.addButton("Delete for good", QMessageBox.ButtonRole.DestructiveRole)

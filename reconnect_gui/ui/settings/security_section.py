@@ -270,15 +270,24 @@ class SecuritySection(QGroupBox):
         return vault.opens_with if vault is not None and vault.has_passphrase else None
 
     def _keep_new_key(self, vault: Vault) -> str:
-        """After the data key changed: the new key replaces the old one in the keyring,
-        unless the app lock keeps it out. Returns a sentence to add when that failed."""
+        """After the data key changed: the automatic copies are made again under the new
+        key, and the new key replaces the old one in the keyring unless the app lock keeps
+        it out. Returns the sentences to add to the message."""
+        from reconnect_gui.storage.errors import VaultError
+        from reconnect_gui.storage.snapshots import renew_copies_after_key_change
+
+        note = " Reconnect's automatic copies were made again with the new key."
+        try:  # the old copies open with the old secret: they go, and a new one is made
+            renew_copies_after_key_change(vault.path, self._controller.now())
+        except VaultError as problem:
+            note = f" {problem.message}"
         if self._controller.app_lock_minutes:
-            return ""
+            return note
         try:
             self._controller.keystore().store(vault.vault_id, vault.data_key)
         except KeyUnavailable as problem:
-            return f" {problem.message}"
-        return ""
+            return f"{note} {problem.message}"
+        return note
 
     def change_passphrase(self) -> None:
         vault = self._controller.vault

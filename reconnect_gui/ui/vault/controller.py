@@ -30,6 +30,8 @@ from reconnect_gui.ui.widgets.background import BackgroundTask
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from reconnect_gui.storage.keystore import KeyStore
     from reconnect_gui.storage.snapshots import Restored, VaultCopy
     from reconnect_gui.storage.vault import Vault
@@ -165,6 +167,10 @@ class VaultController(QObject):
 
     def has_passphrase(self) -> bool:
         return self.vault is not None and self.vault.has_passphrase
+
+    def now(self) -> datetime:
+        """The app's clock (injected; tests move it)."""
+        return self._now()
 
     @property
     def path(self) -> Path:

@@ -287,6 +287,11 @@ def test_a_changed_passphrase_replaces_the_key_in_the_keyring_too(
 ) -> None:
     controller = set_up_with_passphrase(qtbot, window, tmp_path, "a calm passphrase")
     (old_key,) = memory_keyring.entries.values()
+    snapshots = tmp_path / "snapshots"
+    qtbot.wait_until(lambda: len(list(snapshots.glob("vault-*.sqlite3"))) == 1, timeout=20000)
+    (old_snapshot,) = snapshots.glob("vault-*.sqlite3")
+    old_copy = tmp_path / "kept-by-hand.sqlite3"  # the test's own look at the old copy
+    old_copy.write_bytes(old_snapshot.read_bytes())
     section = SecuritySection(controller)
     qtbot.add_widget(section)
     section.change_passphrase()
@@ -295,7 +300,16 @@ def test_a_changed_passphrase_replaces_the_key_in_the_keyring_too(
     section.dialog.repeat.setText("another calm passphrase")
     section.dialog.submit()
     qtbot.wait_until(lambda: "new key" in section.status.text(), timeout=20000)
+    assert "automatic copies were made again" in section.status.text()
     assert list(memory_keyring.entries.values()) != [old_key]
+    # The copy made under the old key is gone; today's copy opens only with the new secret.
+    (new_snapshot,) = snapshots.glob("vault-*.sqlite3")
+    with open_vault(new_snapshot) as locked:
+        with pytest.raises(WrongSecret):
+            locked.unlock_with_secret("a calm passphrase")
+        locked.unlock_with_secret("another calm passphrase")[0].close()
+    with open_vault(old_copy) as locked:
+        locked.unlock_with_secret("a calm passphrase")[0].close()  # only a copy by hand
     controller.lock()
     again = started(qtbot, window, tmp_path)  # the next start still opens on its own
     assert again.state == VaultState.UNLOCKED
