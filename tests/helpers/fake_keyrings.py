@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from keyring.backend import KeyringBackend
 from keyring.backends import SecretService
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 
-class MemoryKeyring(SecretService.Keyring):
-    """A working keyring that forgets everything when the test ends.
-
-    It stands in for an OS store (the app refuses file keyrings such as keyrings.alt's),
-    so it is a Secret Service keyring whose every call stays in this process.
-    """
+class _InMemory(KeyringBackend):
+    """Entries in a dict that is forgotten when the test ends."""
 
     priority = 1  # type: ignore[assignment]
 
@@ -28,6 +25,15 @@ class MemoryKeyring(SecretService.Keyring):
     def delete_password(self, service: str, username: str) -> None:
         if self.entries.pop((service, username), None) is None:
             raise PasswordDeleteError("no such entry")
+
+
+class MemoryKeyring(_InMemory, SecretService.Keyring):
+    """A working keyring standing in for an OS store (the app refuses file keyrings such
+    as keyrings.alt's), so it is a Secret Service keyring whose every call stays here."""
+
+
+class FileLikeKeyring(_InMemory):
+    """Not an OS store, like keyrings.alt's plain-text file."""
 
 
 class LockedKeyring(MemoryKeyring):

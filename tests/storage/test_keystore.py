@@ -19,7 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyring.errors import PasswordDeleteError
 
-from helpers.fake_keyrings import LockedKeyring, MemoryKeyring
+from helpers.fake_keyrings import FileLikeKeyring, LockedKeyring, MemoryKeyring
 from helpers.repo import REPO
 from reconnect_gui.storage.errors import KeyUnavailable
 from reconnect_gui.storage.keystore import SERVICE, KeyStore, KeyStoreError
@@ -283,26 +283,6 @@ def test_importing_the_module_does_not_load_keyring() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert result.stdout.strip() == "False"
-
-
-class FileLikeKeyring(KeyringBackend):
-    """Not an OS store, like keyrings.alt's plain-text file, and ranked above it."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such entry")
 
 
 def test_a_file_keyring_alone_counts_as_no_keyring(

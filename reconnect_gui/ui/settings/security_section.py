@@ -289,35 +289,43 @@ class SecuritySection(QGroupBox):
             return f"{note} {problem.message}"
         return note
 
+    def _secret_change(
+        self, vault: Vault, change: Callable[[str | None], bool], done: str, old: str
+    ) -> tuple[Callable[[str | None], str | None], Callable[[object], str]]:
+        """The dialog's work and its closing words for a change of one secret. ``change``
+        says whether the data key was replaced (see Vault.set_passphrase)."""
+
+        def work(passphrase: str | None) -> str | None:
+            return self._keep_new_key(vault) if change(passphrase) else None
+
+        def said(keyring_note: object) -> str:
+            if keyring_note is None:  # an older vault: only the slot changed
+                return (
+                    f"{done}. Copies of your vault made before now (automatic copies, "
+                    f"backups) still open with the old {old}; if someone may know it, also "
+                    "use “Change encryption key…”."
+                )
+            return (
+                f"{done}, and everything is now encrypted with a new key: the old {old} opens "
+                f"nothing you write from now on.{keyring_note}"
+            )
+
+        return work, said
+
     def change_passphrase(self) -> None:
         vault = self._controller.vault
         if vault is None:
             return
-
-        def change(passphrase: str | None) -> tuple[bool, str]:
-            replaced = vault.set_passphrase(passphrase)
-            return replaced, self._keep_new_key(vault) if replaced else ""
-
-        def said(outcome: object) -> str:
-            replaced, keyring_note = outcome if isinstance(outcome, tuple) else (False, "")
-            if replaced:
-                return (
-                    "Your passphrase was changed, and everything is now encrypted with a new "
-                    "key: the old passphrase opens nothing you write from now on." + keyring_note
-                )
-            return (
-                "Your passphrase was changed. Copies of your vault made before now (automatic "
-                "copies, backups) still open with the old one; if someone may know it, also "
-                "use “Change encryption key…”."
-            )
-
+        work, said = self._secret_change(
+            vault, vault.set_passphrase, "Your passphrase was changed", "passphrase"
+        )
         self._open(
             SecretsDialog(
                 "Change passphrase",
                 "Choose a passphrase you will remember. It opens Reconnect when the keyring "
                 "can't, and your recovery code keeps working as before.",
                 "Change passphrase",
-                change,
+                work,
                 ask_passphrase=True,
                 check_current=self._check_current(),
                 parent=self,
@@ -332,30 +340,18 @@ class SecuritySection(QGroupBox):
         if vault is None:
             return
         code = new_recovery_code()
-
-        def change(_passphrase: str | None) -> tuple[bool, str]:
-            replaced = vault.replace_recovery_code(code)
-            return replaced, self._keep_new_key(vault) if replaced else ""
-
-        def said(outcome: object) -> str:
-            replaced, keyring_note = outcome if isinstance(outcome, tuple) else (False, "")
-            if replaced:
-                return (
-                    "Your new recovery code is in use, and everything is now encrypted with a "
-                    "new key: the old code opens nothing you write from now on." + keyring_note
-                )
-            return (
-                "Your new recovery code is in use. Copies of your vault made before now "
-                "still open with the old code; if someone may have it, also use “Change "
-                "encryption key…”."
-            )
-
+        work, said = self._secret_change(
+            vault,
+            lambda _passphrase: vault.replace_recovery_code(code),
+            "Your new recovery code is in use",
+            "code",
+        )
         self._open(
             SecretsDialog(
                 "New recovery code",
                 "Here is a new recovery code. Once you use it, the old code stops working.",
                 "Use this code",
-                change,
+                work,
                 code=code,
                 check_current=self._check_current(),
                 parent=self,
