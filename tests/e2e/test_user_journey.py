@@ -322,6 +322,7 @@ def a_lost_keyring_entry_comes_back(
     unlock = keys.window("Unlock Reconnect")  # says why: no key stored on this computer
     shot(app, unlock, "unlock-lost-key")
     keys.type(code.lower().replace("-", " "))  # as a person might type it from paper
+    keys.keys("Tab", "space")  # "Keep the key in this computer's keyring": their choice
     keys.keys("Return")
     keys.gone(unlock)
     wait_for(lambda: tray_is_unlocked(app.display), "the recovery code did not open it")
