@@ -16,8 +16,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -36,13 +36,17 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown import stats as countdown_stats
 from reconnect_gui.core.countdown.contact_log import GUIDANCE, ContactEntry, ContactKind, Urge
+from reconnect_gui.core.countdown.insight import chart_meaning, urge_figures, urge_patterns
+from reconnect_gui.core.countdown.milestones import Celebration, to_celebrate
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.plan import Plan, extend_target, record_slip
 from reconnect_gui.core.countdown.plan_edit import plan_edit, plan_settings
 from reconnect_gui.core.countdown.stats import NoContactState
-from reconnect_gui.core.countdown.view import history, stats_view
+from reconnect_gui.core.countdown.timeline import timeline
+from reconnect_gui.core.countdown.view import stats_view
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.storage import countdown_store as store
+from reconnect_gui.storage import milestone_store
 from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown.history_list import HistoryList
 from reconnect_gui.ui.countdown.ring import CountdownRing
@@ -63,6 +67,7 @@ if TYPE_CHECKING:
     from reconnect_gui.core.countdown.readiness import ReadinessResult
     from reconnect_gui.storage.vault import Vault
     from reconnect_gui.ui.countdown.dialogs import SlipChoice
+    from reconnect_gui.ui.countdown.sos_flow import SosDialog
     from reconnect_gui.ui.vault.controller import VaultController
 
 HEADING = pane_info(PaneKey.COUNTDOWN).heading
@@ -81,12 +86,23 @@ LINK_STYLE = (
     " padding: 4px 0; text-align: left; }"
 )
 LOCKED_WHILE_OPEN = "Reconnect locked itself. Unlock it, then try again."
+URGE_WORDS = "I feel the urge…"
+URGE_LOCKED_DESCRIPTION = "Breathe and steady yourself; no need to unlock first"
+UNLOCK_FOR_URGE = "Unlock to keep what you wrote and to read your reasons."
+PRIMARY_HEIGHT = 52  # px: the one action that matters in a bad moment is the biggest
+SECONDARY_HEIGHT = 32  # px
+RING_MIN = 200  # px
 STAT_LABELS = (
     ("current_streak", "Current streak"),
     ("longest_streak", "Longest streak"),
     ("total_days", "Days without contact"),
     ("average_gap", "Average time between slips"),
-    ("urges_per_week", "Urges per week"),
+)
+# Beside the urge chart: figures that mean something after one urge in two weeks (a
+# weekly mean like "0.3" did not).
+URGE_LABELS = (
+    ("last_urge", "Last urge"),
+    ("urge_weeks", "Urges"),
 )
 
 
@@ -109,20 +125,44 @@ class CountdownPane(VaultBoundPane):
         self._dialogs = DialogSlot()
         self.wizard: QWidget | None = None
         self.unreadable = 0  # stored contacts or urges that could not be read
+        self.celebrated: frozenset[str] = frozenset()  # milestone keys, from the vault
 
         self.pages.addWidget(QWidget())  # the wizard, built fresh each time it is needed
         self.pages.addWidget(self._home_page())
         self.problem_page = MessagePage(HEADING, spacing=-1)
         self.pages.addWidget(self.problem_page)
+        self._add_locked_urge_button()
         self.watch_vault()
 
     # ---- pages --------------------------------------------------------------------------
 
+    def _add_locked_urge_button(self) -> None:
+        """The urge flow needs no unlocking: the locked page offers it too."""
+        self.locked_urge_button = QPushButton(URGE_WORDS)
+        self.locked_urge_button.setProperty("primary", True)
+        self.locked_urge_button.setAccessibleName(URGE_WORDS.rstrip("…"))
+        self.locked_urge_button.setAccessibleDescription(URGE_LOCKED_DESCRIPTION)
+        self.locked_urge_button.setToolTip(URGE_LOCKED_DESCRIPTION)
+        self.locked_urge_button.setMinimumHeight(PRIMARY_HEIGHT)
+        self.locked_urge_button.clicked.connect(self.open_sos)
+        layout = self.state_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        row = QHBoxLayout()
+        row.addWidget(self.locked_urge_button)
+        row.addStretch(1)
+        layout.insertSpacing(layout.count() - 1, 8)
+        layout.insertLayout(layout.count() - 1, row)
+        self.locked_urge_button.hide()  # shown on the locked page only
+
+    def show_state(self, words: str) -> None:
+        super().show_state(words)
+        self.locked_urge_button.setVisible(self._controller.state == VaultState.LOCKED)
+
     def _home_page(self) -> QWidget:
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(40, 28, 40, 28)
-        layout.setSpacing(18)
+        layout.setContentsMargins(36, 16, 36, 8)
+        layout.setSpacing(12)
 
         top = QHBoxLayout()
         top.addWidget(pane_heading(HEADING), 1)
@@ -135,6 +175,7 @@ class CountdownPane(VaultBoundPane):
         layout.addLayout(top)
 
         layout.addWidget(self._wait_banner())
+        layout.addWidget(self._celebration_banner())
 
         self.middle = middle = QHBoxLayout()
         middle.setSpacing(32)
@@ -152,21 +193,7 @@ class CountdownPane(VaultBoundPane):
         lower.addLayout(self._history_column(), 3)
         lower.addLayout(self._urges_column(), 2)
         layout.addLayout(lower)
-
-        from reconnect_gui.ui.countdown.safety_note import SAFETY_LINK_TEXT
-
-        self.safety_button = QPushButton(SAFETY_LINK_TEXT)
-        self.safety_button.setFlat(True)
-        self.safety_button.setStyleSheet(LINK_STYLE)
-        self.safety_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.safety_button.setAccessibleDescription(
-            "A short note about safety and where to find help"
-        )
-        self.safety_button.clicked.connect(self.show_safety_note)
-        safety_row = QHBoxLayout()
-        safety_row.addWidget(self.safety_button)
-        safety_row.addStretch(1)
-        layout.addLayout(safety_row)
+        layout.addStretch(1)
 
         content.setMaximumWidth(CONTENT_MAX_WIDTH)
         centred = QWidget()
@@ -183,7 +210,34 @@ class CountdownPane(VaultBoundPane):
         # Not a Tab stop of its own (a silent one, with nothing to say): Tab goes to the
         # buttons inside, and the page scrolls to show each one.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return scroll
+        self.home_scroll = scroll
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(scroll, 1)
+        column.addWidget(self._safety_row())  # outside the scrolling: always in view
+        return page
+
+    def _safety_row(self) -> QWidget:
+        from reconnect_gui.ui.countdown.safety_note import SAFETY_LINK_TEXT
+
+        self.safety_button = QPushButton(SAFETY_LINK_TEXT)
+        self.safety_button.setFlat(True)
+        self.safety_button.setProperty("link", True)  # the theme styles links alike
+        self.safety_button.setStyleSheet(LINK_STYLE)
+        self.safety_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.safety_button.setAccessibleDescription(
+            "A short note about safety and where to find help"
+        )
+        self.safety_button.clicked.connect(self.show_safety_note)
+        row_widget = QWidget()
+        row = QHBoxLayout(row_widget)
+        row.setContentsMargins(36, 2, 36, 8)
+        row.addWidget(self.safety_button)
+        row.addStretch(1)
+        return row_widget
 
     def _wait_banner(self) -> QWidget:
         self.wait_banner = QFrame()
@@ -199,15 +253,51 @@ class CountdownPane(VaultBoundPane):
         self.wait_banner.hide()
         return self.wait_banner
 
+    def _celebration_banner(self) -> QWidget:
+        """A milestone, celebrated once: a warm card at the top, closed when they like."""
+        self.celebration = QFrame()
+        self.celebration.setObjectName("celebration")
+        self.celebration.setStyleSheet(
+            "QFrame#celebration { background: palette(alternate-base);"
+            " border: 1px solid palette(highlight); border-radius: 10px; }"
+        )
+        row = QHBoxLayout(self.celebration)
+        row.setContentsMargins(14, 6, 10, 6)
+        row.setSpacing(12)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        self.celebration_title = QLabel()
+        font = self.celebration_title.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.celebration_title.setFont(font)
+        self.celebration_text = wrapped_label("")
+        words.addWidget(self.celebration_title)
+        words.addWidget(self.celebration_text)
+        row.addLayout(words, 1)
+        self.celebration_close = QPushButton("Thank you")
+        self.celebration_close.setAccessibleDescription("Close this note")
+        self.celebration_close.clicked.connect(self._close_celebration)
+        row.addWidget(self.celebration_close, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.celebration.hide()
+        return self.celebration
+
     def _actions_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.setSpacing(10)
+        column.setSpacing(8)
         column.addStretch(1)
+        # The one primary action: first, biggest, in the accent colour (the theme styles
+        # ``primary``); the others below it are quieter.
         self.urge_button = self._action_button(
-            column, "I feel the urge…", "Breathe, read your reasons, and write it here instead"
+            column, URGE_WORDS, "Breathe, read your reasons, and write it here instead"
         )
+        self.urge_button.setProperty("primary", True)
+        self.urge_button.setMinimumHeight(PRIMARY_HEIGHT)
+        font = self.urge_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.urge_button.setFont(font)
         self.urge_button.setDefault(True)
         self.urge_button.clicked.connect(self.open_sos)
+        column.addSpacing(6)
         self.slip_button = self._action_button(
             column, "I broke No Contact…", "Record a slip and choose how to go on"
         )
@@ -226,13 +316,19 @@ class CountdownPane(VaultBoundPane):
         self.readiness_button.clicked.connect(self.check_readiness)
         self.readiness_button.hide()
 
+        self.stat_values: dict[str, QLabel] = {}
+        self.stat_names: dict[str, QLabel] = {}
+        column.addLayout(self._figures(STAT_LABELS, top=10))
+        column.addStretch(1)
+        return column
+
+    def _figures(self, labels: tuple[tuple[str, str], ...], top: int = 0) -> QGridLayout:
         grid = QGridLayout()
-        grid.setContentsMargins(0, 12, 0, 0)
+        grid.setContentsMargins(0, top, 0, 0)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)  # each figure right beside its words
-        self.stat_values: dict[str, QLabel] = {}
-        for row, (key, words) in enumerate(STAT_LABELS):
+        for row, (key, words) in enumerate(labels):
             name = quiet_label(words, italic=False)  # quiet colour, not italics, in a table
             name.setWordWrap(False)
             value = QLabel()
@@ -240,16 +336,15 @@ class CountdownPane(VaultBoundPane):
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.stat_values[key] = value
-        column.addLayout(grid)
-        column.addStretch(1)
-        return column
+            self.stat_names[key] = name
+        return grid
 
     def _action_button(self, column: QVBoxLayout, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.rstrip("…"))
         button.setAccessibleDescription(description)
         button.setToolTip(description)
-        button.setMinimumHeight(36)
+        button.setMinimumHeight(SECONDARY_HEIGHT)
         column.addWidget(button)
         return button
 
@@ -259,8 +354,8 @@ class CountdownPane(VaultBoundPane):
         title = caption("History")
         column.addWidget(title)
         self.history_list = HistoryList()
-        self.history_list.setMinimumHeight(150)
-        self.history_list.setMaximumHeight(220)
+        self.history_list.setMinimumHeight(110)
+        self.history_list.setMaximumHeight(150)
         column.addWidget(self.history_list)
         column.addStretch(1)
         return column
@@ -272,7 +367,14 @@ class CountdownPane(VaultBoundPane):
         column.addWidget(title)
         self.urge_chart = UrgeChart()
         column.addWidget(self.urge_chart)
-        column.addWidget(quiet_label("They usually fade as the weeks go by."))
+        column.addLayout(self._figures(URGE_LABELS))
+        self.urge_meaning = quiet_label("")  # what the chart means, in words
+        self.urge_meaning.setAccessibleName("What the chart says")
+        column.addWidget(self.urge_meaning)
+        self.urge_patterns = wrapped_label("")  # what comes back: triggers, times, what helped
+        self.urge_patterns.setAccessibleName("Patterns in your urges")
+        self.urge_patterns.hide()
+        column.addWidget(self.urge_patterns)
         column.addStretch(1)
         return column
 
@@ -280,6 +382,19 @@ class CountdownPane(VaultBoundPane):
 
     def on_unlocked(self) -> None:
         self.reload()
+        sos = self._locked_sos()
+        if sos is not None:  # opened while locked: now its reasons, and it saves
+            plan = self.plan
+            sos.vault_opened(plan.reasons if plan else (), plan.ex_name if plan else "")
+
+    def _locked_sos(self) -> SosDialog | None:
+        """The urge flow, when it was opened while locked and holds nothing from the vault."""
+        from reconnect_gui.ui.countdown.sos_flow import SosDialog
+
+        dialog = self._dialogs.dialog
+        if isinstance(dialog, SosDialog) and dialog.isVisible() and dialog.locked:
+            return dialog
+        return None
 
     def before_lock(self) -> None:
         """The vault is about to close: the SOS flow keeps what was written, then all goes."""
@@ -287,11 +402,19 @@ class CountdownPane(VaultBoundPane):
 
     def forget(self) -> None:
         """Drop every trace of the user's data from the widgets."""
-        self.before_lock()
+        if self._locked_sos() is None:  # that one holds only what is typed, in memory
+            self.before_lock()
         self.plan, self.contacts, self.urges = None, {}, []
+        self.celebrated = frozenset()
+        self.celebration.hide()
+        self.celebration_title.clear()
+        self.celebration_text.clear()
         self.ring.set_source(None)
         self.history_list.clear()
         self.urge_chart.set_counts([])
+        self.urge_meaning.clear()
+        self.urge_patterns.clear()
+        self.urge_patterns.hide()
         for value in self.stat_values.values():
             value.clear()
         self.wait_banner.hide()
@@ -306,6 +429,7 @@ class CountdownPane(VaultBoundPane):
             plan = store.load_plan(vault)
             contacts, damaged = store.load_contacts_by_id(vault)
             urges, damaged_urges = store.load_urges(vault)
+            self.celebrated = milestone_store.load_celebrated(vault)
         except RecordDamaged:
             self._show_problem(
                 "Your countdown could not be read: its record in the vault is damaged. "
@@ -338,9 +462,20 @@ class CountdownPane(VaultBoundPane):
         with QSignalBlocker(self.ring):  # this is the refresh its day_changed would ask for
             self.ring.set_source(plan, contacts)
         urge_times = [u.at for u in self.urges]
-        figures = stats_view(plan, now, urge_times)
+        figures = {**vars(stats_view(plan, now, urge_times)), **vars(urge_figures(self.urges, now))}
         for key, value in self.stat_values.items():
-            value.setText(getattr(figures, key))
+            value.setText(figures[key])
+        # Only figures that say something: with one attempt the three streaks are one
+        # number, and without slips there is no time between them.
+        attempts, slips = len(plan.attempts), len(plan.slips)
+        shown = {
+            "longest_streak": attempts > 1,
+            "total_days": attempts > 1,
+            "average_gap": slips > 0,
+        }
+        for key, visible in shown.items():
+            self.stat_values[key].setVisible(visible)
+            self.stat_names[key].setVisible(visible)
         view = self.ring.view
         self.readiness_button.setVisible(
             view is not None and view.state == NoContactState.TARGET_REACHED
@@ -348,8 +483,15 @@ class CountdownPane(VaultBoundPane):
         self.wait_banner.setVisible(
             view is not None and view.state == NoContactState.WAITING_FOR_REPLY
         )
-        self.urge_chart.set_counts(countdown_stats.urges_by_week(urge_times, plan, now))
+        counts = countdown_stats.urges_by_week(urge_times, plan, now)
+        self.urge_chart.set_counts(counts)
+        self.urge_meaning.setText(chart_meaning(counts))
+        patterns = urge_patterns(self.urges, local_zone_name())
+        self.urge_patterns.setText("\n".join(patterns))
+        self.urge_patterns.setVisible(bool(patterns))
         self._fill_history(plan, contacts)
+        self._celebrate_if_due()
+        QTimer.singleShot(0, self, self._fit_ring)  # banners may have come or gone
 
     def _fill_history(self, plan: Plan, contacts: list[ContactEntry]) -> None:
         note = (
@@ -357,7 +499,36 @@ class CountdownPane(VaultBoundPane):
             if self.unreadable
             else ""
         )
-        self.history_list.show_events(history(plan, contacts), local_zone_name(), note)
+        events = timeline(plan, contacts, self.urges, self._now())
+        self.history_list.show_events(events, local_zone_name(), note)
+
+    def _celebrate_if_due(self) -> None:
+        """A milestone reached and not celebrated yet: a moment on screen, once ever.
+
+        Only while the home screen is on screen (it is checked again when it shows), so
+        a moment is not used up unseen while the window sits in the tray. Remembered in
+        the vault before it shows, so neither a second window nor a restart repeats it.
+        (The desktop notification comes from the reminders, with its own once-only log.)"""
+        plan, vault = self.plan, self._vault
+        if plan is None or vault is None or not self.isVisible():
+            return
+        due = to_celebrate(plan, self._now(), self.celebrated)
+        if due is None:
+            return
+        try:
+            self.celebrated = milestone_store.record_celebrated(vault, due.keys)
+        except VaultError:
+            return  # not remembered, so not shown: it will come again, never twice
+        self.show_celebration(due)
+
+    def _close_celebration(self) -> None:
+        self.celebration.hide()
+        self._fit_ring()
+
+    def show_celebration(self, celebration: Celebration) -> None:
+        self.celebration_title.setText(celebration.title)
+        self.celebration_text.setText(celebration.message)
+        self.celebration.show()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when there is room; one column in a narrow window (no sideways scroll)."""
@@ -370,9 +541,27 @@ class CountdownPane(VaultBoundPane):
         for row in (self.middle, self.lower_row):
             if row.direction() != direction:
                 row.setDirection(direction)
-        # In one column a smaller ring keeps "I feel the urge…" in view without scrolling.
-        ring_max = RING_MAX if direction == QBoxLayout.Direction.LeftToRight else NARROW_RING_MAX
-        self.ring.setMaximumSize(ring_max, ring_max)
+        self._fit_ring()
+        # Again once the layout has taken the new size: only then is the room known.
+        QTimer.singleShot(0, self, self._fit_ring)
+
+    def _fit_ring(self) -> None:
+        """The largest ring that leaves the rest of the home screen in view without scrolling.
+
+        In one column a small ring keeps "I feel the urge…" in view; side by side the ring
+        takes what the scroll area's height leaves over, so the default window never
+        scrolls (smaller windows scroll, with the ring at its smallest)."""
+        if self.middle.direction() != QBoxLayout.Direction.LeftToRight:
+            ring_max = NARROW_RING_MAX
+        else:
+            content = self.home_scroll.widget()
+            assert content is not None
+            # What everything but the ring's row asks for (its row's own share cancels out).
+            others = content.sizeHint().height() - self.middle.sizeHint().height()
+            room = self.home_scroll.viewport().height() - others
+            ring_max = max(RING_MIN, min(RING_MAX, room))
+        if self.ring.maximumWidth() != ring_max:
+            self.ring.setMaximumSize(ring_max, ring_max)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -440,21 +629,29 @@ class CountdownPane(VaultBoundPane):
         return self._dialogs.dialog
 
     def open_sos(self) -> None:
+        """The urge flow, unlocked or not: breathing needs nothing from the vault."""
         from reconnect_gui.ui.countdown.sos_flow import SosDialog
 
-        plan = self.plan
-        if plan is None:
-            return
+        plan, unlocked = self.plan, self._vault is not None
+        reasons = (plan.reasons if plan else ()) if unlocked else None
         self._open(
             SosDialog(
-                plan.reasons,
+                reasons,
                 save_letter=self._save_letter,
                 log_urge=self._log_urge,
                 now=self._now,
-                ex_name=plan.ex_name,
+                ex_name=plan.ex_name if plan and unlocked else "",
+                unlock=self._unlock_for_sos,
                 parent=self,
             )
         )
+
+    def _unlock_for_sos(self) -> None:
+        controller = self._controller
+        if controller.state == VaultState.LOCKED:
+            controller.show_unlock_above(UNLOCK_FOR_URGE)
+        elif controller.state == VaultState.NEEDS_SETUP:
+            controller.show_setup()
 
     def _save_letter(self, text: str) -> None:
         vault = self._vault

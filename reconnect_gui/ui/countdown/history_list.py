@@ -1,4 +1,4 @@
-"""The countdown's history: attempts, slips and contacts, newest first, easy to scan.
+"""The countdown's history: attempts, slips, contacts, milestones and urges, newest first.
 
 A ``QListWidget`` whose items carry the whole sentence as their text (what a screen
 reader reads) and a small delegate that draws it as a bold title with the time on the
@@ -100,7 +100,9 @@ class HistoryList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("History")
-        self.setAccessibleDescription("Your attempts, slips and contacts, newest first")
+        self.setAccessibleDescription(
+            "Your attempts, slips, contacts, milestones and urges, newest first"
+        )
         self.setItemDelegate(HistoryDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -14,13 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QHideEvent,
     QPainter,
     QPainterPath,
@@ -29,9 +30,10 @@ from PySide6.QtGui import (
     QPen,
     QShowEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from reconnect_gui.core.countdown.contact_log import ContactEntry
+from reconnect_gui.core.countdown.milestones import dot_words
 from reconnect_gui.core.countdown.plan import Plan
 from reconnect_gui.core.countdown.stats import milestones
 from reconnect_gui.core.countdown.view import RingView, ring_view
@@ -91,6 +93,14 @@ def mark_angles(plan_milestones: Sequence[int], target_days: int) -> list[tuple[
             marks.append((day, angle))
             last = angle
     return marks
+
+
+def mark_point(geometry: RingGeometry, angle: float) -> QPointF:
+    """Where the milestone mark at ``angle`` (clockwise from 12 o'clock) sits on the ring."""
+    radians = math.radians(90 - angle)
+    return geometry.center + QPointF(
+        geometry.radius * math.cos(radians), -geometry.radius * math.sin(radians)
+    )
 
 
 @dataclass(frozen=True)
@@ -300,6 +310,39 @@ class CountdownRing(QWidget):
                 QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
             )
 
+    # -- milestone labels ----------------------------------------------------------------
+
+    def mark_at(self, point: QPointF) -> int | None:
+        """The milestone day whose dot lies under ``point`` (widget coordinates), if any."""
+        geometry = ring_geometry(QRectF(self.rect()))
+        reach = max(geometry.stroke, 12.0)  # easy to hit with a mouse
+        for day, angle in self._marks:
+            offset = mark_point(geometry, angle) - point
+            if math.hypot(offset.x(), offset.y()) <= reach:
+                return day
+        return None
+
+    def tooltip_at(self, point: QPointF) -> str:
+        """A dot's label ("Day 7 — one week: reached"), or every milestone elsewhere."""
+        plan = self._plan
+        if plan is None:
+            return ""
+        day = self.mark_at(point)
+        now = self._now()
+        if day is not None:
+            return dot_words(day, plan, now)
+        return "\n".join(dot_words(d, plan, now) for d in milestones(plan))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
     # -- live only while visible -------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -373,10 +416,7 @@ class CountdownRing(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         dot = max(geometry.stroke * 0.17, 1.5)
         for day, angle in self._marks:
-            radians = math.radians(90 - angle)
-            point = geometry.center + QPointF(
-                geometry.radius * math.cos(radians), -geometry.radius * math.sin(radians)
-            )
+            point = mark_point(geometry, angle)
             painter.setBrush(window if day <= view.day else muted)
             painter.drawEllipse(point, dot, dot)
 

@@ -4,6 +4,11 @@ Three short steps in one dialog. Storage is the caller's job: the dialog only ca
 ``save_letter(text)`` and ``log_urge(urge)``. Whatever way it closes (Finish, Esc, the
 window's close button, Close, or ``save_and_close`` before the vault locks), the letter
 is saved if there is one, and the urge is logged only if the user chose how strong it was.
+
+It also opens while Reconnect is locked (``reasons=None``): the breathing and a short
+grounding exercise need nothing from the vault. What is typed then stays in this window
+only (never on disk, where it could not be encrypted yet); saving offers to unlock, and
+``vault_opened`` saves it and shows the person's reasons.
 """
 
 from __future__ import annotations
@@ -130,12 +135,13 @@ class SosDialog(QDialog):
 
     def __init__(
         self,
-        reasons: Sequence[str],
+        reasons: Sequence[str] | None,  # None: locked, not readable yet
         save_letter: Callable[[str], None],
         log_urge: Callable[[Urge], None],
         now: Callable[[], datetime],
         ex_name: str = "",
         breath_seconds: int = 90,
+        unlock: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -143,6 +149,10 @@ class SosDialog(QDialog):
             raise ValueError(f"breath_seconds must be one of {WAIT_CHOICES}")
         self._save_letter = save_letter
         self._log_urge = log_urge
+        self._unlock = unlock
+        # Locked: the reasons and the vault are out of reach; words wait in memory.
+        self.locked = reasons is None
+        self._after_unlock: Callable[[], None] | None = None  # Finish or Close, waiting
         self._now = now
         self._ex_name = ex_name.strip()
         self._wait_ms = breath_seconds * 1000
@@ -161,13 +171,18 @@ class SosDialog(QDialog):
 
         self.step_label = quiet_label("")
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._pause_page(reasons, breath_seconds))
+        self.pages.addWidget(self._pause_page(reasons or (), breath_seconds))
         self.pages.addWidget(self._write_page())
         self.pages.addWidget(self._note_page())
         self.pages.addWidget(self._done_page())
         self.problem = wrapped_label("")
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
+        self.discard_button = _button("Close without saving", self._discard)
+        self.discard_button.setAccessibleDescription(
+            "Lets these words go: they are not saved anywhere."
+        )
+        self.discard_button.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 18)
@@ -175,6 +190,7 @@ class SosDialog(QDialog):
         layout.addWidget(self.step_label)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.problem)
+        layout.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(8)
         layout.addLayout(self._button_row())
         self._show_step(PAUSE)
@@ -228,12 +244,57 @@ class SosDialog(QDialog):
         breathing.addLayout(length_row)
         columns.addWidget(breathing_column, 0, Qt.AlignmentFlag.AlignTop)
 
-        columns.addWidget(self._reasons_box(reasons), 1, Qt.AlignmentFlag.AlignTop)
+        self.reasons_column = QVBoxLayout()
+        self.reasons_column.setContentsMargins(0, 0, 0, 0)
+        self.calming_box = self._calming_box()
+        self.reasons_column.addWidget(self.calming_box)
+        self.reason_labels: list[QLabel] = []
+        self.reasons_box: QWidget | None = None
+        if self.locked:
+            self.calming_box.show()
+        else:
+            self.calming_box.hide()
+            self._show_reasons(reasons)
+        columns.addLayout(self.reasons_column, 1)
         layout.addLayout(columns)
         layout.addSpacing(6)
         layout.addLayout(self._intensity_row())
         layout.addStretch(1)
         return page
+
+    def _calming_box(self) -> QWidget:
+        """While locked: a short grounding exercise in place of the reasons, and a way in."""
+        box = QFrame()
+        box.setObjectName("calming")
+        box.setStyleSheet(
+            "QFrame#calming { background: palette(alternate-base); border-radius: 10px; }"
+        )
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        layout.addWidget(caption("While you breathe"))
+        for line in (
+            "Feel your feet on the floor.",
+            "Name three things you can see, and two you can hear.",
+            "Let your shoulders drop. This wave will pass.",
+        ):
+            layout.addWidget(wrapped_label(line))
+        layout.addSpacing(4)
+        layout.addWidget(quiet_label("Your reasons for No Contact are kept in your locked vault."))
+        self.unlock_reasons_button = _button("Unlock to read my reasons…", self._ask_to_unlock)
+        self.unlock_reasons_button.setAccessibleName("Unlock to read my reasons")
+        layout.addWidget(self.unlock_reasons_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return box
+
+    def _show_reasons(self, reasons: Sequence[str]) -> None:
+        if self.reasons_box is not None:
+            self.reasons_column.removeWidget(self.reasons_box)
+            self.reasons_box.deleteLater()
+        self.reason_labels = []
+        self.reasons_box = self._reasons_box(reasons)
+        self.reasons_column.addWidget(self.reasons_box, 0, Qt.AlignmentFlag.AlignTop)
+        self.calming_box.hide()
 
     def _reasons_box(self, reasons: Sequence[str]) -> QWidget:
         box = QFrame()
@@ -246,7 +307,6 @@ class SosDialog(QDialog):
         layout.setSpacing(8)
         layout.addWidget(caption("Why you chose No Contact"))
         shown = [r.strip() for r in reasons if r.strip()]
-        self.reason_labels: list[QLabel] = []
         if not shown:
             layout.addWidget(
                 quiet_label(
@@ -316,8 +376,10 @@ class SosDialog(QDialog):
         return block
 
     def _write_page(self) -> QWidget:
-        who = self._ex_name or "them"
-        page, layout = page_with_heading(f"Write it here, not to {who}")
+        page, layout = page_with_heading(self._write_heading())
+        heading = page.findChild(QLabel, "paneHeading")
+        assert heading is not None  # page_with_heading always makes one
+        self.write_heading: QLabel = heading
         layout.addWidget(
             wrapped_label(
                 "Say all of it: everything you wish you could tell them, however messy. "
@@ -333,9 +395,28 @@ class SosDialog(QDialog):
         self.letter.setAccessibleDescription(
             "Private. Saved to your journal as an unsent letter; nothing is ever sent."
         )
-        self.letter.setMinimumHeight(220)
+        self.letter.setMinimumHeight(180)
         layout.addWidget(self.letter, 1)
+        # While locked: say where the words are, and offer the way to keep them.
+        self.locked_write_note = QFrame()
+        note_row = QHBoxLayout(self.locked_write_note)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(
+            quiet_label(
+                "Reconnect is locked, so this stays only in this window for now. "
+                "Unlock to save it, encrypted, in your journal."
+            ),
+            1,
+        )
+        self.unlock_letter_button = _button("Unlock to save…", self._ask_to_unlock)
+        self.unlock_letter_button.setAccessibleName("Unlock to save")
+        note_row.addWidget(self.unlock_letter_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.locked_write_note.setVisible(self.locked)
+        layout.addWidget(self.locked_write_note)
         return page
+
+    def _write_heading(self) -> str:
+        return f"Write it here, not to {self._ex_name or 'them'}"
 
     def _note_page(self) -> QWidget:
         page, layout = page_with_heading("Note it down")
@@ -512,7 +593,7 @@ class SosDialog(QDialog):
 
     def finish(self) -> None:
         """Save the letter and log the urge, then show a kind closing line."""
-        if self._finished or not self._save_pending():
+        if self._finished or not self._save_pending(then=self.finish):
             return
         self._finished = True
         self.done_note.setText(_saved_words(self._saved_letter is not None, self._urge_logged))
@@ -527,12 +608,60 @@ class SosDialog(QDialog):
 
     def reject(self) -> None:
         # Esc, the window's close button and Close all land here.
-        if self._finished or self._save_pending():
+        if self._finished or self._save_pending(then=self.reject):
             super().reject()
 
-    def _save_pending(self) -> bool:
+    # ---- locked -------------------------------------------------------------------------
+
+    def _has_unsaved_words(self) -> bool:
+        text = self.letter.toPlainText()
+        letter = bool(text.strip()) and text != self._saved_letter
+        return letter or (self.intensity is not None and not self._urge_logged)
+
+    def _ask_to_unlock(self) -> None:
+        if self._unlock is not None:
+            self._unlock()
+
+    def vault_opened(self, reasons: Sequence[str], ex_name: str = "") -> None:
+        """The person unlocked: show their reasons, and save what waited for it."""
+        if not self.locked:
+            return
+        self.locked = False
+        self._ex_name = ex_name.strip()
+        self.write_heading.setText(self._write_heading())
+        if self._ex_name:
+            self.letter.setPlaceholderText(f"Dear {self._ex_name},")
+        self._show_reasons(reasons)
+        self.locked_write_note.hide()
+        self.discard_button.hide()
+        self.problem.hide()
+        then, self._after_unlock = self._after_unlock, None
+        if then is not None:
+            then()
+
+    def _discard(self) -> None:
+        """Close without saving, on purpose: the words leave memory too."""
+        self.letter.clear()
+        self.trigger.clear()
+        self.instead.clear()
+        self._finished = True
+        super().reject()
+
+    def _save_pending(self, then: Callable[[], None] | None = None) -> bool:
         """Save the letter (if any) and log the urge (if its strength was chosen), each once.
-        A storage problem is shown in the dialog and everything typed stays put."""
+        A storage problem is shown in the dialog and everything typed stays put. While
+        locked nothing can be saved: unlocking is offered, and ``then`` runs after it."""
+        if self.locked:
+            if not self._has_unsaved_words():
+                return True
+            self._after_unlock = then
+            self.problem.setText(
+                "Unlock Reconnect to keep what you wrote. Until then it stays only in this window."
+            )
+            self.problem.show()
+            self.discard_button.setVisible(then == self.reject)
+            self._ask_to_unlock()
+            return False
         text = self.letter.toPlainText()
         try:
             if text.strip() and text != self._saved_letter:

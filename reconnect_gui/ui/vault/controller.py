@@ -260,6 +260,18 @@ class VaultController(QObject):
         dialog.unlocked.connect(self._unlocked_by_secret)
         self._show(dialog)
 
+    def show_unlock_above(self, reason: str) -> None:
+        """Ask for the secret in a fresh dialog on top of the windows open now.
+
+        The urge flow opens while locked, maybe above an unlock dialog shown earlier; that
+        one sits under it and cannot take typing, so it gives way to a new one."""
+        from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
+
+        current = self.dialog
+        if isinstance(current, UnlockDialog) and current.isVisible():
+            current.reject()
+        self.show_unlock(reason)
+
     def _notice(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         """A non-modal message: the app keeps running (and tests keep their event loop)."""
         self._show(QMessageBox(icon, title, text, parent=self._window))

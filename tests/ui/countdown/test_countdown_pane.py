@@ -24,7 +24,7 @@ from reconnect_gui.ui.countdown.countdown_pane import (
     CountdownPane,
 )
 from reconnect_gui.ui.countdown.dialogs import ContactDialog, ReadinessDialog, SlipDialog
-from reconnect_gui.ui.countdown.sos_flow import SosDialog
+from reconnect_gui.ui.countdown.sos_flow import DONE, SosDialog
 from reconnect_gui.ui.vault.bound_pane import STATE_PAGE
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -79,7 +79,9 @@ def test_the_home_screen_shows_the_day_streaks_and_history(
     assert pane.ring.view.day_text == "Day 12 of 30"
     assert "Day 12 of 30" in pane.ring.accessibleDescription()
     assert pane.stat_values["current_streak"].text() == "12 days"
-    assert pane.history_list.item(0).text().startswith("Attempt 1 began")
+    rows = [pane.history_list.item(i).text() for i in range(pane.history_list.count())]
+    assert rows[-1].startswith("Attempt 1 began")
+    assert rows[0].startswith("Day 7 — one week reached")  # milestones are history too
     assert not pane.readiness_button.isVisible() and not pane.wait_banner.isVisible()
 
 
@@ -254,3 +256,189 @@ def test_a_narrow_window_stacks_the_home_screen_in_one_column(
     assert pane.ring.maximumWidth() == NARROW_RING_MAX
     pane.resize(1000, 700)
     qtbot.wait_until(lambda: pane.middle.direction() == QBoxLayout.Direction.LeftToRight)
+
+
+# ---- the urge button always works (issue 17) -------------------------------------------
+
+
+def test_the_urge_flow_opens_while_locked_and_saves_only_after_unlocking(
+    qtbot, unlocked_controller, clock
+) -> None:
+    from reconnect_gui.ui.vault.controller import VaultState
+    from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
+
+    start_plan(unlocked_controller, reasons=["I deserve calm"], ex_name="Sam")
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    unlocked_controller.lock()
+    assert pane.locked_urge_button.isVisible()  # the locked page still offers it
+    pane.locked_urge_button.click()
+    sos = pane.dialog
+    assert isinstance(sos, SosDialog) and sos.isVisible() and sos.locked
+    assert sos.reason_labels == [] and "I deserve calm" not in texts(sos)
+    sos.intensity_buttons[4].click()
+    sos.next_button.click()
+    sos.letter.setPlainText("held in memory only")
+    sos.finish()
+    unlock = unlocked_controller.dialog
+    assert isinstance(unlock, UnlockDialog) and unlock.isVisible()  # offered at once
+    assert sos.isVisible() and sos.letter.toPlainText() == "held in memory only"
+    unlock.reject()
+    # The vault's files hold none of it (nothing could be encrypted yet).
+    folder = unlocked_controller.path.parent
+    for file in folder.rglob("*"):
+        if file.is_file():
+            assert b"held in memory" not in file.read_bytes()
+
+    unlocked_controller.start()  # the keyring opens it again, as typing the passphrase would
+    qtbot.wait_until(lambda: unlocked_controller.state == VaultState.UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: sos.step == DONE)
+    vault = unlocked_controller.vault
+    letters, _ = vault.records(JOURNAL_ENTRY)
+    assert [r.data["body"] for r in letters] == ["held in memory only"]
+    urges, _ = load_urges(vault)
+    assert [u.intensity for u in urges] == [5]
+    assert [label.text() for label in sos.reason_labels] == ["I deserve calm"]
+
+
+def test_an_urge_flow_opened_while_locked_stays_open_through_lock_changes(
+    qtbot, unlocked_controller, clock
+) -> None:
+    start_plan(unlocked_controller)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    unlocked_controller.lock()
+    pane.open_sos()
+    sos = pane.dialog
+    sos.next_button.click()
+    sos.letter.setPlainText("still here")
+    pane.forget()  # what any later state change (checking, locked again) does
+    assert sos.isVisible() and sos.letter.toPlainText() == "still here"
+
+
+def _home_in_default_window(qtbot, controller, clock):
+    from reconnect_gui.core.panes import PaneKey
+    from reconnect_gui.core.settings import Settings
+    from reconnect_gui.system.paths import app_paths
+    from reconnect_gui.ui.shell.app_icon import load_app_icon
+    from reconnect_gui.ui.shell.main_window import DEFAULT_SIZE, MainWindow
+
+    window = MainWindow(Settings(), app_paths(), load_app_icon())
+    qtbot.add_widget(window)
+    window.provide_pane(PaneKey.COUNTDOWN, lambda: CountdownPane(controller, now=clock))
+    window.resize(DEFAULT_SIZE)
+    window.show()
+    pane = window.pane(PaneKey.COUNTDOWN)
+    qtbot.wait_until(lambda: pane.pages.currentIndex() == HOME_PAGE)
+    qtbot.wait(100)  # the layout settles
+    return window, pane
+
+
+def test_the_home_screen_fits_the_default_window_without_scrolling(
+    qtbot, unlocked_controller, clock
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    start_plan(unlocked_controller)
+    window, pane = _home_in_default_window(qtbot, unlocked_controller, clock)
+    scroll = pane.pages.widget(HOME_PAGE).findChild(QScrollArea)
+    assert scroll.verticalScrollBar().maximum() == 0
+    link = pane.safety_button
+    assert link.isVisible() and not link.visibleRegion().isEmpty()
+    bottom = link.mapTo(window, link.rect().bottomLeft()).y()
+    assert bottom <= window.height()
+    # Smaller, it scrolls, but the safety link stays in view.
+    window.resize(720, 480)
+    qtbot.wait(100)
+    assert link.visibleRegion().boundingRect().height() == link.height()
+
+
+def test_the_urge_button_is_the_one_primary_action(qtbot, unlocked_controller, clock) -> None:
+    start_plan(unlocked_controller)
+    _window, pane = _home_in_default_window(qtbot, unlocked_controller, clock)
+    urge = pane.urge_button
+    assert urge.property("primary") is True
+    others = [pane.slip_button, pane.contacted_button, pane.logistics_button]
+    assert all(not b.property("primary") for b in others)
+    assert all(urge.height() > b.height() for b in others)
+    assert all(urge.y() < b.y() for b in others)  # first
+    assert urge.font().pointSizeF() > pane.slip_button.font().pointSizeF()
+
+
+# ---- the home screen leads and celebrates (issue 17) -----------------------------------
+
+
+def test_a_milestone_is_celebrated_once_even_after_a_restart(
+    qtbot, unlocked_controller, clock
+) -> None:
+    from reconnect_gui.storage.milestone_store import load_celebrated
+
+    start_plan(unlocked_controller, days_ago=7.1)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.celebration.isVisible()
+    assert pane.celebration_title.text() == "Day 7 — one week"
+    assert len(load_celebrated(unlocked_controller.vault)) == 3  # days 1, 3 and 7
+    pane.celebration_close.click()
+    assert not pane.celebration.isVisible()
+    pane.hide()
+    pane.show()
+    assert not pane.celebration.isVisible()  # once
+    # A fresh pane (as after restarting the app) reads what was celebrated from the vault.
+    again = make_pane(qtbot, unlocked_controller, clock)
+    assert not again.celebration.isVisible()
+    clock.moment = NOW + timedelta(days=7)  # day 14
+    again.ring.refresh()
+    assert again.celebration.isVisible() and "two weeks" in again.celebration_title.text()
+    unlocked_controller.lock()
+    assert not again.celebration.isVisible() and again.celebration_title.text() == ""
+
+
+def test_one_slip_is_one_row_and_urges_and_milestones_are_in_the_history(
+    qtbot, unlocked_controller, clock
+) -> None:
+    from reconnect_gui.core.countdown.contact_log import new_urge
+    from reconnect_gui.storage.countdown_store import add_urge
+
+    start_plan(unlocked_controller, days_ago=13.5)
+    add_urge(unlocked_controller.vault, new_urge(NOW - timedelta(days=2), 6, "a photo"))
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.slip_button.click()
+    dialog = pane.dialog
+    assert isinstance(dialog, SlipDialog)
+    before = pane.history_list.count()
+    dialog.kind_buttons["reached_out"].click()
+    dialog.unanswered.setChecked(True)
+    dialog.restart_button.setChecked(True)
+    dialog.save_button.click()
+    titles = [pane.history_list.item(i).text() for i in range(pane.history_list.count())]
+    new_rows = [t for t in titles if "I reached out" in t or "Attempt 2" in t]
+    assert len(new_rows) == 1, titles
+    assert not any(t.startswith("I sent a message") for t in titles)
+    assert pane.history_list.count() == before + 1
+    assert any(t.startswith("I felt an urge") and "a photo" in t for t in titles)
+    assert any(t.startswith("Day 7 — one week reached") for t in titles)
+
+
+def test_the_urge_figures_and_the_chart_speak_plainly(qtbot, unlocked_controller, clock) -> None:
+    from reconnect_gui.core.countdown.contact_log import new_urge
+    from reconnect_gui.storage.countdown_store import add_urge
+
+    start_plan(unlocked_controller, days_ago=14.5)
+    add_urge(unlocked_controller.vault, new_urge(NOW - timedelta(days=11), 5))
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.stat_values["last_urge"].text() == "11 days ago"
+    assert "urges_per_week" not in pane.stat_values  # "0.3" said nothing
+    assert "No urges in the last two weeks" in pane.urge_meaning.text()
+
+
+def test_milestone_dots_have_labels(qtbot, unlocked_controller, clock) -> None:
+    from PySide6.QtCore import QPointF, QRectF
+
+    from reconnect_gui.ui.countdown.ring import mark_angles, mark_point, ring_geometry
+
+    start_plan(unlocked_controller, days_ago=8.2)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    ring = pane.ring
+    geometry = ring_geometry(QRectF(ring.rect()))
+    angle = dict(mark_angles((1, 3, 7, 14, 21, 30), 30))[14]
+    assert ring.tooltip_at(mark_point(geometry, angle)) == "Day 14 — two weeks: 6 more days"
+    everywhere = ring.tooltip_at(QPointF(2, 2))
+    assert "Day 7 — one week: reached" in everywhere and "Day 30 — your target" in everywhere

@@ -324,3 +324,78 @@ def test_a_real_vault_gets_the_unsent_letter_and_the_urge(qtbot, tmp_path: Path)
     locked.save_and_close()
     assert locked.isVisible() and locked.problem.isVisible()
     assert locked.letter.toPlainText() == "Not lost."
+
+
+# ---- while Reconnect is locked (issue 17) ----------------------------------------------
+
+
+def make_locked_dialog(qtbot, letters: list, urges: list, unlocks: list) -> SosDialog:
+    return make_dialog(qtbot, letters, urges, reasons=None, unlock=lambda: unlocks.append(1))
+
+
+def test_while_locked_the_breathing_and_a_calming_screen_run_without_unlocking(qtbot) -> None:
+    unlocks: list[int] = []
+    dialog = make_locked_dialog(qtbot, [], [], unlocks)
+    assert dialog.locked and dialog.step == PAUSE
+    assert dialog.reason_labels == []  # the reasons are in the vault: not readable yet
+    assert dialog.calming_box.isVisible() and dialog.unlock_reasons_button.isVisible()
+    dialog.advance(5_000)
+    assert dialog.seconds_left == 85  # the breathing runs as usual
+    assert unlocks == []  # nothing asked for the passphrase by itself
+    qtbot.mouseClick(dialog.unlock_reasons_button, CLICK)
+    assert unlocks == [1]  # offered, on the person's click
+
+
+def test_while_locked_the_letter_stays_in_memory_until_the_vault_opens(qtbot) -> None:
+    letters: list[str] = []
+    urges: list[Urge] = []
+    unlocks: list[int] = []
+    dialog = make_locked_dialog(qtbot, letters, urges, unlocks)
+    qtbot.mouseClick(dialog.intensity_buttons[7], CLICK)
+    go_through(qtbot, dialog, "words only this window holds", "a photo", "breathed")
+    assert not dialog.locked_write_note.isHidden()  # on the writing page: where the words are
+    qtbot.mouseClick(dialog.finish_button, CLICK)
+    # Nothing saved (there is nowhere encrypted to put it yet); unlocking is offered.
+    assert letters == [] and urges == [] and unlocks == [1]
+    assert dialog.isVisible() and dialog.step == NOTE
+    assert "unlock" in dialog.problem.text().lower()
+    assert dialog.letter.toPlainText() == "words only this window holds"
+
+    dialog.vault_opened(["my own reason"], "Sam")
+    assert not dialog.locked
+    assert letters == ["words only this window holds"]
+    assert urges == [new_urge(NOW, 8, "a photo", "breathed")]
+    assert dialog.step == DONE  # the Finish that waited for the unlock goes on by itself
+    assert [label.text() for label in dialog.reason_labels] == ["my own reason"]
+
+
+def test_closing_while_locked_keeps_the_words_until_the_person_chooses(qtbot) -> None:
+    letters: list[str] = []
+    unlocks: list[int] = []
+    dialog = make_locked_dialog(qtbot, letters, [], unlocks)
+    qtbot.mouseClick(dialog.next_button, CLICK)
+    qtbot.keyClicks(dialog.letter, "not lost")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and unlocks == [1]  # Esc does not throw the words away
+    assert dialog.discard_button.isVisible()
+    dialog.vault_opened([], "")  # they unlocked: it saves, then closes as they asked
+    assert letters == ["not lost"] and not dialog.isVisible()
+
+
+def test_closing_while_locked_can_let_the_words_go_on_purpose(qtbot) -> None:
+    letters: list[str] = []
+    dialog = make_locked_dialog(qtbot, letters, [], [])
+    qtbot.mouseClick(dialog.next_button, CLICK)
+    qtbot.keyClicks(dialog.letter, "let it go")
+    dialog.reject()
+    qtbot.mouseClick(dialog.discard_button, CLICK)
+    assert not dialog.isVisible() and letters == []
+    assert dialog.letter.toPlainText() == ""  # not kept in memory either
+
+
+def test_closing_while_locked_with_nothing_written_just_closes(qtbot) -> None:
+    unlocks: list[int] = []
+    dialog = make_locked_dialog(qtbot, [], [], unlocks)
+    dialog.advance(3_000)
+    qtbot.mouseClick(dialog.close_button, CLICK)
+    assert not dialog.isVisible() and unlocks == []
