@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
                 go_menu, pane.title, pane.shortcut, lambda _=False, k=pane.key: self.show_pane(k)
             )
             self.pane_actions.append(action)
+        go_menu.addSeparator()
+        # One key to the urge flow from anywhere in the window, locked or not (issue 17).
+        self.urge_action = self._action(go_menu, "I feel the &urge…", "Ctrl+U", self.show_urge_flow)
 
         help_menu = self.menuBar().addMenu("&Help")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", "F1", self.show_about)
