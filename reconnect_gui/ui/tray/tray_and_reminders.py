@@ -108,7 +108,7 @@ class TrayAndReminders(QObject):
 
     def _connect_tray(self, tray: AppTray) -> None:
         tray.open_requested.connect(self.open_window)
-        tray.urge_requested.connect(lambda: self._when_unlocked(self._open_sos))
+        tray.urge_requested.connect(self._open_sos)  # no unlocking first (issue 17)
         tray.journal_requested.connect(lambda: self._when_unlocked(self._write_in_journal))
         tray.pause_requested.connect(self.pause)
         tray.resume_requested.connect(self.resume)
@@ -174,6 +174,8 @@ class TrayAndReminders(QObject):
             action()
 
     def _open_sos(self) -> None:
+        """The urge flow at once, locked or not: it asks to unlock only to save words."""
+        self.window.bring_to_front()
         self.window.show_urge_flow()
 
     def _write_in_journal(self) -> None:

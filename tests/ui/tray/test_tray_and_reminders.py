@@ -187,16 +187,36 @@ def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan
 
     app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
     app.window.vault_action_requested.connect(with_plan.show_unlock)  # as app.py wires it
+    requests: list[int] = []
+    app.window.journal_entry_requested.connect(lambda: requests.append(1))
+    with_plan.lock()
+    app.window.hide()
+    app.session.tray.journal_action.trigger()
+    assert app.window.isVisible()
+    assert isinstance(with_plan.dialog, UnlockDialog) and with_plan.dialog.isVisible()
+    assert requests == []
+    with_plan.dialog.reject()
+    with_plan.start()  # the keyring opens it again, as after typing the passphrase
+    qtbot.wait_until(lambda: with_plan.state == VaultState.UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: requests == [1])
+
+
+def test_the_urge_action_while_locked_opens_the_flow_at_once(
+    qtbot, with_plan, tmp_path, clock
+) -> None:
+    # Issue 17: in a bad moment the tray's "I feel the urge…" asks for no passphrase first.
+    from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
+
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    app.window.vault_action_requested.connect(with_plan.show_unlock)  # as app.py wires it
     with_plan.lock()
     app.window.hide()
     app.session.tray.urge_action.trigger()
     assert app.window.isVisible()
-    assert isinstance(with_plan.dialog, UnlockDialog) and with_plan.dialog.isVisible()
-    with_plan.dialog.reject()
-    with_plan.start()  # the keyring opens it again, as after typing the passphrase
-    qtbot.wait_until(lambda: with_plan.state == VaultState.UNLOCKED, timeout=20000)
     pane = app.window.pane(PaneKey.COUNTDOWN)
     qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
+    assert pane.dialog.isVisible() and pane.dialog.locked
+    assert not isinstance(with_plan.dialog, UnlockDialog)  # nothing stands in the way
     pane.dialog.reject()
 
 
