@@ -47,6 +47,7 @@ EDITED_FIELDS = (
     "entry_type",
     "prompt_id",
     "prompt_text",
+    "dated",
 )
 # Stands in for a record's times while an entry is only turned back into data.
 _NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)

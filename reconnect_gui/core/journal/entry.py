@@ -6,6 +6,10 @@ version are kept, not dropped; odd values in known fields are read as their defa
 
 Deleting an entry only moves it to the trash (``deleted_at`` is set); it stays there for
 ``TRASH_DAYS`` and can be restored until then, so a misclick never loses anything.
+
+An entry can be about another day than the one it was written on (written on Friday about
+Tuesday): ``dated`` holds that day, as its local noon in UTC, and ``created`` stays the
+moment it was really written. Lists sort and filter by ``when`` (``dated`` or ``created``).
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from reconnect_gui.core.countdown.moments import moment_data, moment_from_data, utc_moment
+from reconnect_gui.core.countdown.moments import local, moment_data, moment_from_data, utc_moment
 
 
 class EntryType(StrEnum):
@@ -60,12 +64,26 @@ FEELINGS = tuple(FEELING_WORDS)
 TRASH_DAYS = 30  # an entry in the trash is deleted for good after this many days
 
 _KNOWN_FIELDS = frozenset(
-    {"title", "body", "mood", "tags", "type", "feelings", "prompt_id", "prompt", "deleted_at"}
+    {
+        "title",
+        "body",
+        "mood",
+        "tags",
+        "type",
+        "feelings",
+        "prompt_id",
+        "prompt",
+        "deleted_at",
+        "dated",
+    }
 )
 
 _EDITABLE = frozenset(
-    {"title", "body", "mood", "tags", "feelings", "entry_type", "prompt_id", "prompt_text"}
+    {"title", "body", "mood", "tags", "feelings", "entry_type", "prompt_id", "prompt_text", "dated"}
 )
+# A back-dated entry sits at noon of its day: the day stays the same when read in a
+# zone up to eleven hours away (the person travelled, or the computer's zone changed).
+DATED_HOUR = time(12)
 
 
 # Light Markdown at the start of a line (headings, quotes, list marks) and paired emphasis.
@@ -93,6 +111,17 @@ class JournalEntry:
     prompt_id: str | None = None  # the prompt a reflection answers (core/journal/prompts.py)
     prompt_text: str = ""  # that prompt's words as the user saw them, kept with the entry
     deleted_at: datetime | None = None  # set while the entry is in the trash
+    dated: datetime | None = None  # the day it is about, when not the day it was written
+
+    @property
+    def when(self) -> datetime:
+        """The moment the entry is about: its chosen day, else when it was written. Lists
+        sort, filter and place it by this; ``created`` stays the moment it was written."""
+        return self.dated if self.dated is not None else self.created
+
+    @property
+    def is_back_dated(self) -> bool:
+        return self.dated is not None
 
     @property
     def display_title(self) -> str:
@@ -155,6 +184,7 @@ def entry_data(
     feelings: tuple[str, ...] | list[str] = (),
     prompt_id: str | None = None,
     prompt_text: str = "",
+    dated: datetime | None = None,
 ) -> dict[str, Any]:
     """The dict stored (encrypted) for a new entry; validates what it is given.
 
@@ -175,6 +205,8 @@ def entry_data(
         data["prompt_id"] = prompt_id
     if prompt_text:
         data["prompt"] = prompt_text
+    if dated is not None:
+        data["dated"] = moment_data(utc_moment(dated, "The day of an entry"))
     return data
 
 
@@ -192,6 +224,7 @@ def entry_to_data(entry: JournalEntry) -> dict[str, Any]:
             feelings=entry.feelings,
             prompt_id=entry.prompt_id,
             prompt_text=entry.prompt_text,
+            dated=entry.dated,
         )
     )
     if entry.deleted_at is not None:
@@ -227,6 +260,7 @@ def entry_from_record(
         prompt_id=prompt_id if isinstance(prompt_id, str) and prompt_id else None,
         prompt_text=prompt_text if isinstance(prompt_text, str) else "",
         deleted_at=moment_from_data(data.get("deleted_at")),
+        dated=moment_from_data(data.get("dated")),
     )
 
 
@@ -257,7 +291,7 @@ def new_entry(
 
 def edited(entry: JournalEntry, **changes: Any) -> JournalEntry:
     """``entry`` with some fields changed (title, body, mood, tags, feelings, entry_type,
-    prompt_id, prompt_text), checked and cleaned like ``entry_data`` does."""
+    prompt_id, prompt_text, dated), checked and cleaned like ``entry_data`` does."""
     wrong = set(changes) - _EDITABLE
     if wrong:
         raise TypeError(f"These fields cannot be edited: {', '.join(sorted(wrong))}")
@@ -267,7 +301,22 @@ def edited(entry: JournalEntry, **changes: Any) -> JournalEntry:
         result,
         tags=_clean_tags(result.tags),
         feelings=_clean_feelings(result.feelings, strict=True),
+        dated=None if result.dated is None else utc_moment(result.dated, "The day of an entry"),
     )
+
+
+def entry_day(entry: JournalEntry, zone: str) -> date:
+    """The calendar day the entry is about, in the zone ``zone``."""
+    return local(entry.when, zone).date()
+
+
+def dated_on(entry: JournalEntry, day: date, zone: str) -> JournalEntry:
+    """``entry`` about ``day`` (a calendar day in ``zone``); the day it was written takes
+    the mark away again, so only a real back-dating is stored."""
+    if day == local(entry.created, zone).date():
+        return dataclasses.replace(entry, dated=None)
+    there = local(entry.created, zone).tzinfo
+    return dataclasses.replace(entry, dated=utc_moment(datetime.combine(day, DATED_HOUR, there)))
 
 
 # --- trash -------------------------------------------------------------------------------

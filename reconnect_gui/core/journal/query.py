@@ -53,6 +53,45 @@ def search_words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(text).split()))
 
 
+def match_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the folded search ``words`` appear in ``text``, as (start, end) positions of
+    ``text`` itself, in order, overlaps joined: what the list and the editor mark.
+
+    Folding can change a text's length ("ß" becomes "ss", "é" may lose its accent), so
+    ``text`` is folded one character at a time, remembering which character each folded
+    letter came from."""
+    words = [w for w in words if w]
+    if not words or not text:
+        return []
+    if text.isascii():
+        folded, owners = text.lower(), None
+    else:
+        pieces, owner_list = [], []
+        for position, character in enumerate(text):
+            piece = fold(character)
+            pieces.append(piece)
+            owner_list.extend([position] * len(piece))
+        folded, owners = "".join(pieces), owner_list
+    spans = []
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if owners is None:
+                spans.append((start, end))
+            else:
+                spans.append((owners[start], owners[end - 1] + 1))
+            start = folded.find(word, start + 1)  # overlapping matches too: joined below
+    spans.sort()
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
 # --- filters -----------------------------------------------------------------------------
 
 SHOW_LIVE, SHOW_TRASH, SHOW_ALL = "live", "trash", "all"
@@ -65,7 +104,8 @@ class JournalFilter:
     ``text``: words that must all appear in the title or body (case and accents ignored).
     ``tags``: entries carrying *all* of them (case-insensitive); ``feelings`` likewise.
     ``moods`` and ``types``: entries with *any* of them (an entry has one of each).
-    ``start``/``end``: calendar days in the user's zone, both inclusive, either open.
+    ``start``/``end``: calendar days in the user's zone, both inclusive, either open; an
+    entry counts on the day it is about (``JournalEntry.when``).
     ``show``: live entries (the default), only the trash, or both."""
 
     text: str = ""
@@ -88,12 +128,16 @@ class JournalFilter:
 
 
 def newest_first(entries: Iterable[JournalEntry]) -> list[JournalEntry]:
-    """By creation time, newest first; ties broken by id so the order is stable."""
+    """By the moment each is about (a back-dated entry by its chosen day), newest first;
+    ties broken by the time of writing, then the id, so the order is stable."""
     return sorted(entries, key=_order_key, reverse=True)
 
 
-def _order_key(entry: JournalEntry) -> tuple[datetime, str]:
-    return (entry.created, entry.id)
+_OrderKey = tuple[datetime, datetime, str]
+
+
+def _order_key(entry: JournalEntry) -> _OrderKey:
+    return (entry.when, entry.created, entry.id)
 
 
 def day_bounds(start: date | None, end: date | None, zone: tzinfo) -> tuple[datetime, datetime]:
@@ -269,7 +313,7 @@ def _filtered(rows: list[_Row], query: JournalFilter, zone: tzinfo) -> list[_Row
         found = (r for r in found if query.feelings.issubset(r[0].feelings))
     if query.start is not None or query.end is not None:
         low, high = day_bounds(query.start, query.end, zone)
-        found = (r for r in found if low <= r[0].created < high)
+        found = (r for r in found if low <= r[0].when < high)
     if query.tags:
         wanted = frozenset(fold(t) for t in query.tags)
         found = (r for r in found if wanted <= r[2])
@@ -327,7 +371,7 @@ def on_this_day(entries: Iterable[JournalEntry], today: date, zone: tzinfo) -> l
     by_day: dict[date, list[JournalEntry]] = {}
     for entry in entries:
         if entry.deleted_at is None:
-            by_day.setdefault(entry.created.astimezone(zone).date(), []).append(entry)
+            by_day.setdefault(entry.when.astimezone(zone).date(), []).append(entry)
     if not by_day:
         return []
     earliest = min(by_day).year
@@ -352,7 +396,7 @@ def tag_counts(entries: Iterable[JournalEntry]) -> list[TagCount]:
     alphabetical. Spellings that differ only in case or accents count as one tag, shown
     as on the newest entry that uses it."""
     keys: dict[str, str] = {}  # spelling -> folded key (tags repeat: fold each once)
-    newest: dict[str, tuple[tuple[datetime, str], str]] = {}
+    newest: dict[str, tuple[_OrderKey, str]] = {}
     counts: dict[str, int] = {}
     for entry in entries:
         if entry.deleted_at is not None:

@@ -160,7 +160,7 @@ class JournalColumn(QFrame):
         empty_column.addWidget(self.empty_label)
         self.clear_button = QPushButton("Clear search and filters")
         self.clear_button.setAutoDefault(False)
-        self.clear_button.clicked.connect(self._clear_all)
+        self.clear_button.clicked.connect(self.clear_search_and_filters)
         empty_column.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         empty_column.addStretch(1)
         self.stack = QStackedWidget()
@@ -303,7 +303,9 @@ class JournalColumn(QFrame):
         if not self._syncing and current.isValid():
             self.picked.emit(current.data(ID_ROLE))
 
-    def _clear_all(self) -> None:
+    def clear_search_and_filters(self) -> None:
+        """Every entry again: the search box emptied and the filters back to "any"."""
         with QSignalBlocker(self.filters.search):
             self.filters.search.clear()
+        self.filters.search_debouncer.cancel()  # a search typed just before is void now
         self.filters.clear_filters()

@@ -12,23 +12,35 @@ button, no Copy or Cut in its menu, no export.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QPalette
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QEvent, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, ENTRY_TYPES, EntryType, JournalEntry
-from reconnect_gui.core.journal.query import TagCount, word_count
-from reconnect_gui.core.wording import plural
+from reconnect_gui.core.countdown.moments import FIRST_YEAR, local
+from reconnect_gui.core.journal.entry import (
+    ENTRY_TYPE_WORDS,
+    ENTRY_TYPES,
+    EntryType,
+    JournalEntry,
+    entry_day,
+)
+from reconnect_gui.core.journal.query import TagCount, match_spans, word_count
+from reconnect_gui.core.wording import plural, short_day
 from reconnect_gui.ui.journal.entry_controls import FeelingChips, MoodPicker, TagEditor
 from reconnect_gui.ui.journal.markdown import MarkdownHighlighter
 from reconnect_gui.ui.journal.model import type_tint
@@ -52,10 +64,19 @@ LETTER_NOTE = (
 LETTER_PAPER = ("#fbf5ea", "#272420")  # light, dark: the ground an unsent letter is written on
 NO_COPY_ACTIONS = ("edit-copy", "edit-cut", "link-copy")  # Qt's names in the text menu
 WORDS_DELAY_MS = 150
+DAY_FORMAT = "ddd d MMM yyyy"  # "Tue 17 Nov 2026": the weekday helps place a day
+DAY_DESCRIPTION = (
+    "The day this entry is about. Choose an earlier day to write about it; "
+    "the day you wrote it is kept too."
+)
 
 
 def words_text(count: int) -> str:
     return plural(count, "word")
+
+
+def _qt_date(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class BodyEdit(QPlainTextEdit):
@@ -87,8 +108,14 @@ class JournalEditor(QWidget):
     restore_requested = Signal()  # from the trash
     purge_requested = Signal()  # "Delete now", from the trash
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, now: Callable[[], datetime] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._now = now or (lambda: datetime.now(UTC))
+        self.zone = "UTC"  # the user's zone: the day field shows days there
+        self._written = date(1970, 1, 1)  # the day the open entry was written
+        self._search: tuple[str, ...] = ()  # folded words to mark in the body
         self._loading = False
         self._entry_type = EntryType.ENTRY
         self._read_only = False
@@ -206,11 +233,32 @@ class JournalEditor(QWidget):
         self.feelings.changed.connect(self._user_edit)
         self.tags = TagEditor()
         self.tags.changed.connect(self._user_edit)
-        for row, (words, widget) in enumerate(
-            (("Mood", self.mood_picker), ("Feelings", self.feelings), ("Tags", self.tags))
-        ):
-            label = caption(words, widget)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The day it is about, on its own line: it fits beside its label in a narrow window.
+        self.day_edit = QDateEdit()
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat(DAY_FORMAT)
+        self.day_edit.setMinimumDate(QDate(FIRST_YEAR + 1, 1, 1))  # a day the vault can hold
+        self.day_edit.setAccessibleName("Day")
+        self.day_edit.lineEdit().setAccessibleName("Day")  # the words typed in the field
+        self.day_edit.setAccessibleDescription(DAY_DESCRIPTION)
+        self.day_edit.setToolTip(DAY_DESCRIPTION)
+        self.day_edit.dateChanged.connect(self._day_changed)
+        day_row = QHBoxLayout()
+        day_row.setSpacing(10)
+        day_row.addWidget(self.day_edit)
+        self.day_note = quiet_label("", italic=False)
+        self.day_note.setWordWrap(False)
+        day_row.addWidget(self.day_note, 1)
+        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        grid.addWidget(caption("Day", self.day_edit), 0, 0, top_left)
+        grid.addLayout(day_row, 0, 1)
+        rows: tuple[tuple[str, QWidget], ...] = (
+            ("Mood", self.mood_picker),
+            ("Feelings", self.feelings),
+            ("Tags", self.tags),
+        )
+        for row, (words, widget) in enumerate(rows, start=1):
+            grid.addWidget(caption(words, widget), row, 0, top_left)
             grid.addWidget(widget, row, 1)
         grid.setColumnStretch(1, 1)
         return grid
@@ -252,6 +300,7 @@ class JournalEditor(QWidget):
             self.type_combo,
             self.title_edit,
             self.body,
+            self.day_edit,
             *self.mood_picker.buttons.values(),
             *self.feelings.buttons.values(),
             self.feelings.more_button,
@@ -275,6 +324,7 @@ class JournalEditor(QWidget):
             self.mood_picker.set_mood(entry.mood)
             self.feelings.set_feelings(entry.feelings)
             self.tags.set_tags(entry.tags)
+            self._show_day(entry)
         finally:
             self._loading = False
         self.body.document().clearUndoRedoStacks()  # undo never reaches another entry
@@ -286,10 +336,82 @@ class JournalEditor(QWidget):
         self.set_saved("")
         self._apply_look()
         self._count_words()
+        self._mark_search()
+
+    def _show_day(self, entry: JournalEntry) -> None:
+        """The day the entry is about; days after today cannot be chosen."""
+        today = local(self._now(), self.zone).date()
+        self._written = local(entry.created, self.zone).date()
+        shown = entry_day(entry, self.zone)
+        with QSignalBlocker(self.day_edit):
+            self.day_edit.setMaximumDate(_qt_date(max(today, shown, self._written)))
+            self.day_edit.setDate(_qt_date(shown))
+        self._mark_day()
+
+    def day(self) -> date:
+        """The day chosen in the day field."""
+        day = self.day_edit.date()
+        return date(day.year(), day.month(), day.day())
+
+    def _day_changed(self, _day: QDate) -> None:
+        self._mark_day()
+        self._user_edit()
+
+    def _mark_day(self) -> None:
+        """A back-dated entry says so, and when it was really written, on the field."""
+        written = f"Written on {short_day(self._written, year=True)}."
+        back_dated = self.day() != self._written
+        # Said in words beside the field: "Written on Sun 22 Nov", so both days are seen.
+        self.day_note.setText(f"Written on {short_day(self._written)}" if back_dated else "")
+        self.day_edit.setToolTip(f"{DAY_DESCRIPTION}\n{written}" if back_dated else DAY_DESCRIPTION)
+        self.day_edit.setAccessibleDescription(
+            f"{DAY_DESCRIPTION} {written}" if back_dated else DAY_DESCRIPTION
+        )
+
+    # ---- search words marked in the entry -------------------------------------------------
+
+    def mark_search(self, words: tuple[str, ...]) -> None:
+        """Mark where the searched ``words`` (folded, ``core.journal.query.search_words``)
+        appear in the body, so the match is easy to find in a long entry."""
+        self._search = words
+        self._mark_search()
+
+    def search_marks(self) -> list[tuple[int, int]]:
+        """(start, end) of every marked match in the body, in order."""
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.body.extraSelections()
+        ]
+
+    def _mark_search(self) -> None:
+        marks = []
+        if self._search:
+            document = self.body.document()
+            mark = QTextCharFormat()
+            palette = self.body.palette()
+            mark.setBackground(
+                mixed(
+                    palette.color(QPalette.ColorRole.Base),
+                    palette.color(QPalette.ColorRole.Highlight),
+                    0.35,
+                )
+            )
+            mark.setForeground(palette.color(QPalette.ColorRole.Text))
+            for start, end in match_spans(self.body.toPlainText(), self._search):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = mark
+                marks.append(selection)
+        self.body.setExtraSelections(marks)
 
     def values(self) -> dict[str, object]:
-        """What the editor holds now, as ``core.journal.entry.edited`` takes it."""
+        """What the editor holds now, as ``core.journal.entry.edited`` takes it, and the
+        chosen ``day`` (``core.journal.entry.dated_on`` turns it into the entry's day)."""
         return {
+            "day": self.day(),
             "title": self.title_edit.text(),
             "body": self.body.toPlainText(),
             "mood": self.mood_picker.mood(),
@@ -337,6 +459,9 @@ class JournalEditor(QWidget):
             self.tags.forget()
         finally:
             self._loading = False
+        self._search = ()
+        self.body.setExtraSelections([])
+        self.day_note.clear()
         self.body.document().clearUndoRedoStacks()
         self.prompt_label.clear()
         self.trash_label.clear()
@@ -362,6 +487,8 @@ class JournalEditor(QWidget):
 
     def _count_words(self) -> None:
         self.words_label.setText(words_text(word_count(self.body.toPlainText())))
+        if self._search:
+            self._mark_search()  # words typed since may match too
 
     # ---- how the entry looks ------------------------------------------------------------
 
@@ -376,7 +503,7 @@ class JournalEditor(QWidget):
         self.trash_bar.setVisible(read_only)
         for widget in (self.title_edit, self.body):
             widget.setReadOnly(read_only)
-        for control in (self.type_combo, self.mood_picker, self.feelings, self.tags):
+        for control in (self.type_combo, self.day_edit, self.mood_picker, self.feelings, self.tags):
             control.setEnabled(not read_only)
         self.export_button.setVisible(not read_only)
         self.trash_button.setVisible(not read_only)

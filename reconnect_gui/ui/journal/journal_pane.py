@@ -36,6 +36,7 @@ from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown.moments import local, local_zone_name
 from reconnect_gui.core.journal.entry import EntryType, JournalEntry, days_left_in_trash, new_entry
 from reconnect_gui.core.journal.prompts import Prompt
+from reconnect_gui.core.journal.query import search_words
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.journal.column import JournalColumn, short_title
 from reconnect_gui.ui.journal.dialogs import ExportFlow, ask_delete_for_good, exported_words
@@ -97,6 +98,7 @@ class JournalPane(VaultBoundPane):
 
         self.pages.addWidget(self._work_page())
 
+        self.tabs.editor.zone = self.library.zone
         self.session = OpenEntry(self.tabs.editor, lambda: self._vault, self)
         self.session.saved.connect(self._saved)
         self.save_debouncer = self.session.save_debouncer
@@ -215,23 +217,47 @@ class JournalPane(VaultBoundPane):
 
     # ---- the list -----------------------------------------------------------------------
 
-    def refresh_list(self) -> None:
-        """Show the entries the view, search and filters ask for."""
+    def refresh_list(self, *, follow: bool = True) -> None:
+        """Show the entries the view, search and filters ask for, the words searched for
+        marked in the list and in the open entry.
+
+        ``follow``: the entry beside the list is always one the list shows. When the view,
+        a search or a filter hides the open entry (saved first: nothing is lost), the first
+        entry listed opens, or, when none is, the calm welcome. A save that moved the open
+        entry (another day chosen) does not follow: it stays open where it is."""
         if not self.loaded:
             return
         today, view = self.today(), self.column.filters.view()
-        rows, notes = self.library.rows(view, self.column.filters.query(today), today)
-        self.column.model.set_entries(rows, notes)
+        query = self.column.filters.query(today)
+        rows, notes = self.library.rows(view, query, today)
+        words = search_words(query.text)
+        self.column.model.set_entries(rows, notes, words)
+        self.tabs.editor.mark_search(words)
         self.column.select(self._open_id())
         self.column.show_state(self.library.live_count())
         changed_view, self._view = view != self._view, view
-        if changed_view and self.column.model.row_of(self._open_id() or "") < 0:
-            # Another view: the entry beside the list belongs to it (a search or a
-            # filter, though, never takes away the entry being written).
-            if self.column.model.rowCount():
+        if follow:
+            self._follow_list(changed_view)
+
+    def _follow_list(self, changed_view: bool) -> None:
+        """Never an entry the list hides beside it: the first one listed, or the welcome.
+        A new entry not written in yet stays: no search or filter hides what is not there.
+        Another view (the trash, On this day) opens its first entry."""
+        entry = self.session.entry
+        if entry is None:
+            if changed_view and self.column.model.rowCount():
                 self._open_row(0)
-            elif view != VIEW_ALL:
-                self._show_welcome()
+            return
+        if entry.id and self.column.model.row_of(entry.id) >= 0:
+            return
+        self.session.leave()  # its words go in before it leaves the screen
+        entry = self.session.entry
+        if entry is None or not entry.id or self.column.model.row_of(entry.id) >= 0:
+            return  # still blank, or saved just now into the list
+        if self.column.model.rowCount():
+            self._open_row(0)
+        else:
+            self._show_welcome()
 
     def _update_tags(self) -> None:
         counts = self.library.tag_counts()
@@ -305,7 +331,10 @@ class JournalPane(VaultBoundPane):
         if self._vault is None or not self.loaded:
             return
         self.session.leave()
+        # The new entry must be one the list shows: no view, search or filter hides it.
         self.column.filters.set_view(VIEW_ALL)
+        if self.column.filters.search.text() or self.column.filters.has_filters():
+            self.column.clear_search_and_filters()
         entry = new_entry(
             self._now(),
             entry_type,
@@ -340,9 +369,11 @@ class JournalPane(VaultBoundPane):
 
     def _saved(self, entry: JournalEntry) -> None:
         old = self.library.put(entry)
-        if old is None:  # a new entry: on top of the list, marked as open
+        if old is not None and old.when != entry.when:
+            self.refresh_list(follow=False)  # another day chosen: its place in the list
+        elif old is None:  # a new entry: in its place in the list, marked as open
             if self.column.filters.view() == VIEW_ALL:
-                self.column.model.insert(entry, 0)
+                self.refresh_list(follow=False)
             self.column.select(entry.id)
             self.column.show_state(self.library.live_count())
         else:

@@ -338,5 +338,6 @@ class JournalLibrary(QObject):
         return self._history
 
     def moods(self) -> list[tuple[datetime, int]]:
-        """(moment, mood) of every live entry with a mood, for the chart."""
-        return [(e.created, e.mood) for e in self.index.entries if e.mood and not e.in_trash]
+        """(moment, mood) of every live entry with a mood, for the chart (a back-dated
+        entry's mood on the day it is about)."""
+        return [(e.when, e.mood) for e in self.index.entries if e.mood and not e.in_trash]

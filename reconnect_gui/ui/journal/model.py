@@ -39,7 +39,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reconnect_gui.core.countdown.moments import is_zone_name, local
-from reconnect_gui.core.journal.entry import ENTRY_TYPE_WORDS, MOOD_WORDS, EntryType, JournalEntry
+from reconnect_gui.core.journal.entry import (
+    ENTRY_TYPE_WORDS,
+    MOOD_WORDS,
+    EntryType,
+    JournalEntry,
+    plain_line,
+)
+from reconnect_gui.core.journal.query import match_spans
 from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.widgets.colours import mixed
 from reconnect_gui.ui.widgets.theme import is_dark
@@ -81,17 +88,39 @@ ELIDE = Qt.TextElideMode.ElideRight
 TEXT_CACHE_ROWS = 5000  # cut titles kept for painting, about ten screens of scrolling
 ROW_PADDING = 9  # px above and below a row's two lines
 FACE_SIZE = 22
+SNIPPET_LEAD = 24  # characters shown before a match found in the body
+SNIPPET_LENGTH = 160  # characters of the body around it (the row cuts it to its width)
+MARK_SHARE = 0.35  # a search match's ground: this share of the highlight colour
+SELECTED_MARK_ALPHA = 70  # on a selected row, a light wash instead
 
 
-def date_words(moment: datetime, now: datetime, zone: str) -> str:
+def body_snippet(body: str, words: tuple[str, ...]) -> str:
+    """A few words of ``body`` around the first match of the searched ``words``, on one
+    line ("…and then the lake was quiet…"); "" when the body has no match."""
+    spans = match_spans(body, words)
+    if not spans:
+        return ""
+    start = max(0, spans[0][0] - SNIPPET_LEAD)
+    if start:  # begin at a word, not inside one
+        space = body.find(" ", start, spans[0][0])
+        start = space + 1 if space >= 0 else start
+    # Read as the list reads a first line: without Markdown marks ("# Today" is "Today").
+    lines = (plain_line(line) for line in body[start : start + SNIPPET_LENGTH].splitlines())
+    piece = " ".join(" ".join(line.split()) for line in lines if line)
+    return ("…" if start else "") + piece
+
+
+def date_words(moment: datetime, now: datetime, zone: str, *, with_time: bool = True) -> str:
     """When an entry was written, short: "Today 14:05", "Yesterday 21:10", "Tue 17 Nov",
-    and "3 Mar 2025" for another year, in the user's zone."""
+    and "3 Mar 2025" for another year, in the user's zone. A back-dated entry has a day
+    but no time of its own (``with_time=False``): "Yesterday"."""
     there, today = local(moment, zone), local(now, zone).date()
     day = there.date()
+    clock = f" {there:%H:%M}" if with_time else ""
     if day == today:
-        return f"Today {there:%H:%M}"
+        return f"Today{clock}"
     if day == today - timedelta(days=1):
-        return f"Yesterday {there:%H:%M}"
+        return f"Yesterday{clock}"
     if day.year == today.year:
         return short_day(day)
     return short_day(day, weekday=False, year=True)
@@ -141,6 +170,7 @@ class JournalListModel(QAbstractListModel):
         self._zone = "UTC"
         self._entries: list[JournalEntry] = []
         self._notes: dict[str, str] = {}
+        self.search: tuple[str, ...] = ()  # folded words searched for: the rows mark them
         self._tz: tzinfo = UTC
         self._dates: dict[str, tuple[datetime, str]] = {}  # id -> (created, date words)
         self._dates_day: date | None = None
@@ -153,12 +183,17 @@ class JournalListModel(QAbstractListModel):
         self._dates, self._dates_day = {}, None
 
     def set_entries(
-        self, entries: Sequence[JournalEntry], notes: Mapping[str, str] | None = None
+        self,
+        entries: Sequence[JournalEntry],
+        notes: Mapping[str, str] | None = None,
+        search: tuple[str, ...] = (),
     ) -> None:
-        """Show ``entries`` (in this order); ``notes`` adds a few words to some rows, by id."""
+        """Show ``entries`` (in this order); ``notes`` adds a few words to some rows, by id;
+        ``search``: the folded words searched for, marked in each row."""
         self.beginResetModel()
         self._entries = list(entries)
         self._notes = dict(notes or {})
+        self.search = search
         self.endResetModel()
 
     def put(self, entry: JournalEntry) -> bool:
@@ -188,7 +223,7 @@ class JournalListModel(QAbstractListModel):
         self.endRemoveRows()
 
     def clear(self) -> None:
-        """Forget every entry (the vault is locking)."""
+        """Forget every entry and the search words (the vault is locking)."""
         self.set_entries([])
         self._dates, self._dates_day = {}, None
 
@@ -209,10 +244,10 @@ class JournalListModel(QAbstractListModel):
         if today != self._dates_day:
             self._dates, self._dates_day = {}, today
         found = self._dates.get(entry.id)
-        if found is None or found[0] != entry.created:
+        if found is None or found[0] != entry.when:
             found = self._dates[entry.id] = (
-                entry.created,
-                date_words(entry.created, now, self._zone),
+                entry.when,
+                date_words(entry.when, now, self._zone, with_time=not entry.is_back_dated),
             )
         return found[1]
 
@@ -277,8 +312,10 @@ class _RowText:
 
     title: str
     when_width: int
-    rest: str  # note and tags, cut to what is left after the date and the badge
+    rest: str  # note and tags (or, in a search, the body's match), cut to fit
     badge_width: int
+    title_marks: tuple[tuple[int, int], ...] = ()  # search matches in ``title``
+    rest_marks: tuple[tuple[int, int], ...] = ()  # ...and in ``rest``
 
 
 class JournalDelegate(QStyledItemDelegate):
@@ -326,6 +363,7 @@ class JournalDelegate(QStyledItemDelegate):
         if found is None:
             return
         entry, when, note = found
+        search = model.search if isinstance(model, JournalListModel) else ()
         palette: QPalette = option.palette
         dark = is_dark(palette)
         title_font, small_font = self._fonts(option.font)
@@ -371,13 +409,19 @@ class JournalDelegate(QStyledItemDelegate):
             painter.drawPixmap(int(left), int(rect.center().y() - FACE_SIZE / 2), face)
         left += FACE_SIZE + 10
         right = rect.right() - 10
-        words = self._row_text(entry, when, note, int(right - left), tint is not None)
+        words = self.row_text(entry, when, note, int(right - left), tint is not None, search)
+        mark = (
+            QColor(255, 255, 255, SELECTED_MARK_ALPHA)
+            if selected
+            else mixed(ground, palette.color(QPalette.ColorRole.Highlight), MARK_SHARE)
+        )
         top = rect.top() + ROW_PADDING - 2
 
         # Line one: the title (or first line), as much of it as fits.
         painter.setFont(title_font)
         painter.setPen(text)
         line_one = QRectF(left, top, right - left, self._title_metrics.height())
+        _paint_marks(painter, line_one, words.title, words.title_marks, self._title_metrics, mark)
         painter.drawText(line_one, LEFT, words.title)
         # Line two: when, the kind (when not a plain entry), a note, the tags.
         line_two = QRectF(left, line_one.bottom() + 4, right - left, self._small_metrics.height())
@@ -391,9 +435,9 @@ class JournalDelegate(QStyledItemDelegate):
             x = badge.right() + 6
         if words.rest:
             painter.setPen(muted)
-            painter.drawText(
-                QRectF(x, line_two.top(), right - x, line_two.height()), LEFT, words.rest
-            )
+            rest = QRectF(x, line_two.top(), right - x, line_two.height())
+            _paint_marks(painter, rest, words.rest, words.rest_marks, self._small_metrics, mark)
+            painter.drawText(rest, LEFT, words.rest)
 
     def _face(self, level: int, dark: bool, ratio: float) -> QPixmap:
         key = (level, dark, ratio)
@@ -408,10 +452,16 @@ class JournalDelegate(QStyledItemDelegate):
             self._faces[key] = face
         return face
 
-    def _row_text(
-        self, entry: JournalEntry, when: str, note: str, width: int, badge: bool
+    def row_text(
+        self,
+        entry: JournalEntry,
+        when: str,
+        note: str,
+        width: int,
+        badge: bool,
+        search: tuple[str, ...] = (),
     ) -> _RowText:
-        key = (entry.id, entry.updated, when, note, width)
+        key = (entry.id, entry.updated, when, note, width, search)
         found = self._texts.get(key)
         if found is not None:
             return found
@@ -422,12 +472,21 @@ class JournalDelegate(QStyledItemDelegate):
         when_width = small.horizontalAdvance(when)
         badge_width = small.horizontalAdvance(ENTRY_TYPE_WORDS[entry.entry_type]) + 12
         room = width - when_width - 5 - (badge_width + 6 if badge else 0)
-        bits = [bit for bit in (note, ", ".join(entry.tags)) if bit]
+        # In a search, where the body matches says more than the tags.
+        snippet = body_snippet(entry.body, search) if search else ""
+        bits = [bit for bit in (note, snippet or ", ".join(entry.tags)) if bit]
         rest = ""
         if bits and room > 0:
             joined = " · ".join(bits) if badge else "· " + " · ".join(bits)
             rest = small.elidedText(joined, ELIDE, room)
-        found = self._texts[key] = _RowText(title, when_width, rest, badge_width)
+        found = self._texts[key] = _RowText(
+            title,
+            when_width,
+            rest,
+            badge_width,
+            tuple(match_spans(title, search)),
+            tuple(match_spans(rest, search)),
+        )
         return found
 
     def _paint_badge(
@@ -451,3 +510,30 @@ class JournalDelegate(QStyledItemDelegate):
         painter.setPen(text if selected else mixed(tint, text, BADGE_INK_SHARE))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, ENTRY_TYPE_WORDS[entry_type])
         painter.restore()
+
+
+def _paint_marks(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    marks: tuple[tuple[int, int], ...],
+    metrics: QFontMetrics,
+    colour: QColor,
+) -> None:
+    """A soft rounded ground behind each search match in ``text`` (drawn left-aligned
+    in ``rect``), painted before the text itself."""
+    if not marks:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    height = metrics.height()
+    top = rect.center().y() - height / 2
+    for start, end in marks:
+        x = rect.left() + metrics.horizontalAdvance(text[:start])
+        if x >= rect.right():
+            break
+        width = min(float(metrics.horizontalAdvance(text[start:end])), rect.right() - x)
+        painter.drawRoundedRect(QRectF(x - 1, top, width + 2, height), 3, 3)
+    painter.restore()

@@ -17,11 +17,12 @@ entry differs from the editor, the editor shows what was saved.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from reconnect_gui.core.journal.entry import JournalEntry, edited
+from reconnect_gui.core.journal.entry import JournalEntry, dated_on, edited
 from reconnect_gui.storage import journal_store
 from reconnect_gui.ui.journal.editor import JournalEditor
 from reconnect_gui.ui.widgets.autosave import SAVED, Autosave
@@ -97,7 +98,12 @@ class OpenEntry(Autosave[JournalEntry]):
     def sync(self) -> None:
         """Bring the editor's values into the entry."""
         if self.entry is not None and not self.read_only:
-            self.entry = edited(self.entry, **self.view.values())
+            values = self.view.values()
+            day = values.pop("day")
+            entry = edited(self.entry, **values)
+            if isinstance(day, date):
+                entry = dated_on(entry, day, self.view.zone)
+            self.entry = entry
 
     def _savable(self) -> bool:
         return not self.read_only

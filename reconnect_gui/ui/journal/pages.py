@@ -98,7 +98,7 @@ class EntryTabs(QTabWidget):
         super().__init__(parent)
         self.setDocumentMode(True)
         self.welcome = WelcomePage()
-        self.editor = JournalEditor()
+        self.editor = JournalEditor(now)
         self.entry_side = QStackedWidget()
         self.entry_side.addWidget(self.welcome)
         self.entry_side.addWidget(self.editor)

@@ -213,6 +213,7 @@ def test_an_odd_trash_date_reads_as_not_in_the_trash(odd: object) -> None:
                 "prompt_id",
                 "prompt",
                 "deleted_at",
+                "dated",
                 "x",
             ]
         ),
@@ -228,3 +229,32 @@ def test_reading_then_saving_any_stored_data_is_stable(data: dict) -> None:
     saved = entry_to_data(entry)
     assert entry_from_record("a", NOW, NOW, saved) == entry
     assert entry_to_data(entry_from_record("a", NOW, NOW, saved)) == saved
+
+
+# ---- the day an entry is about (issue 17: back-dating) -----------------------------------
+
+
+def test_a_back_dated_entry_keeps_its_writing_time_and_round_trips() -> None:
+    from datetime import date
+
+    from reconnect_gui.core.journal.entry import dated_on, entry_day
+
+    written = entry_from_record("a", NOW, NOW, entry_data("Tuesday", "What happened"))
+    about_tuesday = dated_on(written, date(2026, 11, 17), "Europe/Berlin")
+    assert about_tuesday.created == NOW  # when it was really written stays honest
+    assert entry_day(about_tuesday, "Europe/Berlin") == date(2026, 11, 17)
+    assert about_tuesday.when == about_tuesday.dated and about_tuesday.is_back_dated
+    data = entry_to_data(about_tuesday)
+    assert data["dated"] == "2026-11-17T11:00:00+00:00"  # noon in Berlin, kept apart
+    again = entry_from_record("a", NOW, NOW, data)
+    assert again == about_tuesday
+    # Choosing the day it was written takes the mark away: stored exactly as before.
+    same_day = dated_on(again, date(2026, 11, 22), "Europe/Berlin")
+    assert not same_day.is_back_dated and same_day.when == NOW
+    assert "dated" not in entry_to_data(same_day)
+
+
+def test_an_odd_stored_day_reads_as_not_back_dated() -> None:
+    for odd in ("Tuesday", 3, None, "2026-13-40"):
+        entry = entry_from_record("a", NOW, NOW, {"dated": odd})
+        assert not entry.is_back_dated and entry.when == NOW

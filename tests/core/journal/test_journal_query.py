@@ -439,3 +439,41 @@ def test_prompt_history_lists_answered_prompts_by_local_day_trash_included() -> 
 )
 def test_word_count(text: str, count: int) -> None:
     assert word_count(text) == count
+
+
+def test_a_back_dated_entry_sorts_and_filters_by_the_day_it_is_about() -> None:
+    from reconnect_gui.core.journal.entry import dated_on
+
+    monday = entry("monday", title="Monday", at=T0 - timedelta(days=1))
+    # Written today, about last week: it goes below Monday, and a filter finds it there.
+    about_last_week = dated_on(
+        entry("late", title="Late", at=T0), date(2026, 3, 3), "Europe/Berlin"
+    )
+    assert [e.id for e in newest_first([about_last_week, monday])] == ["monday", "late"]
+    index = SearchIndex([about_last_week, monday])
+    on_the_3rd = JournalFilter(start=date(2026, 3, 3), end=date(2026, 3, 3))
+    assert [e.id for e in index.filter(on_the_3rd, BERLIN)] == ["late"]
+    today = JournalFilter(start=date(2026, 3, 10), end=date(2026, 3, 10))
+    assert index.filter(today, BERLIN) == []
+    memories = on_this_day([about_last_week], date(2026, 3, 10), BERLIN)
+    assert [(m.label, [e.id for e in m.entries]) for m in memories] == [("A week ago", ["late"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "marked"),
+    [
+        ("Coffee by the LAKE again", "lake", ["LAKE"]),
+        ("Café, then café again", "cafe", ["Café", "café"]),
+        ("Die Straße ist leer", "strasse", ["Straße"]),
+        ("walk, walked, sidewalk", "walk", ["walk", "walk", "walk"]),
+        ("the lake, the sea", "sea lake", ["lake", "sea"]),
+        ("banana", "ana", ["anana"]),  # overlapping matches become one mark
+        ("nothing here", "lake", []),
+    ],
+)
+def test_match_spans_mark_what_search_found_in_the_written_text(
+    text: str, typed: str, marked: list[str]
+) -> None:
+    from reconnect_gui.core.journal.query import match_spans
+
+    assert [text[a:b] for a, b in match_spans(text, search_words(typed))] == marked

@@ -72,6 +72,7 @@ def test_opening_is_not_an_edit_but_typing_is(qtbot, editor: JournalEditor) -> N
     assert edits.count() == 4
     qtbot.wait_until(lambda: editor.words_label.text() == "2 words")
     assert editor.values() == {
+        "day": editor.day(),  # the day it is about (issue 17): the day it was written
         "title": "Sunday",
         "body": "Quiet day",
         "mood": 3,

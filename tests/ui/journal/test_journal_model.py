@@ -170,3 +170,14 @@ def test_each_mood_face_is_its_own_picture() -> None:
         }
         pictures.append(frozenset(ink))
     assert len(set(pictures)) == 5
+
+
+def test_a_body_snippet_shows_the_match_in_plain_words() -> None:
+    """Issue 17: a search that matches the body shows the words around the match."""
+    from reconnect_gui.ui.journal.model import body_snippet
+
+    body = "# Today\n\nI walked for an hour and felt **lighter** afterwards."
+    assert body_snippet(body, ("walk",)).startswith("Today I walked for an hour")
+    far = "Some words first. " * 5 + "Then the lake."
+    assert body_snippet(far, ("lake",)) == "…words first. Then the lake."  # from a word
+    assert body_snippet(body, ("sea",)) == ""

@@ -494,3 +494,84 @@ def test_shortcuts_work_while_the_sidebar_has_the_focus(qtbot, unlocked_controll
     assert pane.filters.search.hasFocus()
     shortcut(qtbot, sidebar, Qt.Key.Key_N)
     assert pane.tabs.currentIndex() == ENTRY_TAB and pane.editor.body.hasFocus()
+
+
+# ---- issue 17: the day an entry is about, search marks, the open entry follows the list --
+
+
+def test_an_entry_can_be_about_an_earlier_day(qtbot, unlocked_controller, clock) -> None:
+    from PySide6.QtCore import QDate
+
+    stored(unlocked_controller, 5, title="Tuesday")
+    stored(unlocked_controller, 2, title="Friday")
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.new_entry()
+    day = pane.editor.day_edit
+    assert day.date() == QDate(2026, 11, 22) and day.maximumDate() == QDate(2026, 11, 22)
+    qtbot.keyClicks(pane.editor.body, "What Wednesday was like")
+    day.setDate(QDate(2026, 11, 30))  # a day to come cannot be chosen
+    assert day.date() <= QDate(2026, 11, 22)
+    day.setDate(QDate(2026, 11, 18))  # chosen in its calendar
+    pane.save_debouncer.flush()
+    entry = next(e for e in saved_entries(unlocked_controller) if e.body.startswith("What"))
+    assert entry.created == NOW  # when it was written stays true
+    assert entry.dated is not None and entry.dated.date() == date(2026, 11, 18)
+    # The list places it on its day, says that day, and a filter for the day finds it.
+    assert titles(pane) == ["Friday", "What Wednesday was like", "Tuesday"]
+    row = pane.model.row_of(entry.id)
+    assert pane.model.date_of(pane.model.entry_at(row)) == "Wed 18 Nov"
+    assert "Written on Sun 22 Nov 2026" in day.toolTip()
+    assert pane.editor.day_note.text() == "Written on Sun 22 Nov"
+    pane.pane.show_day(date(2026, 11, 18))
+    assert titles(pane) == ["What Wednesday was like"]
+    assert pane.editor.day() == date(2026, 11, 18)
+
+
+def test_search_words_are_marked_in_the_list_and_in_the_open_entry(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored(unlocked_controller, 3, title="At the lake", body="Ducks and quiet")
+    stored(unlocked_controller, 1, title="Sunday", body="We walked by the LAKE. The lake was grey.")
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    search(qtbot, pane, "lake")
+    assert pane.model.search == ("lake",)
+    delegate = pane.column.delegate
+    marked = []
+    for row in range(pane.model.rowCount()):
+        entry, when, note = pane.model.row_words(row)
+        text = delegate.row_text(entry, when, note, 400, False, pane.model.search)
+        marked.append(
+            [text.title[a:b] for a, b in text.title_marks]
+            + [text.rest[a:b] for a, b in text.rest_marks]
+        )
+    assert marked == [["LAKE", "lake"], ["lake"]]  # Sunday: its body; At the lake: its title
+    assert pane.editor.title_edit.text() == "Sunday"
+    body = pane.editor.body.toPlainText()
+    assert [body[a:b] for a, b in pane.editor.search_marks()] == ["LAKE", "lake"]
+    search(qtbot, pane, "")
+    assert pane.model.search == () and pane.editor.search_marks() == []
+
+
+def test_the_open_entry_is_always_one_the_list_shows(qtbot, unlocked_controller, clock) -> None:
+    stored(unlocked_controller, 3, title="At the lake", mood=4)
+    stored(unlocked_controller, 1, title="Work", mood=2)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.editor.title_edit.text() == "Work"
+    search(qtbot, pane, "lake")  # the open entry is hidden: the first match opens
+    assert titles(pane) == ["At the lake"] and pane.editor.title_edit.text() == "At the lake"
+    assert pane.list.currentIndex().row() == 0
+    search(qtbot, pane, "lighthouse")  # nothing matches: the calm welcome, no hidden entry
+    assert pane.entry_side.currentIndex() == WELCOME and pane.pane.session.entry is None
+    search(qtbot, pane, "")
+    filters = pane.filters
+    pane.open_entry(pane.model.entry_at(0).id)  # Work
+    filters.mood_combo.setCurrentIndex(filters.mood_combo.findData(4))
+    assert pane.editor.title_edit.text() == "At the lake"
+    # A new entry is never hidden: the search and filters step aside for it.
+    search(qtbot, pane, "lake")
+    pane.new_entry()
+    assert filters.search.text() == "" and not filters.has_filters()
+    qtbot.keyClicks(pane.editor.body, "Fresh words")
+    search(qtbot, pane, "lake")  # the new words are saved, then the first match opens
+    assert pane.editor.title_edit.text() == "At the lake"
+    assert any(e.body == "Fresh words" for e in saved_entries(unlocked_controller))
