@@ -154,6 +154,11 @@ def change_kind(draft: Draft, kind: str) -> Draft:
     return replace(draft, kind=_checked_kind(kind))
 
 
+def remove_ignores(draft: Draft, ignores: Sequence[Ignore]) -> Draft:
+    """``draft`` without ``ignores`` ("Bring back": the notes show again)."""
+    return replace(draft, ignores=tuple(i for i in draft.ignores if i not in ignores))
+
+
 def add_ignore(draft: Draft, ignore: Ignore) -> Draft:
     """The draft with one more finding set aside (kept once; the oldest go past the cap)."""
     ignores = (*(i for i in draft.ignores if i != ignore), ignore)

@@ -8,7 +8,8 @@ the editor changed to the stored draft instead of replacing it:
   changed them since ``base`` (what the editor last knew the vault to hold), and the
   stored ones elsewhere; without a ``base``, the editor's;
 - versions and ignored findings are kept from both sides (each once; the oldest go past
-  the caps), since each is something a person chose to keep;
+  the caps), since each is something a person chose to keep; an ignore the editor took
+  back since ``base`` ("Bring back") is taken out of the stored ones too;
 - fields a newer version wrote are kept as stored.
 """
 
@@ -31,7 +32,9 @@ def merged(stored: Draft, mine: Draft, base: Draft | None = None) -> Draft:
 
     words = mine if changed("body") else stored
     versions = _joined(stored.versions, mine.versions, base.versions if base else ())
-    ignores = _joined(stored.ignores, mine.ignores, base.ignores if base else ())
+    ignores = _joined(
+        stored.ignores, mine.ignores, base.ignores if base else (), drop_taken_back=True
+    )
     return replace(
         stored,
         body=words.body,
@@ -43,10 +46,15 @@ def merged(stored: Draft, mine: Draft, base: Draft | None = None) -> Draft:
     )
 
 
-def _joined(stored: Sequence[T], mine: Sequence[T], base: Sequence[T]) -> tuple[T, ...]:
+def _joined(
+    stored: Sequence[T], mine: Sequence[T], base: Sequence[T], *, drop_taken_back: bool = False
+) -> tuple[T, ...]:
     """``stored``, then what ``mine`` added since ``base``, each item once (compared by
-    value: a version's extra fields make it unhashable)."""
-    joined = list(stored)
+    value: a version's extra fields make it unhashable). ``drop_taken_back``: items of
+    ``base`` that ``mine`` no longer holds leave ``stored`` too."""
+    joined = [
+        item for item in stored if not (drop_taken_back and item in base and item not in mine)
+    ]
     for item in mine:
         if item not in base and item not in joined:
             joined.append(item)

@@ -123,6 +123,21 @@ def without_ignored(
     return tuple(f for f in findings if not is_ignored(f, text, ignores))
 
 
+def covering(finding: Finding, text: str, ignores: Iterable[Ignore]) -> tuple[Ignore, ...]:
+    """The ignores that set ``finding`` aside in ``text`` (what "Bring back" removes)."""
+    return tuple(i for i in ignores if is_ignored(finding, text, (i,)))
+
+
+def ignored_findings(
+    findings: Sequence[Finding], text: str, ignores: Sequence[Ignore]
+) -> tuple[Finding, ...]:
+    """The findings of ``text`` the user set aside, for "Show ignored notes": only those
+    still in the words (an ignore for words long gone has nothing to show)."""
+    if not ignores:
+        return ()
+    return tuple(f for f in findings if is_ignored(f, text, ignores))
+
+
 # -- stored form --------------------------------------------------------------------------
 
 

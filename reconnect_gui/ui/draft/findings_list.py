@@ -4,6 +4,8 @@ One card per finding, the ones that matter most first: problems, then warnings (
 timing before the words), then suggestions; within each, in the order of the text.
 Clicking a card (or Enter / Space on it) asks the pane to select its words; "Ignore here"
 sets that one occurrence aside. Moving the cursor into underlined words outlines their card.
+Notes set aside are never lost from sight: "Show ignored notes" under the cards lists the
+ones still in the words, each with "Bring back".
 
 A long paste can have hundreds of findings: the list shows the first ``MAX_CARDS`` and
 says how many more there are, and it reuses its cards between checks, so an update costs
@@ -30,6 +32,7 @@ from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding
 from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS
 from reconnect_gui.ui.widgets.labels import quiet_label, wrapped_label
 
+IGNORED_SNIPPET = 40  # characters of the flagged words shown for an ignored note
 MAX_CARDS = 20  # enough to work through; building more cards would cost a paste a stutter
 SEVERITY_WORDS = {
     "problem": "Needs a change",
@@ -175,11 +178,100 @@ class FindingCard(QFrame):
         super().keyPressEvent(event)
 
 
+def ignored_words(finding: Finding, text: str) -> str:
+    """One ignored note in the list: its flagged words, then what it said."""
+    start, end = finding.span
+    words = " ".join(text[start:end].split())
+    if not words or (start, end) == (0, 0):
+        return finding.message
+    if len(words) > IGNORED_SNIPPET:
+        words = words[: IGNORED_SNIPPET - 1].rstrip() + "…"
+    return f"“{words}”: {finding.message}"
+
+
+def show_ignored_words(count: int, shown: bool) -> str:
+    return "Hide ignored notes" if shown else f"Show ignored notes ({count})"
+
+
+class IgnoredNotes(QWidget):
+    """ "Show ignored notes (2)": the notes the user set aside in these words, each with a
+    way to bring it back. Folded away until asked for."""
+
+    bring_back_requested = Signal(object)  # the Finding to show again
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(6)
+        self.toggle = QPushButton("")
+        self.toggle.setFlat(True)
+        self.toggle.setStyleSheet(LINK_STYLE)
+        self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.toggle.setCheckable(True)
+        self.toggle.setAccessibleName("Show ignored notes")
+        self.toggle.setAccessibleDescription(
+            "The notes you set aside, with a way to bring each back"
+        )
+        self.toggle.toggled.connect(self._toggled)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rows = QWidget()
+        self._rows_layout = QVBoxLayout(self.rows)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(6)
+        self.rows.hide()
+        layout.addWidget(self.rows)
+        self.findings: tuple[Finding, ...] = ()
+        self.bring_back_buttons: list[QPushButton] = []
+        self.hide()
+
+    def show_ignored(self, findings: Sequence[Finding], text: str) -> bool:
+        """List ``findings`` (those set aside, still in ``text``); hidden when none. True
+        when the list changed (its buttons are new: the Tab chain needs them)."""
+        findings = tuple(severity_order(findings))
+        if findings == self.findings:
+            return False
+        self.findings = findings
+        while self._rows_layout.count():
+            item = self._rows_layout.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.bring_back_buttons = []
+        for finding in findings:
+            row = QFrame()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(8)
+            label = quiet_label(ignored_words(finding, text), italic=False)
+            line.addWidget(label, 1)
+            button = QPushButton("Bring back")
+            button.setFlat(True)
+            button.setStyleSheet(LINK_STYLE)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAccessibleName("Bring back")
+            button.setAccessibleDescription(f"Show this note again: {finding.message}")
+            button.clicked.connect(lambda _=False, f=finding: self.bring_back_requested.emit(f))
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.bring_back_buttons.append(button)
+            self._rows_layout.addWidget(row)
+        if not findings:
+            self.toggle.setChecked(False)
+        self.toggle.setText(show_ignored_words(len(findings), self.toggle.isChecked()))
+        self.setVisible(bool(findings))
+        return True
+
+    def _toggled(self, shown: bool) -> None:
+        self.rows.setVisible(shown)
+        self.toggle.setText(show_ignored_words(len(self.findings), shown))
+        self.toggle.setAccessibleName("Hide ignored notes" if shown else "Show ignored notes")
+
+
 class FindingsList(QScrollArea):
     """The cards of the latest check (see the module doc)."""
 
     activated = Signal(object)  # Finding
     ignore_requested = Signal(object)  # Finding
+    bring_back_requested = Signal(object)  # Finding: an ignored note to show again
     # New cards join the end of the window's Tab chain; the owner puts them in place
     # (see ``tab_chain``).
     cards_added = Signal()
@@ -201,6 +293,9 @@ class FindingsList(QScrollArea):
         self.more_label = quiet_label("")
         self.more_label.hide()
         self._column.addWidget(self.more_label)
+        self.ignored = IgnoredNotes()
+        self.ignored.bring_back_requested.connect(self.bring_back_requested)
+        self._column.addWidget(self.ignored)
         self._column.addStretch(1)
         self.setWidget(content)
         self._cards: list[FindingCard] = []
@@ -257,10 +352,18 @@ class FindingsList(QScrollArea):
 
     def clear(self) -> None:
         self.show_findings([])
+        self.ignored.show_ignored((), "")
+
+    def show_ignored(self, findings: Sequence[Finding], text: str) -> None:
+        """The notes the user set aside that are still in ``text`` ("Show ignored notes")."""
+        if self.ignored.show_ignored(findings, text):
+            self.cards_added.emit()
 
     def tab_chain(self) -> list[QWidget]:
-        """Every card and its "Ignore here", top to bottom: the order Tab should visit them."""
-        return [w for card in self._cards for w in (card, card.ignore_button)]
+        """Every card and its "Ignore here", top to bottom, then "Show ignored notes" and
+        each "Bring back": the order Tab should visit them."""
+        cards = [w for card in self._cards for w in (card, card.ignore_button)]
+        return [*cards, self.ignored.toggle, *self.ignored.bring_back_buttons]
 
     def cards(self) -> list[FindingCard]:
         """The cards on show, top to bottom."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reconnect_gui.core.drafts import draft as core_drafts
 from reconnect_gui.core.drafts.draft import Draft
-from reconnect_gui.core.drafts.tone_ignores import ignore_for
+from reconnect_gui.core.drafts.tone_ignores import covering, ignore_for, ignored_findings
 from reconnect_gui.core.drafts.words import meter_words
 from reconnect_gui.core.tone.report import Context, Finding
 from reconnect_gui.storage import draft_store
@@ -64,6 +64,7 @@ class OpenDraft(Autosave[Draft]):
         view.title_edited.connect(self._title_edited)
         view.kind_chosen.connect(self._kind_chosen)
         view.findings.ignore_requested.connect(self.ignore_finding)
+        view.findings.bring_back_requested.connect(self.bring_back)
 
     @property
     def draft(self) -> Draft | None:
@@ -172,6 +173,7 @@ class OpenDraft(Autosave[Draft]):
             return
         report = check(text, kind, self._context())
         self.view.show_report(report, text, self.draft.ignores, kind)
+        self._show_ignored()
         self.update_banner()
 
     def clear_report(self) -> None:
@@ -196,6 +198,31 @@ class OpenDraft(Autosave[Draft]):
         if self.draft is None or view.report is None:
             return
         self.draft = core_drafts.add_ignore(self.draft, ignore_for(finding, view.checked_text))
+        self._show_again()
+
+    def bring_back(self, finding: Finding) -> None:
+        """Show a note the user set aside again ("Bring back" under "Show ignored notes")."""
+        view = self.view
+        if self.draft is None or view.report is None:
+            return
+        taken_back = covering(finding, view.checked_text, self.draft.ignores)
+        self.draft = core_drafts.remove_ignores(self.draft, taken_back)
+        self._show_again()
+
+    def _show_again(self) -> None:
+        """The latest check shown again with the ignores as they are now, and saved."""
+        view = self.view
+        assert self.draft is not None and view.report is not None
         view.show_report(view.report, view.checked_text, self.draft.ignores, self.draft.kind)
+        self._show_ignored()
         self.update_banner()
         self.save_now()
+
+    def _show_ignored(self) -> None:
+        view = self.view
+        report, draft = view.report, self.draft
+        if report is None or draft is None or report.support_note:
+            view.findings.show_ignored((), "")
+            return
+        text = view.checked_text
+        view.findings.show_ignored(ignored_findings(report.findings, text, draft.ignores), text)

@@ -48,3 +48,17 @@ def test_versions_from_both_sides_in_time_order_within_the_cap() -> None:
     for i in range(MAX_VERSIONS + 5):
         many = edit(many, f"words {i}", T0 + (i + 1) * HOUR)
     assert len(merged(stored, many, base).versions) == MAX_VERSIONS
+
+
+def test_an_ignore_brought_back_in_the_editor_leaves_the_stored_draft_too() -> None:
+    """Issue 17: "Bring back" removes an ignore; a merge must not put it back."""
+    from reconnect_gui.core.drafts.draft import remove_ignores
+
+    base = add_ignore(add_ignore(new_draft("text", T0, body="Hi"), CAPS), PLEA)
+    stored = retitle(base, "theirs")  # changed elsewhere meanwhile
+    mine = remove_ignores(base, (CAPS,))
+    result = merged(stored, mine, base)
+    assert result.ignores == (PLEA,) and result.title == "theirs"
+    # An ignore added elsewhere meanwhile stays: only what the editor took back goes.
+    other = Ignore("length.long", "", "", "")
+    assert merged(add_ignore(stored, other), mine, base).ignores == (PLEA, other)

@@ -212,3 +212,18 @@ def test_changing_the_flagged_words_ends_the_ignore(before, after, i, char) -> N
     edited = text[: start + i] + char + text[start + i + 1 :]
     changed = Finding(RULE, "begging", "problem", (start, end), "m", "s")
     assert not is_ignored(changed, edited, ignores)
+
+
+def test_ignored_notes_still_in_the_words_are_listed_and_can_be_brought_back() -> None:
+    """Issue 17: "Show ignored notes" lists what was set aside and is still there, and
+    "Bring back" knows which ignores to take away."""
+    from reconnect_gui.core.drafts.tone_ignores import covering, ignored_findings
+
+    text = "Hi. please come back now. Later: please come back soon."
+    first, second = flagged(text)
+    ignore = ignore_for(first, text)
+    gone = Ignore(RULE, "please come back", "words long", "gone now")  # no longer in the text
+    assert ignored_findings([first, second], text, [ignore, gone]) == (first,)
+    assert covering(first, text, [ignore, gone]) == (ignore,)
+    assert covering(second, text, [ignore, gone]) == ()
+    assert ignored_findings([first, second], text, []) == ()

@@ -575,3 +575,35 @@ def test_a_theme_change_recolours_the_banner_and_the_marks(
         assert QColor(SEVERITY_COLOURS["problem"][1]) in [r.format.underlineColor() for r in ranges]
     finally:
         apply_theme(qapp, "system")
+
+
+def test_an_ignored_note_can_be_brought_back(qtbot, unlocked_controller, clock) -> None:
+    """Issue 17: "Ignore here" is not for ever: "Show ignored notes" lists what was set
+    aside, and "Bring back" shows it again, in the vault too."""
+    text = "Hi Sam, I miss you so much. How was the trip to Lisbon?"
+    draft = stored_draft(unlocked_controller, text, hours_ago=20)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    ignored_notes = pane.findings.ignored
+    assert not ignored_notes.isVisible()  # nothing set aside yet
+    card = card_for(pane, "neediness")
+    ignored = card.finding
+    qtbot.mouseClick(card.ignore_button, Qt.MouseButton.LeftButton)
+    assert ignored_notes.isVisible()
+    assert ignored_notes.toggle.text() == "Show ignored notes (1)"
+    assert not ignored_notes.rows.isVisible()
+    qtbot.mouseClick(ignored_notes.toggle, Qt.MouseButton.LeftButton)
+    assert ignored_notes.toggle.text() == "Hide ignored notes"
+    (bring_back,) = ignored_notes.bring_back_buttons
+    assert bring_back.isVisible()
+    row_words = bring_back.parentWidget().findChild(QLabel).text()
+    assert row_words.startswith("“I miss you so much”") or "miss you" in row_words
+    qtbot.mouseClick(bring_back, Qt.MouseButton.LeftButton)
+    assert ignored in pane.shown_findings
+    assert any(c.finding == ignored for c in pane.findings.cards())
+    assert pane.banner_state == "revise"
+    assert not ignored_notes.isVisible()
+    assert load_draft(unlocked_controller.vault, draft.id).ignores == ()
+    # And it stays back after opening the draft again.
+    pane.pane.reload(select=draft.id)
+    wait_for_check(qtbot, pane)
+    assert ignored in pane.shown_findings
