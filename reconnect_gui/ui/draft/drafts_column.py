@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,12 @@ from reconnect_gui.core.drafts.words import damaged_words, when_words
 from reconnect_gui.ui.widgets.labels import caption, quiet_label
 
 KIND_WORDS = {"text": "Text", "letter": "Letter", "logistics": "Logistics"}
+# "New draft" asks which kind: each draft is its own message, not a copy of the last one.
+NEW_KIND_WORDS = {
+    "text": "A text: a short message for their phone",
+    "letter": "A letter: by email or on paper",
+    "logistics": "Logistics: something practical (belongings, bills)",
+}
 LIST_WIDTH, NARROW_LIST_WIDTH = 230, 180  # px; the narrow one below WIDE_PANE
 WIDE_PANE = 1000  # px of the whole pane
 TEXT_INSET = 48  # px of the column's margins, the list's frame and the items' padding
@@ -35,7 +42,7 @@ class DraftsColumn(QFrame):
     """The list of drafts with "New draft", "Start from an example…", "Delete" and "Undo"."""
 
     picked = Signal(str)  # the id of the draft the user chose in the list
-    new_requested = Signal()
+    new_requested = Signal(str)  # the kind chosen for the new draft: "text", "letter"…
     example_requested = Signal()
     delete_requested = Signal()
     undo_requested = Signal()
@@ -56,11 +63,19 @@ class DraftsColumn(QFrame):
         layout.setSpacing(8)
         title = caption("Your drafts")
         layout.addWidget(title)
-        self.new_button = QPushButton("New draft")
+        self.new_button = QPushButton("New draft…")
         self.new_button.setAccessibleName("New draft")
-        self.new_button.setAccessibleDescription("Start an empty draft (Ctrl+N)")
-        self.new_button.setToolTip("Start an empty draft (Ctrl+N)")
-        self.new_button.clicked.connect(self.new_requested)
+        self.new_button.setAccessibleDescription(
+            "Start an empty draft: a text, a letter or logistics (Ctrl+N)"
+        )
+        self.new_button.setToolTip("Start an empty draft: a text, a letter or logistics (Ctrl+N)")
+        self.kind_menu = QMenu(self.new_button)
+        self.kind_menu.setAccessibleName("Which kind of draft?")
+        for kind, words in NEW_KIND_WORDS.items():
+            action = self.kind_menu.addAction(words)
+            action.setData(kind)
+            action.triggered.connect(lambda _=False, k=kind: self.new_requested.emit(k))
+        self.new_button.setMenu(self.kind_menu)
         layout.addWidget(self.new_button)
         self.example_button = QPushButton("Start from an example…")
         self.example_button.setAccessibleName("Start from an example")
@@ -157,6 +172,16 @@ class DraftsColumn(QFrame):
 
     def hide_undo(self) -> None:
         self.undo_bar.hide()
+
+    def ask_kind(self) -> bool:
+        """Ctrl+N: the "New draft" menu opens under its button (text, letter, logistics),
+        without waiting for the choice. False while the column is hidden (no drafts yet:
+        the welcome's buttons ask the same)."""
+        if not self.isVisible():
+            return False
+        below = self.new_button.mapToGlobal(self.new_button.rect().bottomLeft())
+        self.kind_menu.popup(below, self.kind_menu.actions()[0])
+        return True
 
     def fit_width(self, pane_width: int) -> int:
         """Narrower in a narrow pane; the titles are cut again to the new width."""

@@ -7,11 +7,12 @@ letter, or an example to make one's own), and how far off the No-Contact target 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from reconnect_gui.core.drafts.words import target_words
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.ui.shell.panes import pane_info
+from reconnect_gui.ui.widgets.chips import FlowLayout
 from reconnect_gui.ui.widgets.labels import heading_column, wrapped_label
 
 HEADING = pane_info(PaneKey.DRAFT).heading
@@ -21,9 +22,9 @@ TEXT_WIDTH = 620  # px; longer lines are hard to follow
 
 
 class WelcomePage(QWidget):
-    """No drafts yet: a few words and three ways to start."""
+    """No drafts yet: a few words and four ways to start."""
 
-    new_requested = Signal(str)  # "text" or "letter"
+    new_requested = Signal(str)  # "text", "letter" or "logistics"
     example_requested = Signal()
 
     def __init__(self) -> None:
@@ -36,25 +37,30 @@ class WelcomePage(QWidget):
         self.context.setMaximumWidth(TEXT_WIDTH)
         self.context.hide()
         layout.addWidget(self.context)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
+        holder = QWidget()  # the buttons wrap onto a second line in a narrow window
+        buttons = FlowLayout(holder, spacing=10)
         self.write_text_button = QPushButton("Write a text")
         self.write_letter_button = QPushButton("Write a letter")
+        self.write_logistics_button = QPushButton("Sort out logistics")
         self.example_button = QPushButton("Start from an example…")
         for button, description in (
             (self.write_text_button, "A short message for their phone"),
             (self.write_letter_button, "A short letter, by email or on paper"),
+            (
+                self.write_logistics_button,
+                "Something practical: belongings, children, bills",
+            ),
             (self.example_button, "Three calm starting points to make your own"),
         ):
             button.setAccessibleName(button.text().rstrip("…"))
             button.setAccessibleDescription(description)
             button.setMinimumHeight(36)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.add(button)
         self.write_text_button.clicked.connect(lambda: self.new_requested.emit("text"))
         self.write_letter_button.clicked.connect(lambda: self.new_requested.emit("letter"))
+        self.write_logistics_button.clicked.connect(lambda: self.new_requested.emit("logistics"))
         self.example_button.clicked.connect(self.example_requested)
-        layout.addLayout(buttons)
+        layout.addWidget(holder)
         layout.addStretch(1)
 
     def show_target(self, days_until_target: int | None) -> None:
