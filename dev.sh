@@ -4,6 +4,8 @@
 # on a fresh machine with only Python 3.11+, and running it twice is harmless.
 #
 #   ./dev.sh start [ARGS]    install and start Reconnect (ARGS go to the app)
+#   ./dev.sh path [--link]   how to run the `reconnect` command from any folder; --link
+#                            (or answering yes) links it into ~/.local/bin
 #   ./dev.sh test [ARGS]     install and run ruff, mypy, the import contracts and the whole
 #                            test suite (ARGS go to pytest)
 #   ./dev.sh test-dates [NAME] [ARGS]  the whole suite again with the system clock moved
@@ -89,6 +91,40 @@ case "$command" in
     ensure_venv ""
     exec "$VENV/bin/python" -m reconnect_gui "$@"
     ;;
+  path)
+    command_file="$PWD/$VENV/bin/reconnect"
+    if [ ! -x "$command_file" ]; then
+      say "The reconnect command is not installed yet: run ./dev.sh start once, then this again."
+      exit 1
+    fi
+    bin_dir="$HOME/.local/bin"
+    echo "The reconnect command is $command_file."
+    echo "To use it in this terminal only, run:"
+    echo "  alias reconnect='$command_file'"
+    link=""
+    if [ "${1:-}" = "--link" ]; then
+      link=yes
+    elif [ -t 0 ]; then
+      read -r -p "Link it into $bin_dir, so every new terminal finds it? [y/N] " answer
+      case "$answer" in [yY]*) link=yes ;; esac
+    else
+      echo "To use it in every terminal: ./dev.sh path --link (links it into $bin_dir)."
+    fi
+    if [ -n "$link" ]; then
+      if [ -e "$bin_dir/reconnect" ] && [ ! -L "$bin_dir/reconnect" ]; then
+        say "$bin_dir/reconnect already exists and is not a link; it was left as it is."
+        exit 1
+      fi
+      mkdir -p "$bin_dir"
+      ln -sfn "$command_file" "$bin_dir/reconnect"
+      echo "Linked: $bin_dir/reconnect -> $command_file"
+      case ":$PATH:" in
+        *":$bin_dir:"*) ;;
+        *) echo "$bin_dir is not on your PATH yet; add this line to ~/.profile, then log in again:"
+           echo "  export PATH=\"\$HOME/.local/bin:\$PATH\"" ;;
+      esac
+    fi
+    ;;
   test)
     ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv "test"
@@ -140,7 +176,7 @@ case "$command" in
     exec "$VENV/bin/python" -m benchmarks "$@"
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
