@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("reconnect")
 TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
 SETTINGS_PAUSE_MS = 400  # reminder choices are written once the clicking pauses
+AGE_WORKER_FLAG = "--age-worker"  # storage.backup_worker.WORKER_FLAG, not imported: see main
+EXIT_NO_DISPLAY = 1  # documented in README.md (Command line)
+NO_DISPLAY = (
+    f"{APP_NAME} needs a display to show its window and found none here (DISPLAY and "
+    "WAYLAND_DISPLAY are not set); its commands work without one: see reconnect --help."
+)
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -59,6 +65,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == [AGE_WORKER_FLAG]:  # the app as its own child process (storage/backup_worker.py)
+        from reconnect_gui.storage.backup_worker import serve
+        from reconnect_gui.system.hardening import forbid_core_dumps
+
+        forbid_core_dumps()  # it holds a passphrase and the person's records
+        return serve()
     # The subcommands' parsers cost ~10 ms; a plain (or --tray) start never needs them.
     may_name_a_command = any(not a.startswith("-") or a in ("-h", "--help") for a in argv)
     parser = build_parser(with_commands=may_name_a_command)
@@ -76,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if not _display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     smoke_dir = tempfile.mkdtemp(prefix="reconnect-smoke-") if args.smoke else None
     try:
         paths = app_paths(smoke_dir or args.data_dir)
@@ -93,6 +108,17 @@ def run_gui(args: argparse.Namespace) -> int:
         if smoke_dir is not None:
             logging.shutdown()
             shutil.rmtree(smoke_dir, ignore_errors=True)
+
+
+def _display_available() -> bool:
+    """Whether Qt can find a screen: on Linux without DISPLAY or WAYLAND_DISPLAY its xcb
+    plugin aborts (a core-dump message, exit 134). A platform chosen on purpose
+    (QT_QPA_PLATFORM=offscreen, say) is Qt's business."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 class _GuiApp:
@@ -276,6 +302,13 @@ class _GuiApp:
             return SecuritySection(controller)
 
         window.add_settings_section(security_section)
+
+        def backup_section():
+            from reconnect_gui.ui.settings.backup_section import BackupSection
+
+            return BackupSection(controller, now=self.clock)
+
+        window.add_settings_section(backup_section)
 
         def snapshots_section():
             from reconnect_gui.ui.settings.snapshots_section import SnapshotsSection
