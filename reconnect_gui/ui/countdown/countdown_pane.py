@@ -188,6 +188,11 @@ class CountdownPane(VaultBoundPane):
         middle.addLayout(self._actions_column(), 2)
         layout.addLayout(middle)
 
+        from reconnect_gui.ui.countdown.check_in import CheckInCard
+
+        self.check_in = CheckInCard(self._controller, self._now)  # the daily check-in
+        layout.addWidget(self.check_in)
+
         self.lower_row = lower = QHBoxLayout()
         lower.setSpacing(32)
         lower.addLayout(self._history_column(), 3)
