@@ -25,6 +25,9 @@ class Outcome(StrEnum):
 
     READY = "ready"
     NOT_YET = "not_yet"
+    # Not a result of the questions: the person chose to keep going without contact and
+    # move on. Kept with the results, so the latest choice is the one that holds.
+    MOVING_ON = "moving_on"
 
 
 SUGGESTED_EXTENSION_DAYS = 14
@@ -33,21 +36,23 @@ SUGGESTED_EXTENSION_DAYS = 14
 @dataclass(frozen=True)
 class Question:
     id: str
-    text: str
+    text: str  # {they}, {them}, {their}: the ex's pronouns (``ExWords.fill``)
     kind: str  # TOO_SOON or READY_SIGN
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("miss_company", "Is it mostly having someone around that I miss, not them?", TOO_SOON),
-    Question("upset_thinking", "Does thinking of them still bring me close to tears?", TOO_SOON),
-    Question("fear_losing", "Am I rushing because I'm scared they'll move on?", TOO_SOON),
-    Question("checking_online", "Do I keep looking at what they post online?", TOO_SOON),
+    Question(
+        "miss_company", "Is it mostly having someone around that I miss, not {them}?", TOO_SOON
+    ),
+    Question("upset_thinking", "Does thinking of {them} still bring me close to tears?", TOO_SOON),
+    Question("fear_losing", "Am I rushing because I'm scared {they}'ll move on?", TOO_SOON),
+    Question("checking_online", "Do I keep looking at {their} posts online?", TOO_SOON),
     Question("lonely_forever", "Am I afraid I'll be alone for good?", TOO_SOON),
-    Question("thoughts_quieter", "Do whole hours pass without me thinking of them?", READY_SIGN),
+    Question("thoughts_quieter", "Do whole hours pass without me thinking of {them}?", READY_SIGN),
     Question("calm_memories", "Can I remember us without anger or hurt taking over?", READY_SIGN),
     Question("stay_calm", "Could I stay calm and kind if we talked today?", READY_SIGN),
     Question("own_growth", "Have I changed something in my own life for the better?", READY_SIGN),
-    Question("ok_either_way", "Would I be all right if they said no?", READY_SIGN),
+    Question("ok_either_way", "Would I be all right if {they} said no?", READY_SIGN),
 )
 
 NOT_YET_TEXT = (
@@ -58,6 +63,10 @@ NOT_YET_TEXT = (
 READY_TEXT = (
     "Your answers look steady. You can take your time with a first message, "
     "and staying in No Contact longer is always an option too."
+)
+MOVING_ON_TEXT = (
+    "Moving on is a strong choice. Your count keeps going, nothing will nudge you towards "
+    "a message, and you can still write things down whenever it helps."
 )
 
 
@@ -74,7 +83,16 @@ class ReadinessResult:
 
     @property
     def message(self) -> str:
-        return NOT_YET_TEXT if self.outcome == Outcome.NOT_YET else READY_TEXT
+        return {
+            Outcome.NOT_YET: NOT_YET_TEXT,
+            Outcome.READY: READY_TEXT,
+            Outcome.MOVING_ON: MOVING_ON_TEXT,
+        }[self.outcome]
+
+
+def moving_on(at: datetime) -> ReadinessResult:
+    """ "I'm moving on": the honest choice after the target besides reaching out."""
+    return ReadinessResult(utc_moment(at), Outcome.MOVING_ON)
 
 
 def evaluate(answers: Mapping[str, bool], at: datetime) -> ReadinessResult:
@@ -97,12 +115,13 @@ def result_to_data(result: ReadinessResult) -> dict[str, Any]:
 
 def result_from_data(data: Any) -> ReadinessResult | None:
     """A stored result, or ``None`` when it has no readable moment. Odd outcomes read as not yet."""
+    outcomes = {o.value: o for o in Outcome}
     if not isinstance(data, dict) or (at := moment_from_data(data.get("at"))) is None:
         return None
     answers = data["answers"] if isinstance(data.get("answers"), dict) else {}
     return ReadinessResult(
         at=at,
-        outcome=Outcome.READY if data.get("outcome") == Outcome.READY else Outcome.NOT_YET,
+        outcome=outcomes.get(str(data.get("outcome")), Outcome.NOT_YET),
         answers={str(k): v for k, v in answers.items() if isinstance(v, bool)},
         extra={k: v for k, v in data.items() if k not in {"at", "outcome", "answers"}},
     )

@@ -35,6 +35,7 @@ class NoContactState(StrEnum):
     TARGET_REACHED = "target_reached"
     READY = "ready"  # the target is reached and the latest readiness check passed
     WAITING_FOR_REPLY = "waiting_for_reply"  # an unanswered message's wait is running
+    MOVING_ON = "moving_on"  # the target is reached and the person chose to move on
 
 
 def _span(attempt: Attempt, now: datetime) -> timedelta:
@@ -134,8 +135,11 @@ def state(plan: Plan, now: datetime, *, waiting_for_reply: bool = False) -> NoCo
     if days_elapsed(plan, now) < plan.target_days:
         return NoContactState.COUNTING
     checks = [r for r in plan.readiness if plan.current.start <= r.at <= utc_moment(now)]
-    if checks and max(checks, key=lambda r: r.at).outcome == Outcome.READY:
+    latest = max(checks, key=lambda r: r.at).outcome if checks else None
+    if latest == Outcome.READY:
         return NoContactState.READY
+    if latest == Outcome.MOVING_ON:
+        return NoContactState.MOVING_ON
     return NoContactState.TARGET_REACHED
 
 

@@ -14,8 +14,10 @@ from datetime import datetime, timedelta
 from reconnect_gui.core.countdown import stats
 from reconnect_gui.core.countdown.contact_log import ContactEntry, wait_remaining
 from reconnect_gui.core.countdown.moments import DAY, local, utc_moment, whole_days
-from reconnect_gui.core.countdown.plan import SLIP_KIND_WORDS, Plan
-from reconnect_gui.core.wording import plural, short_moment
+from reconnect_gui.core.countdown.person import ExWords, ex_words
+from reconnect_gui.core.countdown.plan import Initiator, Plan, SlipKind
+from reconnect_gui.core.countdown.readiness import Outcome
+from reconnect_gui.core.wording import plural, short_day, short_moment
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
@@ -25,7 +27,46 @@ STATE_WORDS = {
     stats.NoContactState.TARGET_REACHED: "Target reached",
     stats.NoContactState.READY: "Ready, if you want to",
     stats.NoContactState.WAITING_FOR_REPLY: "Waiting for a reply",
+    stats.NoContactState.MOVING_ON: "Moving on",
 }
+# What broke No Contact, as the dialog offers it and the history shows it ({their}: the
+# ex's possessive, see ``core.countdown.person``).
+SLIP_KIND_TEMPLATES = {
+    SlipKind.REACHED_OUT: "I reached out",
+    SlipKind.REPLIED: "I replied",
+    SlipKind.CHECKED_PROFILES: "I checked {their} profiles",
+    SlipKind.MET_BY_CHANCE: "We met by chance",
+    SlipKind.OTHER: "Something else",
+}
+
+
+def person_of(plan: Plan | None) -> ExWords:
+    """How the app speaks of the ex in ``plan`` ("they" without a plan)."""
+    return ExWords() if plan is None else ex_words(plan.ex_name, plan.ex_pronouns)
+
+
+def slip_kind_words(kind: SlipKind | str, ex: ExWords | None = None) -> str:
+    """ "I checked her profiles": a kind of slip in words, with the ex's pronouns."""
+    return (ex or ExWords()).fill(SLIP_KIND_TEMPLATES[SlipKind(kind)])
+
+
+def time_left_words(left: timedelta) -> str:
+    """How long is left until the target or the end of a wait, the one way every screen
+    says it ("13 days 5 hours"): the home screen and the draft's notes read this, so they
+    never disagree by a rounding."""
+    return duration_words(left)
+
+
+def target_day_words(start: datetime, target_days: int, zone: str, now: datetime) -> str:
+    """The day the target falls, counted from ``start``, in the right tense: "You reach
+    day 30 on Sat 21 Nov 2026." or, once it is behind, "You reached day 3 on Tue 3 Mar 2026."
+
+    Only the date: the hour can differ from the start's by one across a DST change (days
+    are whole 24-hour periods), which would look like a mistake.
+    """
+    moment = utc_moment(start) + target_days * DAY
+    verb = "reached" if moment <= utc_moment(now) else "reach"
+    return f"You {verb} day {target_days} on {short_day(local(moment, zone), year=True)}."
 
 
 def duration_words(span: timedelta) -> str:
@@ -46,8 +87,8 @@ class RingView:
     day: int  # whole days in the current attempt
     target_days: int
     fraction: float  # 0.0 … 1.0 of the target
-    day_text: str  # "Day 12 of 30"
-    time_text: str  # the hours and minutes of the day in progress
+    day_text: str  # "Day 12 of 30"; past the target "Day 40 — target of 30 reached"
+    time_text: str  # the whole time so far, to read on its own: "12 days 5 hours"
     milestone_text: str
     state: str  # one of countdown_stats.STATES
     state_text: str
@@ -61,17 +102,23 @@ def ring_view(plan: Plan, now: datetime, contacts: Iterable[ContactEntry] = ()) 
     day = whole_days(gone)
     wait = wait_remaining(contacts, now)
     state = stats.state(plan, now, waiting_for_reply=wait is not None)
-    into_day = gone - day * DAY
-    time_text = f"and {duration_words(into_day)}" if into_day >= MINUTE else "just started"
+    time_text = duration_words(gone) if gone >= MINUTE else "just started"
     upcoming = stats.next_milestone(plan, now)
-    if upcoming is None:
+    if state == stats.NoContactState.MOVING_ON:
+        milestone_text = "Every day without contact is yours"
+    elif upcoming is None:
         milestone_text = "Every milestone reached"
+    elif upcoming[0] == plan.target_days:
+        milestone_text = f"Your target: day {upcoming[0]}, in {time_left_words(upcoming[1])}"
     else:
         milestone_text = f"Next milestone: day {upcoming[0]}, in {duration_words(upcoming[1])}"
     state_text = STATE_WORDS[state]
     if wait is not None:
-        state_text = f"Waiting for a reply: {duration_words(wait)} left"
-    day_text = f"Day {day} of {plan.target_days}"
+        state_text = f"Waiting for a reply: {time_left_words(wait)} left"
+    if day >= plan.target_days:
+        day_text = f"Day {day} — target of {plan.target_days} reached"
+    else:
+        day_text = f"Day {day} of {plan.target_days}"
     return RingView(
         day=day,
         target_days=plan.target_days,
@@ -81,7 +128,7 @@ def ring_view(plan: Plan, now: datetime, contacts: Iterable[ContactEntry] = ()) 
         milestone_text=milestone_text,
         state=state,
         state_text=state_text,
-        accessible_text=f"{day_text} without contact, {time_text}. {milestone_text}. {state_text}.",
+        accessible_text=f"{day_text}: {time_text} without contact. {milestone_text}. {state_text}.",
         next_change=MINUTE - gone % MINUTE,
     )
 
@@ -115,37 +162,43 @@ class HistoryEvent:
     detail: str = ""
 
 
-CONTACT_TITLES = {
+CONTACT_TITLES = {  # {who}: the ex's name, else their pronoun (core.countdown.person)
     "logistics": "A practical contact",
-    "they_contacted": "They got in touch",
+    "they_contacted": "{who} got in touch",
     "sent_unanswered": "I sent a message",
+}
+READINESS_TITLES = {
+    Outcome.READY: "Readiness check: ready",
+    Outcome.NOT_YET: "Readiness check: not yet",
+    Outcome.MOVING_ON: "I chose to move on, without contact",
 }
 TOPIC_WORDS = {"belongings": "belongings", "bills": "shared bills", "other": "something practical"}
 
 
 def history(plan: Plan, contacts: Iterable[ContactEntry] = ()) -> list[HistoryEvent]:
     """Attempts, slips, contacts and readiness checks, newest first."""
+    ex = person_of(plan)
     events: list[HistoryEvent] = []  # appended in the order things happened
     for number, attempt in enumerate(plan.attempts, start=1):
         events.append(HistoryEvent(attempt.start, "attempt_start", f"Attempt {number} began"))
         for slip in attempt.slips:
-            who = "They started it" if slip.initiated_by == "them" else "I started it"
+            who = f"{ex.who} started it" if slip.initiated_by == Initiator.THEM else "I started it"
             after = "I started counting again" if slip.restarted else "I kept counting"
             detail = " · ".join(part for part in (who, after, slip.note) if part)
-            events.append(HistoryEvent(slip.at, "slip", SLIP_KIND_WORDS[slip.kind], detail))
+            events.append(HistoryEvent(slip.at, "slip", slip_kind_words(slip.kind, ex), detail))
         if attempt.end is not None:
             length = plural(whole_days(attempt.end - attempt.start), "day")
             events.append(HistoryEvent(attempt.end, "attempt_end", f"Attempt {number}: {length}"))
     for entry in contacts:
-        title = CONTACT_TITLES[entry.kind]
+        title = ex.fill(CONTACT_TITLES[entry.kind])
         if entry.kind == "logistics" and entry.topic:
             title += f" ({TOPIC_WORDS[entry.topic]})"
         events.append(HistoryEvent(entry.at, entry.kind, title, entry.note))
         if entry.answered_at is not None:
-            events.append(HistoryEvent(entry.answered_at, "answered", "They answered my message"))
+            answered = f"{ex.who} answered my message"
+            events.append(HistoryEvent(entry.answered_at, "answered", answered))
     for result in plan.readiness:
-        outcome = "ready" if result.outcome == "ready" else "not yet"
-        events.append(HistoryEvent(result.at, "readiness", f"Readiness check: {outcome}"))
+        events.append(HistoryEvent(result.at, "readiness", READINESS_TITLES[result.outcome]))
     # Newest first; at equal moments the later-appended event (e.g. the new attempt's
     # start after the slip that ended the old one) comes first.
     order = sorted(range(len(events)), key=lambda i: (events[i].at, i), reverse=True)

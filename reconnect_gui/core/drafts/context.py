@@ -38,4 +38,6 @@ def check_context(
         waiting_for_reply=left is not None,
         wait_days_left=ceil(left / DAY) if left is not None else None,
         local_time=local_time,
+        target_left=to_target if state == NoContactState.COUNTING else None,
+        wait_left=left,
     )

@@ -13,8 +13,10 @@ from datetime import datetime, timedelta
 from math import ceil
 
 from reconnect_gui.core.countdown.moments import DAY, local
+from reconnect_gui.core.countdown.stats import NoContactState
+from reconnect_gui.core.countdown.view import time_left_words as countdown_left_words
 from reconnect_gui.core.drafts.draft import COOL_OFF_HOURS
-from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Finding, Metrics, Report
+from reconnect_gui.core.tone.report import CONTEXT_CATEGORIES, Context, Finding, Metrics, Report
 from reconnect_gui.core.tone.verdict import ready_words
 from reconnect_gui.core.wording import plural, short_day
 
@@ -254,14 +256,32 @@ def damaged_words(count: int) -> str:
     return f"{plural(count, 'draft')} could not be read and {verb} not shown."
 
 
-def target_words(days_until_target: int | None) -> str:
-    """On the welcome page while the No-Contact countdown runs ("" otherwise)."""
-    if not days_until_target:
+MOVING_ON_WORDS = (
+    "You chose to move on without contact. Nothing here ever needs sending: write only "
+    "if putting it into words helps, and keep it to yourself as long as you like."
+)
+
+
+def target_words(days_until_target: int | None, left: timedelta | None = None) -> str:
+    """On the welcome page while the No-Contact countdown runs ("" otherwise); ``left``,
+    the exact time to the target, says it as the home screen does."""
+    if not days_until_target and not left:
         return ""
+    away = countdown_left_words(left) if left else plural(days_until_target or 0, "day")
     return (
-        f"Your No-Contact target is {plural(days_until_target, 'day')} away. "
+        f"Your No-Contact target is {away} away. "
         "You can write now and decide later: nothing leaves this computer."
     )
+
+
+def welcome_words(context: Context) -> str:
+    """What the welcome page says about the countdown: the time to the target while it
+    runs, that writing is optional once the person chose to move on, else nothing."""
+    if context.no_contact_state == NoContactState.MOVING_ON:
+        return MOVING_ON_WORDS
+    if context.no_contact_state == NoContactState.COUNTING:
+        return target_words(context.days_until_target, context.target_left)
+    return ""
 
 
 def short_title(title: str, limit: int = 36) -> str:

@@ -7,7 +7,7 @@ The ids here (categories, severities, verdicts) are stable: they appear in the J
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -101,6 +101,9 @@ class Context:
     waiting_for_reply: bool = False  # an earlier message is still unanswered
     wait_days_left: int | None = None
     local_time: time | None = None  # the user's wall-clock time now
+    # The exact time left, so the notes say it as the home screen does ("13 days 5 hours").
+    target_left: timedelta | None = None
+    wait_left: timedelta | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -38,7 +39,8 @@ from reconnect_gui.core.countdown.contact_log import (
     logistics_contact,
     they_contacted,
 )
-from reconnect_gui.core.countdown.plan import SLIP_KIND_WORDS, SLIP_KINDS, Initiator, SlipKind
+from reconnect_gui.core.countdown.person import ExWords
+from reconnect_gui.core.countdown.plan import SLIP_KINDS, Initiator, Plan, SlipKind
 from reconnect_gui.core.countdown.readiness import (
     QUESTIONS,
     READY_SIGN,
@@ -46,7 +48,9 @@ from reconnect_gui.core.countdown.readiness import (
     TOO_SOON,
     ReadinessResult,
     evaluate,
+    moving_on,
 )
+from reconnect_gui.core.countdown.view import person_of, slip_kind_words, when_words
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
 from reconnect_gui.ui.widgets.labels import (
     DIALOG_MARGINS,
@@ -212,7 +216,9 @@ def _section(body: QVBoxLayout, title: str) -> QVBoxLayout:
     return group
 
 
-def _explained_radio(text: str, explanation: str, layout: QVBoxLayout) -> QRadioButton:
+def _explained_radio(
+    text: str, explanation: str, layout: QVBoxLayout
+) -> tuple[QRadioButton, QLabel]:
     """A radio button with its one-line explanation indented beneath it."""
     button = QRadioButton(text)
     button.setAccessibleName(text)
@@ -221,7 +227,24 @@ def _explained_radio(text: str, explanation: str, layout: QVBoxLayout) -> QRadio
     line = quiet_label(explanation)
     line.setContentsMargins(_INDENT, 0, 0, 4)
     layout.addWidget(line)
-    return button
+    return button, line
+
+
+def _ex_of(parent: QWidget | None, ex: ExWords | None) -> ExWords:
+    """How to speak of the ex: as given, else from the home screen that opened the dialog
+    (its ``plan`` holds the name and pronouns), else "they"."""
+    if ex is not None:
+        return ex
+    plan = getattr(parent, "plan", None)
+    return person_of(plan) if isinstance(plan, Plan) else ExWords()
+
+
+def restart_words(at: datetime, zone: str) -> str:
+    """What "Start counting again" does, with the moment it counts from: the slip's."""
+    return (
+        f"A fresh count from the time of the slip ({when_words(at, zone)}); "
+        "earlier days stay in your history."
+    )
 
 
 class GuidanceBox(QFrame):
@@ -275,9 +298,13 @@ class SlipDialog(_FormDialog):
 
     slip_recorded = Signal(object)  # SlipChoice
 
-    def __init__(self, now: Clock, zone: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, now: Clock, zone: str, parent: QWidget | None = None, *, ex: ExWords | None = None
+    ) -> None:
         super().__init__("I broke No Contact", "It happened, and that's okay", "Save", parent)
         self._now = now
+        self._zone = zone
+        self.ex = ex = _ex_of(parent, ex)
         self._initiator_chosen = False  # once the user picks, we stop suggesting
         body = self.body
         body.addWidget(
@@ -291,8 +318,9 @@ class SlipDialog(_FormDialog):
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QRadioButton] = {}
         for kind in SLIP_KINDS:
-            button = QRadioButton(SLIP_KIND_WORDS[kind])
-            button.setAccessibleName(SLIP_KIND_WORDS[kind])
+            words = slip_kind_words(kind, ex)
+            button = QRadioButton(words)
+            button.setAccessibleName(words)
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             kinds.addWidget(button)
@@ -302,7 +330,10 @@ class SlipDialog(_FormDialog):
 
         who = _section(body, "Who started it?")
         self.initiator_group = QButtonGroup(self)
-        self.initiator_buttons = {"me": QRadioButton("I did"), "them": QRadioButton("They did")}
+        self.initiator_buttons = {
+            "me": QRadioButton("I did"),
+            "them": QRadioButton(f"{ex.who} did"),
+        }
         row = QHBoxLayout()
         row.setSpacing(18)
         for button in self.initiator_buttons.values():
@@ -323,12 +354,10 @@ class SlipDialog(_FormDialog):
         _section(body, "A note for yourself (optional)").addWidget(self.note)
 
         after = _section(body, "What now?")
-        self.restart_button = _explained_radio(
-            "Start counting again",
-            "A fresh count from this moment; earlier days stay in your history.",
-            after,
+        self.restart_button, self.restart_line = _explained_radio(
+            "Start counting again", restart_words(self.when.moment(), zone), after
         )
-        self.keep_button = _explained_radio(
+        self.keep_button, _keep_line = _explained_radio(
             "Keep counting", "Your count goes on, with this slip noted in it.", after
         )
         self.restart_group = QButtonGroup(self)
@@ -341,8 +370,10 @@ class SlipDialog(_FormDialog):
 
     def _unanswered_box(self) -> QWidget:
         """Shown under "I reached out" only: no answer came, so the wait starts too."""
-        self.unanswered = QCheckBox("They haven't answered")
-        self.unanswered.setAccessibleName("They haven't answered")
+        ex = self.ex
+        unanswered = f"{ex.who} {ex.verb('hasn’t', 'haven’t')} answered"
+        self.unanswered = QCheckBox(unanswered)
+        self.unanswered.setAccessibleName(unanswered)
         self.unanswered_line = quiet_label(
             f"Starts a {DEFAULT_WAIT_DAYS}-day wait, with a gentle reminder not to send more."
         )
@@ -379,6 +410,10 @@ class SlipDialog(_FormDialog):
         future = self.when.is_future()
         self._show_problem(FUTURE_PROBLEM if future else "")
         self.save_button.setEnabled(self.chosen_kind() is not None and not future)
+        if hasattr(self, "restart_line"):  # built after the time field that calls this
+            words = restart_words(self.when.moment(), self._zone)
+            self.restart_line.setText(words)
+            self.restart_button.setAccessibleDescription(words)
 
     def choice(self) -> SlipChoice | None:
         """The filled form, or ``None`` while it can't be saved yet."""
@@ -412,13 +447,20 @@ class ContactDialog(_FormDialog):
     contact_logged = Signal(object)  # core.countdown.contact_log.ContactEntry
 
     def __init__(
-        self, mode: ContactKind | str, now: Clock, zone: str, parent: QWidget | None = None
+        self,
+        mode: ContactKind | str,
+        now: Clock,
+        zone: str,
+        parent: QWidget | None = None,
+        *,
+        ex: ExWords | None = None,
     ) -> None:
+        ex = _ex_of(parent, ex)
         if mode not in CONTACT_MODES:
             raise ValueError(f"The contact dialog's mode must be one of: {CONTACT_MODES}.")
         mode = ContactKind(mode)
         if mode == ContactKind.THEY_CONTACTED:
-            title, heading = "They contacted me", "They got in touch"
+            title, heading = f"{ex.who} contacted me", f"{ex.who} got in touch"
             not_a_slip = "This is not a slip: nothing is reset, and your count goes on."
         else:
             title, heading = "Log a logistics contact", "A practical contact"
@@ -450,7 +492,7 @@ class ContactDialog(_FormDialog):
         self.when = _when_row(body, now, zone)
         self.when.dateTimeChanged.connect(self._update_state)
         placeholder = (
-            "What they said, and how it felt. Only you will see this."
+            f"What {ex.subject} said, and how it felt. Only you will see this."
             if mode == ContactKind.THEY_CONTACTED
             else "What was arranged, in a few words. Only you will see this."
         )
@@ -493,26 +535,74 @@ class ContactDialog(_FormDialog):
 
 
 class ReadinessDialog(QDialog):
-    """The self-check once the target is reached: questions first, then a calm result."""
+    """Once the target is reached: the honest choice first (move on, or see whether a first
+    message could be right), then the self-check's questions, then a calm result."""
 
     checked = Signal(object)  # ReadinessResult, once, when the result is shown
     extend_requested = Signal(int)  # days to add to the target
 
-    def __init__(self, now: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, now: Clock, parent: QWidget | None = None, *, ex: ExWords | None = None
+    ) -> None:
         super().__init__(parent)
         self._now = now
+        self.ex = _ex_of(parent, ex)
         self.readiness_result: ReadinessResult | None = None
         self.setWindowTitle("A quiet check-in")
         self.setMinimumWidth(600)
         outer = heading_column(self, "You reached your target", DIALOG_MARGINS)
-        # Two pages; only one is shown at a time, so the dialog can shrink to the result.
+        # Three pages; only one is shown at a time, so the dialog fits what it shows.
+        self.choice_page = self._choice_page()
         self.questions_page = self._questions_page()
+        self.questions_page.hide()
         self.result_page = self._result_page()
         self.result_page.hide()
+        outer.addWidget(self.choice_page, 1)
         outer.addWidget(self.questions_page, 1)
         outer.addWidget(self.result_page, 1)
-        first_yes = next(iter(self.answer_groups.values()))[0]
-        first_yes.setFocus()
+        self.moving_on_button.setFocus()
+
+    def _choice_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(
+            wrapped_label(
+                "What comes next is your choice, and there is no wrong one. Many people "
+                "keep going without contact and move on. Others want to see whether a "
+                "first message could ever be right."
+            )
+        )
+        self.moving_on_button = QPushButton("I'm moving on: I'll keep going without contact")
+        self.moving_on_button.setAccessibleName("I'm moving on")
+        self.moving_on_button.setAccessibleDescription(
+            "Your count keeps going and Reconnect stops pointing you towards a message"
+        )
+        self.moving_on_button.setMinimumHeight(36)
+        self.moving_on_button.clicked.connect(self.choose_moving_on)
+        self.questions_button = QPushButton("Check whether I'm ready to reach out…")
+        self.questions_button.setAccessibleName("Check whether I'm ready to reach out")
+        self.questions_button.setMinimumHeight(36)
+        self.questions_button.clicked.connect(self.show_questions)
+        for button in (self.moving_on_button, self.questions_button):
+            button.setAutoDefault(False)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return page
+
+    def show_questions(self) -> None:
+        self.choice_page.hide()
+        self.questions_page.show()
+        next(iter(self.answer_groups.values()))[0].setFocus()
+        _grow_to_fit(self, self.scroll_area)
+
+    def choose_moving_on(self) -> ReadinessResult:
+        """ "I'm moving on": kept like a check's result (``checked``), then a calm word."""
+        if self.readiness_result is None:
+            self.readiness_result = moving_on(self._now())
+            self.checked.emit(self.readiness_result)
+        return self._show_result(self.readiness_result)
 
     def _questions_page(self) -> QWidget:
         page = QWidget()
@@ -539,7 +629,7 @@ class ReadinessDialog(QDialog):
             rows = QVBoxLayout(box)
             rows.setSpacing(10)
             for question in (q for q in QUESTIONS if q.kind == kind):
-                rows.addLayout(self._question_row(question.id, question.text))
+                rows.addLayout(self._question_row(question.id, self.ex.fill(question.text)))
             inner.addWidget(box)
             if kind == TOO_SOON:
                 inner.addWidget(
@@ -611,7 +701,9 @@ class ReadinessDialog(QDialog):
         if self.readiness_result is None:
             self.readiness_result = evaluate(self.answers(), self._now())
             self.checked.emit(self.readiness_result)
-        result = self.readiness_result
+        return self._show_result(self.readiness_result)
+
+    def _show_result(self, result: ReadinessResult) -> ReadinessResult:
         self.result_box.set_text(result.message)
         offers = result.offers_extension
         self.extend_button.setVisible(offers)
@@ -619,6 +711,7 @@ class ReadinessDialog(QDialog):
         self.close_button.setVisible(not offers)
         main = self.extend_button if offers else self.close_button
         main.setDefault(True)
+        self.choice_page.hide()
         self.questions_page.hide()
         self.result_page.show()
         main.setFocus()

@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect_gui.core.countdown.moments import DAY, FIRST_YEAR, local
+from reconnect_gui.core.countdown.moments import FIRST_YEAR, local
 from reconnect_gui.core.countdown.plan import (
     DEFAULT_TARGET_DAYS,
     MAX_TARGET_DAYS,
     Plan,
     edit_plan,
 )
-from reconnect_gui.core.countdown.view import duration_words, when_words
-from reconnect_gui.core.wording import short_day
+from reconnect_gui.core.countdown.view import duration_words, target_day_words, when_words
 from reconnect_gui.ui.widgets.buttons import dialog_buttons
 from reconnect_gui.ui.widgets.labels import DIALOG_MARGINS, quiet_label, wrapped_label
 from reconnect_gui.ui.widgets.zoned_time import ZonedDateTimeEdit, wall_time
@@ -54,14 +53,10 @@ END_OF_DAY = time(23, 59, 59, 999_000)
 Now = Callable[[], datetime]
 
 
-def target_words(start: datetime, target_days: int, zone: str) -> str:
-    """The day the target falls, counted from ``start``: "You reach day 30 on Sat 21 Nov 2026."
-
-    Only the date: the hour can differ from the start's by one across a DST change (days
-    are whole 24-hour periods), which would look like a mistake.
-    """
-    day = local(start + target_days * DAY, zone)
-    return f"You reach day {target_days} on {short_day(day, year=True)}."
+def target_words(start: datetime, target_days: int, zone: str, now: datetime) -> str:
+    """The day the target falls, counted from ``start``, in the right tense (see
+    ``core.countdown.view.target_day_words``)."""
+    return target_day_words(start, target_days, zone, now)
 
 
 class StartField(QWidget):
@@ -534,7 +529,7 @@ class PlanEditDialog(QDialog):
 
     def _update_when(self) -> None:
         self.target.when.setText(
-            target_words(self.start.value(), self.target.value(), self._plan.zone)
+            target_words(self.start.value(), self.target.value(), self._plan.zone, self._now())
         )
 
 

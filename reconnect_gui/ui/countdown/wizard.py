@@ -231,7 +231,9 @@ class NoContactWizard(QWidget):
         self.next_button.setAccessibleName(text.replace("&", ""))
 
     def _update_when(self) -> None:
-        self.target.when.setText(target_words(self.start.value(), self.target.value(), self._zone))
+        self.target.when.setText(
+            target_words(self.start.value(), self.target.value(), self._zone, self._now())
+        )
 
     def _say(self, problem: str | None) -> None:
         self.problem.setText(problem or "")

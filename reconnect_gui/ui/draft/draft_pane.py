@@ -41,7 +41,6 @@ from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown.contact_log import ContactEntry
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.plan import Plan
-from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.drafts import draft as core_drafts
 from reconnect_gui.core.drafts.context import check_context
 from reconnect_gui.core.drafts.draft import Draft
@@ -264,9 +263,7 @@ class DraftPane(VaultBoundPane):
         self.session.close()
         self.editor_side.set_text("")
         self.list_column.setVisible(bool(self.drafts))
-        context = self.context()
-        counting = context.no_contact_state == NoContactState.COUNTING
-        self.welcome.show_target(context.days_until_target if counting else None)
+        self.welcome.show_context(self.context())
         self.side.setCurrentIndex(WELCOME)
         self._minute.stop()
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from reconnect_gui.core.drafts.words import target_words
+from reconnect_gui.core.drafts.words import welcome_words
 from reconnect_gui.core.panes import PaneKey
+from reconnect_gui.core.tone.report import Context
 from reconnect_gui.ui.shell.panes import pane_info
 from reconnect_gui.ui.widgets.chips import FlowLayout
 from reconnect_gui.ui.widgets.labels import heading_column, wrapped_label
@@ -63,9 +64,10 @@ class WelcomePage(QWidget):
         layout.addWidget(holder)
         layout.addStretch(1)
 
-    def show_target(self, days_until_target: int | None) -> None:
-        """How far the No-Contact target is, while the countdown runs (None: say nothing)."""
-        self.context.setText(target_words(days_until_target))
+    def show_context(self, context: Context) -> None:
+        """How far the No-Contact target is while the countdown runs, or, for someone
+        who chose to move on, that nothing here needs sending (else nothing)."""
+        self.context.setText(welcome_words(context))
         self.context.setVisible(bool(self.context.text()))
 
     def forget(self) -> None:

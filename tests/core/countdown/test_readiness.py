@@ -84,3 +84,30 @@ def test_odd_stored_results(data: object, expected: str | None) -> None:
 def test_unknown_fields_are_kept() -> None:
     data = {**result_to_data(evaluate(ALL_NO, AT)), "note": "felt good"}
     assert result_to_data(result_from_data(data)) == data  # type: ignore[arg-type]
+
+
+def test_moving_on_is_kept_and_read_back_with_the_results() -> None:
+    from reconnect_gui.core.countdown.readiness import (
+        MOVING_ON_TEXT,
+        Outcome,
+        moving_on,
+        result_from_data,
+        result_to_data,
+    )
+
+    at = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+    chosen = moving_on(at)
+    assert chosen.outcome == Outcome.MOVING_ON and not chosen.offers_extension
+    assert chosen.message == MOVING_ON_TEXT and "message" in MOVING_ON_TEXT
+    assert result_from_data(result_to_data(chosen)) == chosen
+
+
+def test_the_questions_speak_of_the_ex_with_their_pronouns() -> None:
+    from reconnect_gui.core.countdown.person import ex_words
+    from reconnect_gui.core.countdown.readiness import QUESTIONS
+
+    he = ex_words("", "he/him")
+    texts = {q.id: he.fill(q.text) for q in QUESTIONS}
+    assert texts["checking_online"] == "Do I keep looking at his posts online?"
+    assert texts["ok_either_way"] == "Would I be all right if he said no?"
+    assert all("{" not in text and " them" not in text for text in texts.values())

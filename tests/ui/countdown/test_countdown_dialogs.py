@@ -298,6 +298,7 @@ def test_a_skipped_too_soon_question_reads_as_not_yet(qtbot) -> None:
 
 def test_readiness_scrolls_in_a_small_window(qtbot) -> None:
     dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
+    dialog.show_questions()
     dialog.resize(600, 320)
     qtbot.waitUntil(lambda: dialog.scroll_area.verticalScrollBar().maximum() > 0)
     assert dialog.result_button.isVisible()  # the buttons stay in view
@@ -324,3 +325,56 @@ def test_a_zone_west_of_utc_reads_correctly(qtbot) -> None:
     type_wall_time(dialog, 2023, 12, 24, 22, 45)  # EST: 03:45 UTC the next day
     dialog.kind_buttons["other"].setChecked(True)
     assert dialog.choice().at == datetime(2023, 12, 25, 3, 45, tzinfo=UTC)
+
+
+# -- issue 17: truthful words ---------------------------------------------------------------
+
+
+def test_start_counting_again_says_it_counts_from_the_slips_time(qtbot) -> None:
+    dialog = opened(qtbot, SlipDialog(Clock(NOW), BERLIN))
+    assert "from this moment" not in dialog.restart_line.text()
+    assert "the time of the slip (Mon 1 Jul 2024, 14:00)" in dialog.restart_line.text()
+    type_wall_time(dialog, 2024, 6, 30, 22, 15)
+    assert "(Sun 30 Jun 2024, 22:15)" in dialog.restart_line.text()
+    assert dialog.restart_button.accessibleDescription() == dialog.restart_line.text()
+    dialog.kind_buttons["replied"].setChecked(True)
+    dialog.restart_button.setChecked(True)
+    choice = dialog.choice()
+    assert choice.restart and choice.at == datetime(2024, 6, 30, 20, 15, tzinfo=UTC)
+
+
+def test_the_dialogs_speak_of_the_ex_by_name_and_pronouns(qtbot) -> None:
+    from reconnect_gui.core.countdown.person import ex_words
+
+    ex = ex_words("Sam", "she/her")
+    slip = opened(qtbot, SlipDialog(Clock(NOW), BERLIN, ex=ex))
+    assert slip.kind_buttons["checked_profiles"].text() == "I checked her profiles"
+    assert slip.initiator_buttons["them"].text() == "Sam did"
+    assert slip.unanswered.text() == "Sam hasn’t answered"
+    contact = opened(qtbot, ContactDialog("they_contacted", Clock(NOW), BERLIN, ex=ex))
+    assert contact.windowTitle() == "Sam contacted me"
+    assert contact.note.placeholderText().startswith("What she said")
+    check = opened(qtbot, ReadinessDialog(Clock(NOW), ex=ex_words("", "he/him")))
+    yes, _no = check.answer_groups["ok_either_way"]
+    assert yes.accessibleName() == "Yes: Would I be all right if he said no?"
+
+
+def test_after_the_target_moving_on_is_an_honest_choice(qtbot) -> None:
+    from reconnect_gui.core.countdown.readiness import MOVING_ON_TEXT
+
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
+    assert dialog.choice_page.isVisible() and not dialog.questions_page.isVisible()
+    assert dialog.moving_on_button.text().startswith("I'm moving on")
+    with qtbot.wait_signal(dialog.checked) as signal:
+        dialog.moving_on_button.click()
+    assert signal.args[0].outcome == "moving_on" and signal.args[0].at == NOW
+    assert dialog.result_box.label.text() == MOVING_ON_TEXT
+    assert not dialog.extend_button.isVisible() and dialog.close_button.isVisible()
+    dialog.close_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_questions_wait_behind_the_choice(qtbot) -> None:
+    dialog = opened(qtbot, ReadinessDialog(Clock(NOW)))
+    dialog.questions_button.click()
+    assert dialog.questions_page.isVisible() and not dialog.choice_page.isVisible()

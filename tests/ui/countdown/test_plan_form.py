@@ -196,3 +196,11 @@ def test_the_minute_about_to_start_counts_as_now(qtbot) -> None:
     field.edit.setTime(QTime(18, 1))
     assert field.value() == datetime(2024, 11, 20, 18, 1, tzinfo=UTC)
     assert field.problem() is not None
+
+
+def test_a_target_already_behind_reads_in_the_past(qtbot) -> None:
+    dialog = make_dialog(qtbot, make_plan())  # started 1 Nov, 19 days ago
+    dialog.target.spin.setValue(3)
+    assert dialog.target.when.text() == "You reached day 3 on Mon 4 Nov 2024."
+    dialog.target.spin.setValue(30)
+    assert dialog.target.when.text() == "You reach day 30 on Sun 1 Dec 2024."

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import time
 
 from reconnect_gui.core.countdown.stats import NoContactState
+from reconnect_gui.core.countdown.view import time_left_words
 from reconnect_gui.core.tone.report import Context
 from reconnect_gui.core.tone.rules.base import WORDS_TO_THEM, ContextRule
 from reconnect_gui.core.wording import plural
@@ -23,6 +24,11 @@ def _too_soon(context: Context) -> bool:
 
 
 def _too_soon_words(context: Context) -> str:
+    if context.target_left:  # as the home screen says it (one function for both)
+        return (
+            f"You're still in your No-Contact time, with {time_left_words(context.target_left)} "
+            "to go. The message will keep until then."
+        )
     left = context.days_until_target
     if left:
         return (
@@ -39,6 +45,8 @@ def _waiting(context: Context) -> bool:
 def _waiting_words(context: Context) -> str:
     left = context.wait_days_left
     wait = f" Give it {left} more {'day' if left == 1 else 'days'}." if left else ""
+    if context.wait_left:  # as the home screen says it (one function for both)
+        wait = f" The wait has {time_left_words(context.wait_left)} left."
     return (
         "Your last message hasn't been answered yet, and another one now can feel like "
         f"pressure.{wait}"
