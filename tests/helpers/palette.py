@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPalette
 
-from reconnect_gui.ui.widgets.theme import palette_for
+from reconnect_gui.ui.widgets.theme import card_colour, palette_for
 
 
 def colour_pairs(dark: bool) -> list[tuple[str, str, str]]:
@@ -24,6 +24,10 @@ def colour_pairs(dark: bool) -> list[tuple[str, str, str]]:
         ("placeholder on base", colour(R.PlaceholderText), colour(R.Base)),
         ("tooltip", colour(R.ToolTipText), colour(R.ToolTipBase)),
         ("link on base", colour(R.Link), colour(R.Base)),
+        ("link on window", colour(R.Link), colour(R.Window)),
+        ("text on a card", colour(R.WindowText), card_colour(palette).name()),
+        ("quiet text on a card", colour(R.PlaceholderText), card_colour(palette).name()),
+        ("a card's title (the accent) on it", colour(R.Highlight), card_colour(palette).name()),
         (
             "disabled text on window",
             colour(R.Text, QPalette.ColorGroup.Disabled),

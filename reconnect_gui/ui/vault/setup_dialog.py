@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.passphrase import MIN_PASSPHRASE, new_passphrase_problem
 from reconnect_gui.ui.vault.recovery_code import RecoveryCodeView
 from reconnect_gui.ui.widgets.background import BackgroundTask
+from reconnect_gui.ui.widgets.buttons import make_primary
+from reconnect_gui.ui.widgets.fit import GrowToFit
 from reconnect_gui.ui.widgets.labels import (
     DIALOG_MARGINS,
     page_with_heading,
@@ -49,6 +51,7 @@ class VaultSetupDialog(QDialog):
         self.pages.addWidget(self._passphrase_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self._grow = GrowToFit(self)  # a problem's message may need more lines
 
     # ---- pages --------------------------------------------------------------------------
 
@@ -108,6 +111,7 @@ class VaultSetupDialog(QDialog):
         self.skip_button.clicked.connect(lambda: self._finish(None))
         self.finish_button = QPushButton("Set passphrase and finish")
         self.finish_button.setDefault(True)
+        make_primary(self.finish_button)
         self.finish_button.clicked.connect(self._finish_with_passphrase)
         row.addWidget(self.skip_button)
         row.addWidget(self.finish_button)
@@ -153,6 +157,7 @@ def _button_row(layout: QVBoxLayout, text: str, slot: Callable[[], None]) -> QPu
     row.addStretch(1)
     button = QPushButton(text)
     button.setDefault(True)
+    make_primary(button)
     button.clicked.connect(slot)
     row.addWidget(button)
     layout.addLayout(row)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.ui.widgets.background import BackgroundTask
+from reconnect_gui.ui.widgets.buttons import make_primary
+from reconnect_gui.ui.widgets.fit import GrowToFit
 from reconnect_gui.ui.widgets.labels import pane_heading, quiet_label
 
 WRONG_SECRET = (
@@ -74,9 +76,11 @@ class UnlockDialog(QDialog):
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.submit)
+        make_primary(self.unlock_button)
         row.addWidget(self.later_button)
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
+        self._grow = GrowToFit(self)  # the wrong-passphrase message needs more lines
 
     def submit(self) -> None:
         secret = self.secret.text()

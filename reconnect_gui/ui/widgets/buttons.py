@@ -1,5 +1,6 @@
 """A dialog's row of buttons, in the order the desktop expects (QDialogButtonBox puts the
-main button where GNOME, KDE, Windows or macOS people look for it)."""
+main button where GNOME, KDE, Windows or macOS people look for it), and the two looks a
+button can ask for: the screen's primary action, and a link."""
 
 from __future__ import annotations
 
@@ -28,3 +29,25 @@ def dialog_buttons(
     row.rejected.connect(dialog.reject)
     main_button.clicked.connect(on_action)
     return row, main_button, dismiss_button
+
+
+def make_primary(button: QPushButton, primary: bool = True) -> None:
+    """Show ``button`` as the screen's one main action: filled with the accent colour
+    (the app's style sheet styles ``primary`` buttons). Works before or after it is shown."""
+    button.setProperty("primary", primary)
+    _repolish(button)
+
+
+def make_link(button: QPushButton) -> None:
+    """Show ``button`` as a link in the accent colour, underlined, without a frame."""
+    button.setProperty("link", True)
+    button.setFlat(True)
+    _repolish(button)
+
+
+def _repolish(button: QPushButton) -> None:
+    # A style sheet matches dynamic properties when it polishes; after a change, again.
+    style = button.style()
+    style.unpolish(button)
+    style.polish(button)
+    button.update()

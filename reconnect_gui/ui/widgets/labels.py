@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 Margins = tuple[int, int, int, int]  # left, top, right, bottom, in pixels
 DIALOG_MARGINS: Margins = (24, 20, 24, 16)  # around the content of every dialog
+HEADING_SCALE = 1.9  # a pane's heading: large and friendly, well above the body text
 
 
 def pane_heading(text: str) -> QLabel:
     heading = QLabel(text)
     heading.setObjectName("paneHeading")
     font = QFont(heading.font())
-    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
     font.setWeight(QFont.Weight.DemiBold)
     heading.setFont(font)
     heading.setWordWrap(True)

@@ -116,3 +116,34 @@ def test_unlock_with_the_right_secret_emits_and_forgets_it(qtbot) -> None:
     assert unlocked.args == ["opened"]
     assert dialog.secret.text() == ""
     assert not dialog.isVisible()
+
+
+def fully_shown(label, dialog) -> bool:
+    """The label has all the height its wrapped text needs, inside the dialog."""
+    needed = label.heightForWidth(label.width())
+    bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
+    return label.height() >= needed and bottom <= dialog.height()
+
+
+def test_the_wrong_passphrase_message_is_not_clipped(qtbot) -> None:
+    dialog = make_unlock(qtbot)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.secret, "wrong one")
+    qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+    qtbot.wait_until(lambda: dialog.status.text() == WRONG_SECRET)
+    qtbot.wait_until(lambda: fully_shown(dialog.status, dialog))
+    qtbot.wait(50)  # and it stays so once every layout pass is done
+    assert fully_shown(dialog.status, dialog)
+    assert fully_shown(dialog.reason, dialog)
+
+
+def test_a_problem_while_setting_up_is_shown_whole(qtbot) -> None:
+    calls: list = []
+    dialog = make_setup(qtbot, calls, fail_first=True)
+    qtbot.waitExposed(dialog)
+    dialog.pages.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: "Nothing was saved" in dialog.problem.text())
+    qtbot.wait_until(lambda: fully_shown(dialog.problem, dialog))
+    qtbot.wait(50)
+    assert fully_shown(dialog.problem, dialog)

@@ -7,7 +7,11 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
     QRadioButton,
+    QScrollBar,
     QStyle,
     QStyleOptionButton,
     QVBoxLayout,
@@ -16,7 +20,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from helpers.palette import colour_pairs
-from reconnect_gui.ui.widgets.theme import apply_theme, indicator_outline, is_dark
+from reconnect_gui.ui.widgets.buttons import make_primary
+from reconnect_gui.ui.widgets.labels import pane_heading
+from reconnect_gui.ui.widgets.theme import (
+    apply_theme,
+    card_colour,
+    indicator_outline,
+    is_dark,
+    palette_for,
+    style_in_use,
+)
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -46,14 +59,16 @@ def test_every_palette_pair_meets_wcag_aa(dark: bool) -> None:
 
 def test_explicit_themes_switch_live_and_system_restores(qapp: QApplication) -> None:
     original = qapp.palette().color(QPalette.ColorRole.Window).name()
-    original_style = qapp.style().name()
+    apply_theme(qapp, "system")
+    original_style = style_in_use()
     apply_theme(qapp, "dark")
     assert is_dark(qapp.palette())
+    assert style_in_use() == "fusion"
     apply_theme(qapp, "light")
     assert not is_dark(qapp.palette())
     apply_theme(qapp, "system")
     assert qapp.palette().color(QPalette.ColorRole.Window).name() == original
-    assert qapp.style().name() == original_style
+    assert style_in_use() == original_style
 
 
 # --- radio buttons and check boxes: a visible outline and a clear mark in both themes ---
@@ -215,3 +230,82 @@ def test_switching_themes_live_keeps_outlines_and_system_drops_them(
     button.ensurePolished()
     app_window = themed.palette().color(QPalette.ColorRole.Window)
     assert button.palette().color(QPalette.ColorRole.Window) == app_window
+
+
+# --- the warm look: one accent, cards, the primary button, scroll bars, headings --------
+
+
+def render(qtbot: QtBot, widget: QWidget, size: QSize) -> QImage:
+    widget.resize(size)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget.grab().toImage()
+
+
+def test_one_accent_colour_for_selection_links_and_the_main_button_in_both_themes() -> None:
+    light, dark = palette_for(False), palette_for(True)
+    for palette in (light, dark):
+        assert palette.color(QPalette.ColorRole.Link) == palette.color(QPalette.ColorRole.Highlight)
+    hues = [p.color(QPalette.ColorRole.Highlight).hslHue() for p in (light, dark)]
+    assert abs(hues[0] - hues[1]) <= 10, hues  # the same colour, lighter on the dark ground
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_scroll_bar_handle_is_easy_to_see(
+    themed: QApplication, qtbot: QtBot, theme: str
+) -> None:
+    apply_theme(themed, theme)
+    bar = QScrollBar()
+    bar.setRange(0, 100)
+    bar.setPageStep(20)
+    image = render(qtbot, bar, QSize(14, 300))
+    handle = image.pixelColor(image.width() // 2, 20).name()  # the handle sits at the top
+    groove = image.pixelColor(image.width() // 2, image.height() - 20).name()
+    assert contrast(handle, groove) >= MIN_CONTROL_CONTRAST, (handle, groove)
+    window = themed.palette().color(QPalette.ColorRole.Window).name()
+    assert contrast(handle, window) >= MIN_CONTROL_CONTRAST
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_group_of_settings_is_a_card_not_a_boxed_frame(
+    themed: QApplication, qtbot: QtBot, theme: str
+) -> None:
+    apply_theme(themed, theme)
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(20, 20, 20, 20)
+    box = QGroupBox("Reminders")
+    QVBoxLayout(box).addWidget(QLabel("A gentle nudge"))
+    layout.addWidget(box)
+    image = render(qtbot, holder, QSize(300, 200))
+    inside = image.pixelColor(box.geometry().center().x(), box.geometry().bottom() - 6)
+    window = themed.palette().color(QPalette.ColorRole.Window)
+    assert inside.name() == card_colour(themed.palette()).name()
+    assert inside.name() != window.name()
+    assert (
+        contrast(inside.name(), themed.palette().color(QPalette.ColorRole.WindowText).name()) >= 4.5
+    )
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_primary_button_is_filled_with_the_accent(
+    themed: QApplication, qtbot: QtBot, theme: str
+) -> None:
+    apply_theme(themed, theme)
+    button = QPushButton("I feel the urge…")
+    make_primary(button)
+    image = render(qtbot, button, QSize(220, 48))
+    fill = image.pixelColor(8, image.height() // 2).name()
+    accent = themed.palette().color(QPalette.ColorRole.Highlight).name()
+    assert fill == accent
+    on_accent = themed.palette().color(QPalette.ColorRole.HighlightedText).name()
+    assert contrast(on_accent, accent) >= 4.5
+    plain = QPushButton("Log an urge")
+    plain_image = render(qtbot, plain, QSize(220, 48))
+    assert plain_image.pixelColor(8, plain_image.height() // 2).name() != accent
+
+
+def test_pane_headings_are_large_and_friendly(qapp: QApplication) -> None:
+    heading = pane_heading("Your No-Contact countdown")
+    assert heading.font().pointSizeF() >= 1.8 * qapp.font().pointSizeF()
