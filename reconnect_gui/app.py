@@ -326,6 +326,7 @@ class _GuiApp:
                 lambda: self.tray_and_reminders and self.tray_and_reminders.refresh()
             )
             window.urge_requested.connect(pane.open_sos)
+            window.check_in_requested.connect(pane.check_in.open)
             return pane
 
         window.provide_pane(PaneKey.COUNTDOWN, countdown_pane)

@@ -23,8 +23,15 @@ show, then adds the shown keys to the fired log kept in the vault (``reminder_st
 - Draft ready (``DRAFT_READY``): a draft's cool-off ending (``drafts.cool_off_ends``).
   Blank drafts are skipped. New words mean a new cool-off end, so a new key.
 
-A click leads to the journal for a check-in (it asks how the user feels), to the
-countdown for a milestone or a wait, and to the draft itself for a draft.
+A click leads to the check-in on the home screen for a check-in (it asks how the user
+feels, in one line and a mood), to the countdown for a milestone or a wait, and to the
+draft itself for a draft.
+
+**Check-ins that fit.** A first run (the app just started: ``since=None``) shows a missed
+check-in only on the day it was due: starting the app at 09:00 never asks about last
+night, before today's chosen time has come. A vault made just now has seen no check-ins:
+``check_ins_before`` names today's, if its time has passed, so the caller can count it as
+shown and no restart later that day brings it up.
 
 **Quiet hours.** From ``quiet_start`` (inclusive) to ``quiet_end`` (exclusive) on the
 local wall clock; the window may wrap midnight; equal times (or either ``None``) mean no
@@ -336,7 +343,9 @@ class _Schedule:
         if due is None or (self.pause_end is not None and due < self.pause_end):
             return None
         title = _check_in_title(self.sources.plan, shown_at or due)
-        return Reminder(check_in_key(day), CHECK_IN, due, title, CHECK_IN_MESSAGE, PaneKey.JOURNAL)
+        return Reminder(
+            check_in_key(day), CHECK_IN, due, title, CHECK_IN_MESSAGE, PaneKey.COUNTDOWN
+        )
 
     def milestones(self) -> Iterator[Reminder]:
         plan = self.sources.plan
@@ -470,6 +479,7 @@ def due_reminders(
     if schedule is None:
         return []
     now = schedule.now
+    since_given = since
     since = now - CATCH_UP if since is None else utc_moment(since)
     if now < since:
         return []
@@ -481,9 +491,13 @@ def due_reminders(
             and reminder.key not in schedule.fired
         )
 
+    first_run = since_given is None
     shown: list[Reminder] = []
     if prefs.check_in is not None and (check_in := _newest_check_in(schedule)) is not None:
-        shown.extend([check_in] if fresh(check_in) else [])
+        today = _wall(now, schedule.zone).date()
+        other_day = _wall(check_in.due, schedule.zone).date() != today
+        if fresh(check_in) and not (first_run and other_day):
+            shown.append(check_in)
     reached = [m for m in schedule.milestones() if m.due <= now]
     if reached:
         highest = max(reached, key=lambda m: (m.due, _milestone_day(m)))
@@ -501,3 +515,16 @@ def _newest_check_in(schedule: _Schedule) -> Reminder | None:
             return schedule.check_in(day, shown_at=schedule.now)
         day -= DAY
     return None
+
+
+def check_ins_before(
+    sources: ReminderSources, prefs: ReminderPrefs, now: datetime
+) -> frozenset[str]:
+    """The keys of check-ins a vault made at ``now`` never saw: today's, once its time has
+    passed. Counted as shown, no restart later the same day asks about them."""
+    schedule = _schedule(sources, prefs, (), now)
+    if schedule is None or prefs.check_in is None:
+        return frozenset()
+    today = _wall(schedule.now, schedule.zone).date()
+    due = schedule.check_in_due(today)
+    return frozenset({check_in_key(today)} if due is not None and due <= schedule.now else ())

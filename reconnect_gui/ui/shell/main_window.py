@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     urge_requested = Signal()  # the SOS flow on the countdown
     journal_entry_requested = Signal()  # a new journal entry
     draft_requested = Signal(str)  # the draft with this id
+    check_in_requested = Signal()  # the daily check-in on the countdown (a reminder's click)
 
     def __init__(
         self,
@@ -186,6 +187,11 @@ class MainWindow(QMainWindow):
         """The countdown, with "I feel the urge…" open."""
         self.show_pane(PaneKey.COUNTDOWN)
         self.urge_requested.emit()
+
+    def show_check_in(self) -> None:
+        """The countdown, with its daily check-in ready to answer."""
+        self.show_pane(PaneKey.COUNTDOWN)
+        self.check_in_requested.emit()
 
     def show_new_journal_entry(self) -> None:
         self.show_pane(PaneKey.JOURNAL)

@@ -30,6 +30,7 @@ from reconnect_gui.core.reminders.schedule import (
     Reminder,
     ReminderPrefs,
     ReminderSources,
+    check_ins_before,
     due_reminders,
     next_reminder,
     prune_fired,
@@ -66,6 +67,7 @@ class ReminderTimer(QObject):
         self._sources: ReminderSources | None = None
         self._fired: frozenset[str] = frozenset()
         self._since: datetime | None = None  # the last check; None until the first one
+        self._fresh_at: datetime | None = None  # when a vault was made just now
         self._day: int | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -97,11 +99,26 @@ class ReminderTimer(QObject):
             self.stop()
             return
         self._sources = ReminderSources(plan, tuple(contacts), tuple(drafts), self._zone())
+        if self._fresh_at is not None:
+            self._forget_check_ins_before_the_vault(vault, self._fresh_at)
         self.check()
 
     def start_fresh(self, now: datetime) -> None:
-        """A vault made just now: nothing came due before it, so don't catch up."""
+        """A vault made just now: nothing came due before it, so don't catch up, and
+        today's check-in, if its time has passed, never comes (not even after a restart)."""
         self._since = now
+        self._fresh_at = now
+
+    def _forget_check_ins_before_the_vault(self, vault: Vault, now: datetime) -> None:
+        sources, self._fresh_at = self._sources, None
+        if sources is None:
+            return
+        before = check_ins_before(sources, self._prefs(), now)
+        if before:
+            try:
+                self._fired = reminder_store.record_fired(vault, self._fired | before, now)
+            except (VaultError, OSError) as error:
+                log.warning("reminders could not save what was shown (%s)", type(error).__name__)
 
     def stop(self) -> None:
         """Forget everything read from the vault (it is locking) and stop the timer."""

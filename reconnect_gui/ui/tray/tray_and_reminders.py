@@ -24,7 +24,7 @@ from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.stats import days_elapsed
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.reminders.pause import pause_end, paused_words
-from reconnect_gui.core.reminders.schedule import Reminder, ReminderPrefs
+from reconnect_gui.core.reminders.schedule import CHECK_IN, Reminder, ReminderPrefs
 from reconnect_gui.system.autostart import Autostart, AutostartError, autostart_for, launch_command
 from reconnect_gui.ui.tray.app_tray import NOTIFICATION_MS, AppTray, tray_available
 from reconnect_gui.ui.tray.reminder_timer import ReminderTimer
@@ -227,7 +227,9 @@ class TrayAndReminders(QObject):
             return
 
         def open_pane() -> None:
-            if reminder.pane == PaneKey.DRAFT and reminder.target_id:
+            if reminder.kind == CHECK_IN:
+                self.window.show_check_in()
+            elif reminder.pane == PaneKey.DRAFT and reminder.target_id:
                 self.window.show_draft(reminder.target_id)
             else:
                 self.window.show_pane(reminder.pane)

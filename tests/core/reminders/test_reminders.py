@@ -85,7 +85,7 @@ def test_the_check_in_comes_at_the_chosen_local_time_titled_with_the_day() -> No
         due=at(BERLIN, 2026, 11, 22, 20, 0),
         title="Day 11",  # 21:00 on the 10th to 20:00 on the 22nd: 11 whole days
         message="How are you feeling today?",
-        pane="journal",
+        pane="countdown",  # the check-in on the home screen (issue 17)
     )
     assert next_reminder(sources, ONLY_CHECK_IN, {reminder.key}, now).key == "check_in:2026-11-23"
 
@@ -617,3 +617,50 @@ def test_running_for_days_with_restarts_never_repeats_a_reminder(data, now) -> N
         since = None if data.draw(st.booleans()) else now
         now += timedelta(minutes=minutes)
     assert len(seen) == len(set(seen))
+
+
+# -- issue 17: check-ins that fit ------------------------------------------------------------
+
+
+def test_a_restart_in_the_morning_does_not_ask_about_last_night() -> None:
+    start = at(BERLIN, 2026, 11, 1, 10, 0)
+    sources = ReminderSources(plan_from(start), zone=BERLIN)
+    morning = at(BERLIN, 2026, 11, 9, 9, 0)  # the app starts; yesterday's 20:00 went unseen
+    assert [r.kind for r in due_reminders(sources, ONLY_CHECK_IN, (), None, morning)] == []
+    # Its own time comes: then it asks.
+    evening = at(BERLIN, 2026, 11, 9, 20, 0)
+    assert next_reminder(sources, ONLY_CHECK_IN, (), morning).due == evening
+    # Started later the same evening, the missed one of today still comes.
+    late = at(BERLIN, 2026, 11, 9, 21, 30)
+    assert [r.key for r in due_reminders(sources, ONLY_CHECK_IN, (), None, late)] == [
+        "check_in:2026-11-09"
+    ]
+
+
+def test_a_check_in_moved_past_quiet_hours_still_comes_on_a_restart() -> None:
+    sources = ReminderSources(None, zone=BERLIN)
+    prefs = ReminderPrefs(check_in=time(23, 0), milestones=False, waits=False, drafts=False)
+    morning = at(BERLIN, 2026, 11, 10, 9, 0)  # 23:00 is quiet: it was due at 08:00 today
+    assert [r.key for r in due_reminders(sources, prefs, (), None, morning)] == [
+        "check_in:2026-11-09"
+    ]
+
+
+def test_a_vault_made_after_todays_check_in_time_never_sees_it() -> None:
+    from reconnect_gui.core.reminders.schedule import check_ins_before
+
+    sources = ReminderSources(None, zone=BERLIN)
+    made = at(BERLIN, 2026, 11, 9, 21, 0)
+    before = check_ins_before(sources, ONLY_CHECK_IN, made)
+    assert before == {"check_in:2026-11-09"}
+    # A restart later that evening shows nothing; tomorrow's comes at its time.
+    assert due_reminders(sources, ONLY_CHECK_IN, before, None, made + H) == []
+    assert next_reminder(sources, ONLY_CHECK_IN, before, made).key == "check_in:2026-11-10"
+    assert check_ins_before(sources, ONLY_CHECK_IN, at(BERLIN, 2026, 11, 9, 10, 0)) == set()
+
+
+def test_a_check_in_leads_to_the_check_in_on_the_home_screen() -> None:
+    sources = ReminderSources(None, zone="UTC")
+    start = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+    (check_in,) = upcoming(sources, ONLY_CHECK_IN, start, count=1)
+    assert check_in.kind == CHECK_IN and check_in.pane == "countdown"

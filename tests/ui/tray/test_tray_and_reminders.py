@@ -66,6 +66,7 @@ class Harness:
     def _countdown_pane(self) -> CountdownPane:
         pane = CountdownPane(self.controller, now=self.clock)
         self.window.urge_requested.connect(pane.open_sos)
+        self.window.check_in_requested.connect(pane.check_in.open)
         return pane
 
     def journal_pane(self, pane):
@@ -258,3 +259,24 @@ def test_a_plan_made_after_unlocking_reaches_the_tray(qtbot, unlocked_controller
     countdown_store.save_plan(unlocked_controller.vault, plan)
     app.session.refresh()  # what the countdown pane's `saved` signal triggers
     assert app.session.tray.icon.toolTip() == "Day 3 of 30 without contact"
+
+
+def test_clicking_the_check_in_reminder_opens_the_check_in(qtbot, with_plan, tmp_path, clock):
+    from reconnect_gui.core.countdown.moments import local, local_zone_name
+
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    due = NOW + timedelta(hours=1)  # the check-in time, in this computer's zone
+    app.prefs = replace(app.prefs, check_in=local(due, local_zone_name()).time())
+    shown = []
+    app.session.tray.notify = lambda title, message: shown.append((title, message))
+    app.session.refresh()
+    app.window.show_pane(PaneKey.SETTINGS)
+    app.window.hide()
+    app.clock.moment = due + timedelta(minutes=1)
+    app.session.timer.timer.timeout.emit()
+    assert shown == [("Day 12", "How are you feeling today?")]
+    app.session.tray.icon.messageClicked.emit()
+    assert app.window.isVisible() and app.window.current_pane_key() == "countdown"
+    pane = app.window.pane(PaneKey.COUNTDOWN)
+    qtbot.wait_until(lambda: pane.check_in.isVisible())
+    qtbot.wait_until(lambda: QApplication.focusWidget() is pane.check_in.line)
