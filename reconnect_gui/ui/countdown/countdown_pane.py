@@ -132,6 +132,7 @@ class CountdownPane(VaultBoundPane):
         self.problem_page = MessagePage(HEADING, spacing=-1)
         self.pages.addWidget(self.problem_page)
         self._add_locked_urge_button()
+        controller.urge_requested.connect(self.open_sos)  # Ctrl+U in the unlock dialog
         self.watch_vault()
 
     # ---- pages --------------------------------------------------------------------------

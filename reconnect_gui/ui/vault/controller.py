@@ -131,6 +131,8 @@ class VaultController(QObject):
     app_lock_failed = Signal(str)  # why the app lock could not be changed (it was not)
     restored = Signal(object)  # storage.snapshots.Restored: a copy is the vault now
     restore_failed = Signal(str)  # why going back to a copy did not happen
+    # Ctrl+U pressed in the unlock dialog: the urge flow needs no unlocking (issue 17).
+    urge_requested = Signal()
 
     def __init__(
         self,
@@ -258,7 +260,15 @@ class VaultController(QObject):
             reason, self._unlock_with_secret, self._window, offer_keyring=not self.app_lock_minutes
         )
         dialog.unlocked.connect(self._unlocked_by_secret)
+        self._offer_urge_shortcut(dialog)
         self._show(dialog)
+
+    def _offer_urge_shortcut(self, dialog: QDialog) -> None:
+        """Ctrl+U works in the unlock dialog too: it holds the keyboard after an idle lock."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        shortcut = QShortcut(QKeySequence("Ctrl+U"), dialog)
+        shortcut.activated.connect(self.urge_requested)
 
     def show_unlock_above(self, reason: str) -> None:
         """Ask for the secret in a fresh dialog on top of the windows open now.

@@ -442,3 +442,24 @@ def test_milestone_dots_have_labels(qtbot, unlocked_controller, clock) -> None:
     assert ring.tooltip_at(mark_point(geometry, angle)) == "Day 14 — two weeks: 6 more days"
     everywhere = ring.tooltip_at(QPointF(2, 2))
     assert "Day 7 — one week: reached" in everywhere and "Day 30 — your target" in everywhere
+
+
+def test_ctrl_u_in_the_unlock_dialog_opens_the_urge_flow(qtbot, unlocked_controller, clock) -> None:
+    # After an idle lock the unlock dialog holds the keyboard; the urge must not wait for it.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from reconnect_gui.ui.vault.unlock_dialog import UnlockDialog
+
+    start_plan(unlocked_controller)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    unlocked_controller.lock()
+    unlocked_controller.show_unlock("Reconnect locked itself.")
+    unlock = unlocked_controller.dialog
+    assert isinstance(unlock, UnlockDialog)
+    unlock.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is unlock)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
+    assert pane.dialog.isVisible() and pane.dialog.locked
+    assert unlock.secret.text() == ""  # the key went to the shortcut, not the field
