@@ -26,6 +26,7 @@ from reconnect_gui.core.settings import Settings
 from reconnect_gui.system.paths import AppPaths
 from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane
 from reconnect_gui.ui.widgets.labels import quiet_label
+from reconnect_gui.ui.widgets.theme import hold_style_sheet_until_painted
 
 if TYPE_CHECKING:
     from reconnect_gui.ui.settings.settings_pane import SettingsPane
@@ -33,13 +34,18 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1040, 700)
 MINIMUM_SIZE = QSize(720, 480)
+SIDEBAR_WIDTH = 200
+COLLAPSED_SIDEBAR_WIDTH = 64  # icons only
+COLLAPSE_BELOW = 880  # window width under which the sidebar shows icons only
 
 SIDEBAR_STYLE = """
 #sidebar { background: palette(alternate-base); border: none; }
 #sidebarList { background: transparent; border: none; outline: none; }
-#sidebarList::item { padding: 9px 14px; margin: 2px 10px; border-radius: 8px; }
+#sidebarList::item { padding: 10px 14px; margin: 2px 10px; border-radius: 10px; }
+#sidebarList::item:hover:!selected { background: palette(midlight); }
 #sidebarList::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-#appTitle { font-weight: 600; }
+#sidebar[collapsed="true"] #sidebarList::item { padding: 10px 11px; margin: 2px 9px; }
+#appTitle { font-weight: 600; font-size: 12pt; }
 """
 
 
@@ -68,11 +74,15 @@ class MainWindow(QMainWindow):
         can_hide_to_tray: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
+        hold_style_sheet_until_painted(self)  # the app's sheet comes back after frame one
         self._paths = paths
         self._icon = icon
         self._can_hide_to_tray = can_hide_to_tray
         self._quitting = False
         self._about: AboutDialog | None = None
+        self.sidebar_collapsed = False
+        self._vault_action: str | None = None  # the sidebar button's words, when shown
+        self._icons_drawn = False  # drawn the first time the sidebar collapses
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -102,19 +112,19 @@ class MainWindow(QMainWindow):
     # ---- layout -------------------------------------------------------------------------
 
     def _build_body(self) -> QWidget:
-        sidebar = QWidget()
+        sidebar = self.sidebar = QWidget()
         sidebar.setObjectName("sidebar")
         sidebar.setStyleSheet(SIDEBAR_STYLE)  # scoped: a window-wide sheet slows every widget
-        sidebar.setFixedWidth(200)
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 18, 0, 14)
-        header = QHBoxLayout()
+        header = self._sidebar_header = QHBoxLayout()
         header.setContentsMargins(20, 0, 12, 12)
         logo = QLabel()
         logo.setPixmap(self._icon.pixmap(28, 28))
         logo.setAccessibleName(f"{APP_NAME} icon")
         header.addWidget(logo)
-        title = QLabel(APP_NAME)
+        title = self._app_title = QLabel(APP_NAME)
         title.setObjectName("appTitle")
         header.addWidget(title, 1)
         side.addLayout(header)
@@ -127,12 +137,12 @@ class MainWindow(QMainWindow):
         self.vault_button = QPushButton()
         self.vault_button.clicked.connect(self.vault_action_requested)
         self.vault_button.hide()
-        button_row = QHBoxLayout()
+        button_row = self._vault_button_row = QHBoxLayout()
         button_row.setContentsMargins(20, 0, 12, 12)
         button_row.addWidget(self.vault_button)
         button_row.addStretch(1)
         side.addLayout(button_row)
-        footer = quiet_label("Private. Everything stays on this computer.")
+        footer = self._footer = quiet_label("Private. Everything stays on this computer.")
         footer.setContentsMargins(20, 0, 12, 0)
         side.addWidget(footer)
 
@@ -275,11 +285,61 @@ class MainWindow(QMainWindow):
     def show_vault_state(self, text: str, action: str | None) -> None:
         """The sidebar's vault line, and its button (None hides it)."""
         self.vault_status.setText(text)
-        self.vault_status.setVisible(bool(text))
+        self.vault_status.setVisible(bool(text) and not self.sidebar_collapsed)
         self.vault_button.setVisible(action is not None)
+        self._vault_action = action
         if action is not None:
-            self.vault_button.setText(action)
+            self.vault_button.setText("" if self.sidebar_collapsed else action)
+            self.vault_button.setToolTip(action.rstrip("…"))
             self.vault_button.setAccessibleName(action.rstrip("…"))
+
+    # ---- a narrow window: the sidebar shows icons only ----------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.set_sidebar_collapsed(self.width() < COLLAPSE_BELOW)
+
+    def set_sidebar_collapsed(self, collapsed: bool) -> None:
+        """Icons only (names in tooltips and for screen readers), or icons and names."""
+        if collapsed == self.sidebar_collapsed:
+            return
+        self.sidebar_collapsed = collapsed
+        self._give_sidebar_icons()
+        accessible_text_role = 11  # Qt.ItemDataRole.AccessibleTextRole, without ``Qt``
+        for row, pane in enumerate(PANES):
+            item = self.sidebar_list.item(row)
+            item.setText("" if collapsed else pane.title)
+            item.setData(accessible_text_role, pane.title)
+        self.sidebar.setFixedWidth(COLLAPSED_SIDEBAR_WIDTH if collapsed else SIDEBAR_WIDTH)
+        from PySide6.QtCore import Qt  # here: a small restored window collapses before frame one
+
+        self.sidebar_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setProperty("collapsed", collapsed)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)  # matched again with the new property
+        self._app_title.setVisible(not collapsed)
+        self._footer.setVisible(not collapsed)
+        self.vault_status.setVisible(not collapsed and bool(self.vault_status.text()))
+        self._sidebar_header.setContentsMargins(18 if collapsed else 20, 0, 12, 12)
+        self._vault_button_row.setContentsMargins(10 if collapsed else 20, 0, 12, 12)
+        if self._vault_action is not None:
+            self.vault_button.setText("" if collapsed else self._vault_action)
+
+    def _give_sidebar_icons(self) -> None:
+        """Drawn in the current palette's colours; drawn anew when the theme changes."""
+        from reconnect_gui.ui.shell.pane_icons import drawn_icon
+
+        palette, ratio = self.palette(), self.devicePixelRatioF()
+        for row, pane in enumerate(PANES):
+            self.sidebar_list.item(row).setIcon(drawn_icon(pane.key, palette, ratio))
+        self.vault_button.setIcon(drawn_icon("vault", palette, ratio))
+        self._icons_drawn = True
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange and self._icons_drawn:
+            self._give_sidebar_icons()
 
     def request_quit(self) -> None:
         self._quitting = True

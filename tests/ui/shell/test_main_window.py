@@ -171,3 +171,50 @@ def test_settings_pane_offers_the_theme_and_shows_where_files_are(make_window, q
     with qtbot.wait_signal(window.theme_chosen) as chosen:
         pane.theme_box.setCurrentIndex(2)
     assert chosen.args == ["dark"]
+
+
+def test_a_small_window_shows_the_sidebar_as_icons_and_a_roomy_one_as_names(
+    make_window, qtbot
+) -> None:
+    from reconnect_gui.ui.shell.main_window import MINIMUM_SIZE
+
+    window = make_window()
+    window.show_vault_state("Locked", "Unlock…")
+    window.resize(MINIMUM_SIZE)
+    qtbot.wait_until(lambda: window.sidebar.width() <= 72)
+    # The pane gets the room: at 720 px it keeps at least 640 of them.
+    qtbot.wait_until(lambda: window.stack.width() >= MINIMUM_SIZE.width() - 80)
+    for row, pane in enumerate(PANES):
+        item = window.sidebar_list.item(row)
+        assert not item.icon().isNull()
+        assert item.text() == ""
+        assert pane.title in item.toolTip()
+        assert item.data(Qt.ItemDataRole.AccessibleTextRole) == pane.title
+    assert window.vault_button.isVisible() and not window.vault_button.icon().isNull()
+    assert window.vault_button.accessibleName() == "Unlock"
+    # Ctrl+number and clicks still choose panes.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_pane_key() == "journal"
+    window.resize(DEFAULT_SIZE)
+    qtbot.wait_until(lambda: window.sidebar.width() >= 180)
+    assert [window.sidebar_list.item(r).text() for r in range(len(PANES))] == [
+        p.title for p in PANES
+    ]
+    assert window.vault_button.text() == "Unlock…"
+
+
+def test_the_apps_style_sheet_waits_until_after_the_first_frame(make_window, qtbot) -> None:
+    from reconnect_gui.ui.widgets.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, "light")
+    try:
+        sheet = app.styleSheet()
+        assert sheet  # cards, the primary button, scroll bars
+        window = MainWindow(Settings(), app_paths(), load_app_icon())
+        qtbot.add_widget(window)
+        assert app.styleSheet() == ""  # the window is built and painted without it
+        window.show()
+        qtbot.wait_until(lambda: app.styleSheet() == sheet)
+    finally:
+        apply_theme(app, "system")
