@@ -87,7 +87,7 @@ class RingView:
     day: int  # whole days in the current attempt
     target_days: int
     fraction: float  # 0.0 … 1.0 of the target
-    day_text: str  # "Day 12 of 30"; past the target "Day 40 — target of 30 reached"
+    day_text: str  # "Day 12 of 30"; past the target "Day 40" (and "Target of 30 reached")
     time_text: str  # the whole time so far, to read on its own: "12 days 5 hours"
     milestone_text: str
     state: str  # one of countdown_stats.STATES
@@ -104,8 +104,8 @@ def ring_view(plan: Plan, now: datetime, contacts: Iterable[ContactEntry] = ()) 
     state = stats.state(plan, now, waiting_for_reply=wait is not None)
     time_text = duration_words(gone) if gone >= MINUTE else "just started"
     upcoming = stats.next_milestone(plan, now)
-    if state == stats.NoContactState.MOVING_ON:
-        milestone_text = "Every day without contact is yours"
+    if day >= plan.target_days:
+        milestone_text = f"Target of {plan.target_days} reached"
     elif upcoming is None:
         milestone_text = "Every milestone reached"
     elif upcoming[0] == plan.target_days:
@@ -115,10 +115,16 @@ def ring_view(plan: Plan, now: datetime, contacts: Iterable[ContactEntry] = ()) 
     state_text = STATE_WORDS[state]
     if wait is not None:
         state_text = f"Waiting for a reply: {time_left_words(wait)} left"
+    # Past the target the ring says "Day 40" and, beneath, "Target of 30 reached"; read
+    # out as one: "Day 40 — target of 30 reached" (never "Day 40 of 30").
     if day >= plan.target_days:
-        day_text = f"Day {day} — target of {plan.target_days} reached"
+        day_text = f"Day {day}"
+        spoken = f"Day {day} — target of {plan.target_days} reached: {time_text} without contact"
+        spoken_rest = state_text
     else:
         day_text = f"Day {day} of {plan.target_days}"
+        spoken = f"{day_text}: {time_text} without contact"
+        spoken_rest = f"{milestone_text}. {state_text}"
     return RingView(
         day=day,
         target_days=plan.target_days,
@@ -128,7 +134,7 @@ def ring_view(plan: Plan, now: datetime, contacts: Iterable[ContactEntry] = ()) 
         milestone_text=milestone_text,
         state=state,
         state_text=state_text,
-        accessible_text=f"{day_text}: {time_text} without contact. {milestone_text}. {state_text}.",
+        accessible_text=f"{spoken}. {spoken_rest}.",
         next_change=MINUTE - gone % MINUTE,
     )
 

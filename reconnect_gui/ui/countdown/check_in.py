@@ -86,8 +86,13 @@ class CheckInCard(QFrame):
         self.save_button.setAccessibleDescription("Keeps your mood and line in the journal")
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
+        # Once saved, the thanks stands in the row in place of the answer, so the home
+        # screen keeps its height (it fits the default window without scrolling).
+        self.thanks = quiet_label(THANKS, italic=False)
+        self.thanks.hide()
+        row.addWidget(self.thanks, 1)
         outer.addLayout(row)
-        self.note: QLabel = quiet_label("")
+        self.note: QLabel = quiet_label("")  # a save that failed, under the kept words
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.note.hide()
         outer.addWidget(self.note)
@@ -120,7 +125,7 @@ class CheckInCard(QFrame):
             return False
         self._clear()
         self.state = CheckInState.SAVED
-        self._say(THANKS)
+        self._say("")
         self._update()
         self.saved.emit(stored.id)
         return True
@@ -153,3 +158,7 @@ class CheckInCard(QFrame):
 
     def _update(self, *_args: object) -> None:
         self.save_button.setEnabled(self.has_answer())
+        asking = self.state == CheckInState.ASKING
+        for widget in (self.mood, self.line, self.save_button):
+            widget.setVisible(asking)
+        self.thanks.setVisible(not asking)

@@ -56,8 +56,9 @@ def test_the_ring_when_the_clock_reads_before_the_start() -> None:
 
 def test_the_ring_is_full_and_says_so_after_the_target() -> None:
     view = ring_view(plan(target_days=7), START + timedelta(days=40))
-    assert view.fraction == 1.0 and view.day_text == "Day 40 — target of 7 reached"
-    assert view.state == "target_reached" and view.milestone_text == "Every milestone reached"
+    assert view.fraction == 1.0 and view.day_text == "Day 40"
+    assert view.state == "target_reached" and view.milestone_text == "Target of 7 reached"
+    assert view.accessible_text.startswith("Day 40 — target of 7 reached: 40 days")
 
 
 def test_an_unanswered_message_shows_the_wait() -> None:
@@ -142,7 +143,10 @@ def test_history_speaks_of_the_ex_by_name_and_pronouns() -> None:
 def test_past_the_target_the_day_reads_as_reached_and_the_time_reads_naturally() -> None:
     start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     past = ring_view(new_plan(start, "UTC", target_days=30), start + timedelta(days=40))
-    assert past.day_text == "Day 40 — target of 30 reached"
+    assert past.day_text == "Day 40" and past.milestone_text == "Target of 30 reached"
+    assert past.accessible_text == (
+        "Day 40 — target of 30 reached: 40 days without contact. Target reached."
+    )
     view = ring_view(new_plan(start, "UTC", target_days=45), start + timedelta(days=14, minutes=1))
     assert view.day_text == "Day 14 of 45"
     assert view.time_text == "14 days"

@@ -32,7 +32,8 @@ def test_a_mood_and_a_line_become_one_journal_entry(qtbot, unlocked_controller, 
     assert damaged == []
     assert entry.title == CHECK_IN_TITLE and entry.body == "Quiet day, missed them at lunch"
     assert entry.mood == 2 and entry.tags == (CHECK_IN_TAG,) and entry.created == NOW
-    assert card.state == CheckInState.SAVED and card.note.text() == THANKS
+    assert card.state == CheckInState.SAVED and card.thanks.text() == THANKS
+    assert card.thanks.isVisible() and not card.line.isVisible()  # in place: no taller
     assert card.line.text() == "" and card.mood.mood() is None
 
 
@@ -69,5 +70,6 @@ def test_open_asks_again_and_puts_the_cursor_in_the_line(qtbot, unlocked_control
     card.save()
     card.activateWindow()
     card.open()
-    assert card.state == CheckInState.ASKING and not card.note.isVisible()
+    assert card.state == CheckInState.ASKING and not card.thanks.isVisible()
+    assert card.line.isVisible()
     qtbot.wait_until(card.line.hasFocus)
