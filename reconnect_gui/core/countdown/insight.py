@@ -103,7 +103,8 @@ def chart_meaning(counts: Sequence[int]) -> str:
     """The urges-per-week chart in one sentence (counts oldest first, this week last)."""
     total = sum(counts)
     if total == 0:
-        return "No urges logged yet. When one comes, “I feel the urge…” is here."
+        # The chart itself says "No urges logged yet": this line says what to do instead.
+        return "When one comes, “I feel the urge…” is here for you."
     if len(counts) < 2:
         return f"{plural(total, 'urge')} so far this first week. They often ease with time."
     now, earlier = counts[-1], counts[:-1]

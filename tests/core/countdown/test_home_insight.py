@@ -105,7 +105,8 @@ def test_patterns_name_what_comes_back() -> None:
 
 
 def test_the_chart_says_what_it_means() -> None:
-    assert "No urges logged yet" in chart_meaning([0, 0])
+    assert "I feel the urge…" in chart_meaning([0, 0])
+    assert "No urges logged yet" not in chart_meaning([0, 0])  # the chart says it already
     assert chart_meaning([4, 2, 1]) == "Fewer urges than your hardest week (1 this week, 4 then)."
     assert "last two weeks" in chart_meaning([3, 0, 0])
     assert "More urges this week" in chart_meaning([1, 3])
