@@ -13,6 +13,10 @@ from reconnect_gui.ui.vault.controller import VaultState
 
 
 def make_section(qtbot, controller, clock) -> SnapshotsSection:
+    # The unlock's own copy is made in the background: wait for it, so every test starts
+    # from the same folder however busy the machine is.
+    folder = controller.path.parent / FOLDER_NAME
+    qtbot.wait_until(lambda: any(folder.glob("vault-*.sqlite3")), timeout=20000)
     section = SnapshotsSection(controller, now=clock)
     qtbot.add_widget(section)
     return section
@@ -22,6 +26,7 @@ def test_going_back_to_a_copy_asks_first_then_says_what_was_kept(
     qtbot, unlocked_controller, clock
 ) -> None:
     controller = unlocked_controller
+    make_section(qtbot, controller, clock).close()  # waits for the unlock's copy
     controller.vault.put(JOURNAL_ENTRY, {"title": "in the copy"})
     clock.advance(days=1)
     made = take_snapshot_if_due(controller.path, controller.path.parent / FOLDER_NAME, clock())
@@ -65,8 +70,10 @@ def test_no_copies_yet_and_a_conflict_copy_are_said_plainly(
     qtbot, unlocked_controller, clock
 ) -> None:
     controller = unlocked_controller
+    make_section(qtbot, controller, clock).close()  # waits for the unlock's copy
     shutil.rmtree(controller.path.parent / FOLDER_NAME)
-    section = make_section(qtbot, controller, clock)
+    section = SnapshotsSection(controller, now=clock)
+    qtbot.add_widget(section)
     assert not section.go_back_button.isEnabled() and section.copies.count() == 0
     assert "no copies yet" in section.copies.placeholderText().lower()
     assert section.sync_label.isHidden()
