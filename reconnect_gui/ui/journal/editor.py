@@ -20,12 +20,14 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QPalette, QTextCharF
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -119,8 +121,23 @@ class JournalEditor(QWidget):
         self._loading = False
         self._entry_type = EntryType.ENTRY
         self._read_only = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
+        # Everything but the actions scrolls: in a small window (720×480) with the trash
+        # bar or a prompt showing, nothing is squeezed into overlapping; the words, the
+        # moods and the way to the trash stay whole and in reach.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget()
+        content.setObjectName("journalEditorContent")
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 16, 16, 8)
         layout.setSpacing(10)
         self.notice, notice_row = self._bar("journalNotice", "Notice")
         self.notice_label = wrapped_label("")
@@ -149,7 +166,9 @@ class JournalEditor(QWidget):
         self.body.document().contentsChange.connect(self._contents_changed)
         layout.addWidget(self.body, 1)
         layout.addLayout(self._details())
-        layout.addLayout(self._status_row())
+        status = self._status_row()
+        status.setContentsMargins(16, 4, 16, 12)
+        outer.addLayout(status)
         self.words_debouncer = Debouncer(WORDS_DELAY_MS, self._count_words, self)
         self._apply_look()
 

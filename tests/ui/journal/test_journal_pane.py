@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
@@ -575,3 +576,58 @@ def test_the_open_entry_is_always_one_the_list_shows(qtbot, unlocked_controller,
     search(qtbot, pane, "lake")  # the new words are saved, then the first match opens
     assert pane.editor.title_edit.text() == "At the lake"
     assert any(e.body == "Fresh words" for e in saved_entries(unlocked_controller))
+
+
+def test_nothing_is_squeezed_or_overlapping_in_the_smallest_window(
+    qtbot, unlocked_controller, clock
+) -> None:
+    """Issue 17: at 720×480 (the pane is about 656×458 beside the narrow sidebar) an entry
+    in the trash, with its prompt, keeps every control whole: the editor scrolls instead."""
+    stored(
+        unlocked_controller,
+        3,
+        "reflection",
+        title="Couldn't sleep again",
+        body="Words",
+        mood=2,
+        tags=("work", "walks"),
+        prompt_id="what_went_wrong",
+        prompt_text="What went wrong between us?",
+        trashed=True,
+    )
+    stored(unlocked_controller, 1, title="A live one", body="Words " * 300)
+    pane = make_pane(qtbot, unlocked_controller, clock, size=(656, 458))
+    pane.filters.set_view("trash")
+    editor = pane.editor
+    assert editor.trash_bar.isVisible() and editor.prompt_box.isVisible()
+    parts = [
+        editor.trash_bar,
+        editor.prompt_box,
+        editor.body,
+        editor.day_edit,
+        editor.mood_picker,
+        editor.feelings,
+        editor.tags,
+        editor.restore_button,
+    ]
+    qtbot.wait(100)  # the layout takes in the trash bar and the prompt
+    content, viewport = editor.scroll_area.widget(), editor.scroll_area.viewport()
+    assert content.width() <= viewport.width()  # nothing cut off at the right either
+    for part in parts:  # each at least as tall as it needs to be
+        assert part.height() >= part.minimumSizeHint().height(), part.accessibleName()
+    boxes = [
+        (
+            p.accessibleName(),
+            p.geometry().translated(
+                p.parentWidget().mapTo(editor, p.parentWidget().rect().topLeft())
+            ),
+        )
+        for p in parts[2:7]
+    ]
+    for (name, box), (other, next_box) in pairwise(boxes):
+        assert box.bottom() < next_box.top(), f"{name} overlaps {other}"
+    # The actions stay in view below the scrolling part.
+    pane.filters.set_view("all")
+    qtbot.wait_until(lambda: editor.trash_button.isVisible(), timeout=3000)
+    trash = editor.trash_button
+    assert editor.rect().contains(trash.geometry().translated(trash.parentWidget().pos()))
