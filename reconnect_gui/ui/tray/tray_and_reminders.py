@@ -116,6 +116,11 @@ class TrayAndReminders(QObject):
         tray.quit_requested.connect(self.window.request_quit)
         tray.notification_clicked.connect(self._open_last_reminder)
         tray.set_start_at_login(self.start_at_login_enabled())
+        # The desktop's own settings can switch the entry on or off while the app runs:
+        # ask again each time the menu opens, so its check mark tells the truth.
+        tray.menu.aboutToShow.connect(
+            lambda: tray.set_start_at_login(self.start_at_login_enabled())
+        )
 
     # ---- the vault ----------------------------------------------------------------------
 

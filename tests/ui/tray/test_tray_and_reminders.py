@@ -280,3 +280,17 @@ def test_clicking_the_check_in_reminder_opens_the_check_in(qtbot, with_plan, tmp
     pane = app.window.pane(PaneKey.COUNTDOWN)
     qtbot.wait_until(lambda: pane.check_in.isVisible())
     qtbot.wait_until(lambda: QApplication.focusWidget() is pane.check_in.line)
+
+
+def test_the_start_at_login_mark_follows_the_desktops_own_settings(
+    qtbot, with_plan, tmp_path, clock
+) -> None:
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True)
+    action = app.session.tray.start_at_login_action
+    assert not action.isChecked()
+    app.autostart.enable(["reconnect", "--tray"])  # turned on elsewhere, e.g. the desktop
+    app.session.tray.menu.aboutToShow.emit()
+    assert action.isChecked()
+    app.autostart.disable()
+    app.session.tray.menu.aboutToShow.emit()
+    assert not action.isChecked()
