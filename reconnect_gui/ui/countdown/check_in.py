@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,6 +35,8 @@ QUESTION = "How are you today?"
 PLACEHOLDER = "A line about today (optional)"
 THANKS = "Saved in your journal. Thank you for checking in."
 FAILED = "The check-in could not be saved: {why} Your words are still here."
+# Below this width the question moves above the faces, so the line keeps room to type.
+STACKED_BELOW = 640  # px
 
 
 class CheckInState(StrEnum):
@@ -60,10 +63,10 @@ class CheckInCard(QFrame):
         self._now = now
         self.state = CheckInState.ASKING
 
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 10, 16, 10)
         outer.setSpacing(6)
-        row = QHBoxLayout()
+        self.row = row = QHBoxLayout()
         row.setSpacing(12)
         self.question = caption(QUESTION)
         row.addWidget(self.question)
@@ -142,6 +145,21 @@ class CheckInCard(QFrame):
             self._ask_again()
 
     # ---- showing ---------------------------------------------------------------------------
+
+    @property
+    def stacked(self) -> bool:
+        """True while the question sits above the faces (a narrow window)."""
+        return self.outer.indexOf(self.question) >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < STACKED_BELOW
+        if narrow != self.stacked:
+            (self.row if narrow else self.outer).removeWidget(self.question)
+            if narrow:
+                self.outer.insertWidget(0, self.question)
+            else:
+                self.row.insertWidget(0, self.question)
 
     def _ask_again(self) -> None:
         self.state = CheckInState.ASKING

@@ -73,3 +73,15 @@ def test_open_asks_again_and_puts_the_cursor_in_the_line(qtbot, unlocked_control
     assert card.state == CheckInState.ASKING and not card.thanks.isVisible()
     assert card.line.isVisible()
     qtbot.wait_until(card.line.hasFocus)
+
+
+def test_in_a_narrow_window_the_question_moves_above_and_the_line_keeps_room(
+    qtbot, unlocked_controller, clock
+) -> None:
+    card = make_card(qtbot, unlocked_controller, clock)
+    card.resize(900, card.sizeHint().height())
+    qtbot.wait_until(lambda: not card.stacked)
+    card.resize(470, card.heightForWidth(470) if card.hasHeightForWidth() else 120)
+    qtbot.wait_until(lambda: card.stacked)
+    qtbot.wait_until(lambda: card.line.width() >= 120)
+    assert card.question.geometry().bottom() < card.line.geometry().top()
