@@ -331,7 +331,9 @@ def test_a_journal_entry_is_written_and_saved_with_keys_alone(
     assert a11y.focused_control() is pane.editor.title_edit
     qtbot.keyClicks(pane.editor.title_edit, "Sunday")
     press(qtbot, Qt.Key.Key_Tab)
-    press(qtbot, Qt.Key.Key_Tab)  # from the words to the mood faces
+    press(qtbot, Qt.Key.Key_Tab)  # to the words, then to the day the entry is about
+    assert a11y.focused_control() is pane.editor.day_edit
+    press(qtbot, Qt.Key.Key_Tab)  # to the mood faces
     assert a11y.focused_control() in pane.editor.mood_picker.buttons.values()
     for _ in range(3):  # very low, low, okay, good: the arrows move between the faces
         press(qtbot, Qt.Key.Key_Right)

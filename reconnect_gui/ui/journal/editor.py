@@ -81,6 +81,14 @@ def _qt_date(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+class DayEdit(QDateEdit):
+    """The day an entry is about. Tab leaves the field, as everywhere else in the entry;
+    the arrow keys (and typing) move between its weekday, day, month and year."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class BodyEdit(QPlainTextEdit):
     """The entry's words. For an unsent letter, the menu offers no way to copy them."""
 
@@ -253,7 +261,7 @@ class JournalEditor(QWidget):
         self.tags = TagEditor()
         self.tags.changed.connect(self._user_edit)
         # The day it is about, on its own line: it fits beside its label in a narrow window.
-        self.day_edit = QDateEdit()
+        self.day_edit = DayEdit()
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat(DAY_FORMAT)
         self.day_edit.setMinimumDate(QDate(FIRST_YEAR + 1, 1, 1))  # a day the vault can hold
