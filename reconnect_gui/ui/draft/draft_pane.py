@@ -136,7 +136,7 @@ class DraftPane(VaultBoundPane):
         row.setSpacing(0)
         column = self.list_column = DraftsColumn(self._now)
         column.picked.connect(self.open_draft)
-        column.new_requested.connect(lambda: self.new_draft())
+        column.new_requested.connect(self.new_draft)  # the kind chosen in its menu
         column.example_requested.connect(self.choose_example)
         column.delete_requested.connect(self.delete_current)
         column.undo_requested.connect(self.undo_delete)
@@ -299,11 +299,12 @@ class DraftPane(VaultBoundPane):
         self.session.close()
 
     def new_draft(self, kind: str | None = None, body: str = "") -> None:
-        """Start a draft (Ctrl+N); a blank open draft is simply reused."""
+        """Start a draft of ``kind`` (Ctrl+N: a text); a blank open draft is reused. A new
+        draft never copies the last one's kind: the menu and the welcome ask for it."""
         vault = self._vault
         if vault is None:
             return
-        kind = kind if kind in KIND_WORDS else (self.draft.kind if self.draft else "text")
+        kind = kind if kind in KIND_WORDS else "text"
         current = self.draft
         if (
             current is not None

@@ -607,3 +607,25 @@ def test_an_ignored_note_can_be_brought_back(qtbot, unlocked_controller, clock) 
     pane.pane.reload(select=draft.id)
     wait_for_check(qtbot, pane)
     assert ignored in pane.shown_findings
+
+
+def test_the_kind_chosen_in_the_new_draft_menu_is_the_new_drafts_kind(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored_draft(unlocked_controller, CALM, kind="logistics", hours_ago=1)
+    page = make_pane(qtbot, unlocked_controller, clock)
+    column = page.pane.list_column
+    (letter,) = [a for a in column.kind_menu.actions() if "letter" in a.text().lower()]
+    letter.trigger()
+    drafts_now, _ = load_drafts(unlocked_controller.vault)
+    assert sorted(d.kind for d in drafts_now) == ["letter", "logistics"]
+    assert page.pane.draft.kind == "letter"
+
+
+def test_ctrl_n_starts_a_text_whatever_the_last_drafts_kind(
+    qtbot, unlocked_controller, clock
+) -> None:
+    stored_draft(unlocked_controller, CALM, kind="letter", hours_ago=1)
+    page = make_pane(qtbot, unlocked_controller, clock)
+    page.pane.new_draft()
+    assert page.pane.draft.kind == "text"
