@@ -201,8 +201,8 @@ def key_is_in_the_real_keyring(app: Reconnect) -> str:
 
 def urge_journal_and_draft(app: Reconnect, keys: Keyboard, canaries: Canaries) -> None:
     window = keys.window("Countdown — Reconnect")
-    # "I feel the urge…" has no shortcut: Tab to it as a keyboard user would.
-    sos = keys.tab_to_button_opening("A moment for you", window)
+    keys.keys("ctrl+u")  # "I feel the urge…", one step from anywhere
+    sos = keys.window("A moment for you")
     # The strength buttons are one Tab stop (Shift+Tab twice from "I'm a bit calmer", which
     # has the focus); the arrows move among them: 10 → 7.
     keys.keys("shift+Tab", "shift+Tab", "Left", "Left", "Left", "space")
