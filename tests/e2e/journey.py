@@ -28,11 +28,9 @@ from e2e.desktop import (
     TrayIcon,
     desktop_env,
     tray_icons,
-    visible_windows,
     wait_for_window,
     wait_until,
     wait_until_closed,
-    window_title,
     xdotool,
 )
 from helpers.repo import REPO, app_command, require_tool
@@ -257,42 +255,12 @@ class Keyboard:
     def type(self, text: str) -> None:
         xdotool(self.display, "type", "--delay", TYPING_DELAY_MS, text)
 
-    def tab_to_button_opening(self, title: str, window: str, most: int = 15) -> str:
-        """Move the focus on with Tab and press Space, until the window titled ``title``
-        opens; returns it. The test can't see the focus ring a person would follow, so it
-        watches what opens: any other dialog on the way is closed again with Escape."""
-        for _ in range(most):
-            before = set(visible_windows(self.display, "."))
-            self.keys("Tab", "space")
-            new = _new_window(self.display, before, timeout=1.0)
-            if new is None:
-                continue
-            if title in window_title(self.display, new):
-                self.focus(new)
-                return new
-            self.focus(new)
-            self.keys("Escape")
-            self.gone(new)
-            self.focus(window)
-        raise AssertionError(f"no button within {most} Tab presses opened {title!r}")
-
     def pause(self, seconds: float) -> None:
         """Let the app catch up with what was typed (a repaint, a debounce)."""
         time.sleep(seconds)
 
     def gone(self, window: str, timeout: float = 30) -> None:
         wait_until_closed(self.display, window, timeout)
-
-
-def _new_window(display: str, before: set[str], timeout: float) -> str | None:
-    """A titled window that was not showing ``before``, if one opens within ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        new = set(visible_windows(display, ".")) - before
-        if new:
-            return sorted(new)[0]
-        time.sleep(0.1)
-    return None
 
 
 # ---- the tray -------------------------------------------------------------------------------
