@@ -401,16 +401,10 @@ def painted_pairs(dark: bool) -> list[tuple[str, QColor, QColor, float]]:
     from reconnect_gui.ui.draft.banner import BANNER_COLOURS
     from reconnect_gui.ui.draft.tone_highlighter import BEYOND_SHADE, PROBLEM_TINT
     from reconnect_gui.ui.journal.editor import LETTER_PAPER
-    from reconnect_gui.ui.journal.entry_controls import UNCHOSEN_OPACITY
-    from reconnect_gui.ui.journal.model import (
-        BADGE_INK_SHARE,
-        FACE_INK,
-        MOOD_COLOURS,
-        SELECTED_BADGE_ALPHA,
-        TYPE_TINTS,
-    )
+    from reconnect_gui.ui.journal.model import BADGE_INK_SHARE, SELECTED_BADGE_ALPHA, TYPE_TINTS
     from reconnect_gui.ui.journal.mood_chart import EVENT_LINE_SHARE, URGE_MARK_SHARE
     from reconnect_gui.ui.widgets.colours import SEVERITY_COLOURS, mixed
+    from reconnect_gui.ui.widgets.mood_faces import FACE_INK, MOOD_COLOURS, UNCHOSEN_OPACITY
     from reconnect_gui.ui.widgets.theme import palette_for
 
     side = 1 if dark else 0

@@ -43,13 +43,14 @@ from reconnect_gui.core.journal.entry import (
 )
 from reconnect_gui.core.journal.query import TagCount, match_spans, word_count
 from reconnect_gui.core.wording import plural, short_day
-from reconnect_gui.ui.journal.entry_controls import FeelingChips, MoodPicker, TagEditor
+from reconnect_gui.ui.journal.entry_controls import FeelingChips, TagEditor
 from reconnect_gui.ui.journal.markdown import MarkdownHighlighter
 from reconnect_gui.ui.journal.model import type_tint
 from reconnect_gui.ui.widgets.chips import RoundedBar
 from reconnect_gui.ui.widgets.colours import mixed, severity_colour
 from reconnect_gui.ui.widgets.debounce import Debouncer
 from reconnect_gui.ui.widgets.labels import caption, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.mood_faces import MoodPicker
 from reconnect_gui.ui.widgets.theme import is_dark
 
 PLACEHOLDERS = {

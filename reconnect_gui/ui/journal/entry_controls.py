@@ -10,144 +10,24 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
-    QRectF,
     QSignalBlocker,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
     QCompleter,
-    QHBoxLayout,
     QLineEdit,
     QSizePolicy,
     QWidget,
     QWidgetItem,
 )
 
-from reconnect_gui.core.journal.entry import FEELING_WORDS, MOOD_WORDS, MOODS
+from reconnect_gui.core.journal.entry import FEELING_WORDS
 from reconnect_gui.core.journal.query import TagCount, tag_suggestions
-from reconnect_gui.ui.journal.model import paint_mood
 from reconnect_gui.ui.widgets.chips import Chip, FlowLayout
-from reconnect_gui.ui.widgets.labels import quiet_label
-from reconnect_gui.ui.widgets.theme import is_dark
-
-MOOD_BUTTON = 30  # px
-# The faces not chosen, once one is: a little quieter, yet their outline, eyes and mouth
-# keep 3:1 in both themes (the chosen face has its ring besides).
-UNCHOSEN_OPACITY = 0.9
-
-
-# --- mood -------------------------------------------------------------------------------
-
-
-class MoodButton(QAbstractButton):
-    """One mood face; checked when it is the entry's mood."""
-
-    def __init__(self, level: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.level = level
-        self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(f"Mood: {MOOD_WORDS[level]}")
-        self.setAccessibleDescription("Choose this mood for the entry; choose it again to clear it")
-        self.setToolTip(MOOD_WORDS[level].capitalize())
-        self.setFixedSize(MOOD_BUTTON + 8, MOOD_BUTTON + 8)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self.hasFocus():
-            # Where the keyboard is: the outermost ring, in the text colour (far above 3:1
-            # on the window), apart from the accent ring that marks the chosen face.
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1.5))
-            painter.drawEllipse(QRectF(self.rect()).adjusted(0.75, 0.75, -0.75, -0.75))
-        if self.isChecked() or self.underMouse():
-            colour = palette.color(QPalette.ColorRole.Highlight)
-            if not self.isChecked():
-                colour.setAlpha(90)  # only a hint under the mouse
-            painter.setPen(QPen(colour, 2.0 if self.isChecked() else 1.5))
-            painter.drawEllipse(QRectF(self.rect()).adjusted(2.75, 2.75, -2.75, -2.75))
-        face = QRectF(self.rect()).adjusted(4, 4, -4, -4)
-        if not self.isChecked() and self.group_has_choice():
-            painter.setOpacity(UNCHOSEN_OPACITY)  # the chosen face stands out; others step back
-        paint_mood(painter, face, self.level, is_dark(palette))
-        painter.end()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        # Qt leaves a button group one Tab stop, as for radio buttons that the arrow keys
-        # move between. These faces toggle on and off on their own (a mood can be
-        # cleared), and Qt's arrow keys skip faces that are not Tab stops: keep them all.
-        for button in self.group().buttons() if self.group() is not None else ():
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def group_has_choice(self) -> bool:
-        group = self.group()
-        return group is not None and group.checkedButton() is not None
-
-
-class MoodPicker(QWidget):
-    """Five faces from very low to very good, and the chosen mood in words.
-
-    Clicking the chosen face again clears the mood (a mood is optional)."""
-
-    changed = Signal(object)  # 1…5, or None when cleared
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Mood")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(False)  # so the chosen face can be clicked off again
-        self.buttons: dict[int, MoodButton] = {}
-        for level in MOODS:
-            button = MoodButton(level)
-            self.group.addButton(button, level)
-            self.buttons[level] = button
-            button.clicked.connect(lambda _=False, lv=level: self._clicked(lv))
-            row.addWidget(button)
-        self.words = quiet_label("", italic=False)
-        # Room for "Very good" on one line; "No mood chosen" may wrap in a narrow window.
-        self.words.setMinimumWidth(64)
-        row.addSpacing(8)
-        row.addWidget(self.words)
-        self._mood: int | None = None
-        self._show()
-
-    def mood(self) -> int | None:
-        return self._mood
-
-    def set_mood(self, mood: int | None) -> None:
-        self._mood = mood
-        self._show()
-
-    def _clicked(self, level: int) -> None:
-        self._mood = None if self._mood == level else level
-        self._show()
-        self.changed.emit(self._mood)
-
-    def _show(self) -> None:
-        for level, button in self.buttons.items():
-            with QSignalBlocker(button):
-                button.setChecked(level == self._mood)
-            button.update()
-        self.words.setText(MOOD_WORDS[self._mood].capitalize() if self._mood else "No mood chosen")
-
-    def setEnabled(self, enabled: bool) -> None:
-        super().setEnabled(enabled)
-        for button in self.buttons.values():
-            button.update()
-
 
 # --- feelings ------------------------------------------------------------------------------
 

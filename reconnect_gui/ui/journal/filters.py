@@ -37,10 +37,10 @@ from reconnect_gui.core.journal.entry import (
 from reconnect_gui.core.journal.query import SHOW_LIVE, SHOW_TRASH, JournalFilter, TagCount
 from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.journal.library import VIEW_ALL, VIEW_ON_THIS_DAY, VIEW_TRASH
-from reconnect_gui.ui.journal.model import paint_mood
 from reconnect_gui.ui.widgets.chips import Chip, RoundedBar
 from reconnect_gui.ui.widgets.debounce import Debouncer
 from reconnect_gui.ui.widgets.labels import quiet_label
+from reconnect_gui.ui.widgets.mood_faces import paint_mood
 from reconnect_gui.ui.widgets.theme import is_dark
 
 SEARCH_DELAY_MS = 150

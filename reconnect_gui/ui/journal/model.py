@@ -5,8 +5,8 @@ Model/view keeps the list smooth with any number of entries: the model holds the
 on screen; the delegate paints a row in one pass (mood face, title or first line, date,
 kind and tags) at one fixed height, so the view never measures 10,000 rows.
 
-The mood faces are painted here too (``paint_mood``), so the list and the editor's mood
-picker show the same five pictures.
+The mood faces come from ui/widgets/mood_faces.py, so the list, the editor's mood picker
+and the home screen's check-in show the same five pictures.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
     QRectF,
     QSize,
     Qt,
@@ -31,7 +30,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPainterPath,
     QPalette,
     QPen,
     QPixmap,
@@ -49,6 +47,7 @@ from reconnect_gui.core.journal.entry import (
 from reconnect_gui.core.journal.query import match_spans
 from reconnect_gui.core.wording import short_day
 from reconnect_gui.ui.widgets.colours import mixed
+from reconnect_gui.ui.widgets.mood_faces import MOOD_COLOURS, paint_mood  # noqa: F401
 from reconnect_gui.ui.widgets.theme import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,17 +61,6 @@ TAGS_ROLE = Qt.ItemDataRole.UserRole + 5  # tuple of str
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 6  # "entry", "unsent_letter", "reflection"
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # "A year ago", "Deleted for good in 12 days", ""
 
-# Mood faces: a calm scale from a deep blue (very low) to a warm gold (very good), (light,
-# dark); the mouth's curve carries the meaning too, so colour is never the only clue.
-MOOD_COLOURS = {
-    1: ("#5d6f9e", "#8c9bcb"),
-    2: ("#6c93b3", "#88abc8"),
-    3: ("#a39a7f", "#bcb297"),
-    4: ("#5f9e7c", "#7dba97"),
-    5: ("#c4923a", "#d9ad58"),
-}
-MOUTH_CURVES = {1: -1.0, 2: -0.5, 3: 0.0, 4: 0.55, 5: 1.0}  # frown … smile
-FACE_INK = QColor(29, 31, 33)  # opaque: eyes and mouth reach 3:1 on every face, both themes
 # Unsent letters and reflections carry a small tinted label (light, dark).
 TYPE_TINTS = {
     EntryType.UNSENT_LETTER: ("#a34f37", "#e8a088"),
@@ -124,36 +112,6 @@ def date_words(moment: datetime, now: datetime, zone: str, *, with_time: bool = 
     if day.year == today.year:
         return short_day(day)
     return short_day(day, weekday=False, year=True)
-
-
-def paint_mood(painter: QPainter, rect: QRectF, level: int, dark: bool) -> None:
-    """A simple face for mood ``level`` (1 very low … 5 very good), centred in ``rect``."""
-    size = min(rect.width(), rect.height())
-    centre = rect.center()
-    cx, cy = centre.x(), centre.y()
-    fill = QColor(MOOD_COLOURS[level][1 if dark else 0])
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(fill.darker(125), max(size / 22, 1.0)))
-    painter.setBrush(fill)
-    radius = size / 2 - max(size / 22, 1.0)
-    painter.drawEllipse(centre, radius, radius)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(FACE_INK)
-    eye = max(size * 0.07, 1.2)
-    for side in (-1, 1):
-        painter.drawEllipse(QPointF(cx + side * size * 0.17, cy - size * 0.1), eye, eye)
-    curve = MOUTH_CURVES[level]
-    mouth_y = cy + size * 0.2 - curve * size * 0.06
-    half = size * (0.19 + 0.03 * abs(curve))
-    path = QPainterPath(QPointF(cx - half, mouth_y))
-    path.quadTo(QPointF(cx, mouth_y + curve * size * 0.2), QPointF(cx + half, mouth_y))
-    pen = QPen(FACE_INK, max(size * 0.075, 1.3))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    painter.restore()
 
 
 def type_tint(entry_type: EntryType, dark: bool) -> QColor | None:

@@ -138,7 +138,8 @@ class MoodPicker(QWidget):
             button.clicked.connect(lambda _=False, lv=level: self._clicked(lv))
             row.addWidget(button)
         self.words = quiet_label("", italic=False)
-        self.words.setMinimumWidth(90)
+        # Room for "Very good" on one line; "No mood chosen" may wrap in a narrow window.
+        self.words.setMinimumWidth(64)
         row.addSpacing(8)
         row.addWidget(self.words)
         self._mood: int | None = None
