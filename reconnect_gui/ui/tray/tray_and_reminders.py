@@ -24,7 +24,7 @@ from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.stats import days_elapsed
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.reminders.pause import pause_end, paused_words
-from reconnect_gui.core.reminders.schedule import CHECK_IN, Reminder, ReminderPrefs
+from reconnect_gui.core.reminders.schedule import CHECK_IN, MILESTONE, Reminder, ReminderPrefs
 from reconnect_gui.system.autostart import Autostart, AutostartError, autostart_for, launch_command
 from reconnect_gui.ui.tray.app_tray import NOTIFICATION_MS, AppTray, tray_available
 from reconnect_gui.ui.tray.reminder_timer import ReminderTimer
@@ -210,6 +210,11 @@ class TrayAndReminders(QObject):
         self._last_reminder = reminder
         if self.has_tray:
             self._notify(reminder.title, reminder.message)
+            return
+        if reminder.kind == MILESTONE:
+            # No tray, so the window is open: its home screen celebrates the day itself,
+            # once (now if it is showing, else when they come back to it). A note saying
+            # the same beside it would make one moment two.
             return
         # No tray: a quiet note in the open window (the app must be open to remind).
         if self.notice is None:

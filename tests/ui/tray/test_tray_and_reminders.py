@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -167,19 +167,38 @@ def test_start_at_login_writes_and_removes_the_autostart_file(qtbot, with_plan, 
 def test_without_a_tray_a_reminder_shows_in_the_window(qtbot, with_plan, tmp_path, clock) -> None:
     app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=False)
     assert app.session.tray is None and not app.session.has_tray
-    app.prefs = replace(app.prefs, milestones=True)
+    app.prefs = replace(app.prefs, check_in=time(13, 0))
+    app.window.show_pane(PaneKey.SETTINGS)
     app.session.refresh()
-    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
+    app.clock.moment = NOW + timedelta(hours=2, minutes=1)  # past 13:00, UTC or Berlin
     app.session.timer.timer.timeout.emit()
     notice = app.session.notice
     assert isinstance(notice, QMessageBox) and notice.isVisible()
-    assert notice.text() == "Day 14 — a milestone"
-    assert "No Contact" in notice.informativeText()
-    app.window.show_pane(PaneKey.SETTINGS)
+    assert notice.text() == "Day 12"
+    assert notice.informativeText() == "How are you feeling today?"
     notice.button(QMessageBox.StandardButton.Open).click()
     assert app.window.current_pane_key() == "countdown"
     # No tray: closing the window closes it (the app then quits).
     assert app.window.close() is True
+
+
+def test_without_a_tray_a_milestone_is_celebrated_once_on_the_home_screen(
+    qtbot, with_plan, tmp_path, clock
+) -> None:
+    """No tray: the home screen's card celebrates the day; a window notice saying the same
+    beside it (or later, over the card) would make one moment two (issue 17)."""
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=False)
+    app.prefs = replace(app.prefs, milestones=True)
+    app.window.show_pane(PaneKey.SETTINGS)  # away from home when the day comes
+    app.session.refresh()
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
+    app.session.timer.timer.timeout.emit()
+    assert app.session.notice is None or not app.session.notice.isVisible()
+    app.window.show_pane(PaneKey.COUNTDOWN)
+    pane = app.window.pane(PaneKey.COUNTDOWN)
+    qtbot.wait_until(lambda: pane.celebration.isVisible())
+    assert "14" in pane.celebration_title.text()
+    assert app.session.notice is None or not app.session.notice.isVisible()
 
 
 def test_a_tray_action_while_locked_asks_to_unlock_then_goes_on(qtbot, with_plan, tmp_path, clock):
