@@ -39,11 +39,12 @@ from reconnect_gui.core.countdown.contact_log import GUIDANCE, ContactEntry, Con
 from reconnect_gui.core.countdown.insight import chart_meaning, urge_figures, urge_patterns
 from reconnect_gui.core.countdown.milestones import Celebration, to_celebrate
 from reconnect_gui.core.countdown.moments import local_zone_name
+from reconnect_gui.core.countdown.person import ExWords
 from reconnect_gui.core.countdown.plan import Plan, extend_target, record_slip
 from reconnect_gui.core.countdown.plan_edit import plan_edit, plan_settings
 from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.countdown.timeline import timeline
-from reconnect_gui.core.countdown.view import stats_view
+from reconnect_gui.core.countdown.view import person_of, stats_view
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.storage import countdown_store as store
 from reconnect_gui.storage import milestone_store
@@ -455,6 +456,17 @@ class CountdownPane(VaultBoundPane):
             self.pages.setCurrentIndex(HOME_PAGE)
             self.show_plan()
 
+    def _name_the_ex(self, ex: ExWords) -> None:
+        """The buttons about the ex say their name (or pronoun) as the person gave it."""
+        self.contacted_button.setText(ex.fill("{who} contacted me…"))
+        self.contacted_button.setAccessibleDescription(
+            ex.fill("Log that {they} got in touch; it is not a slip")
+        )
+        self.answered_button.setText(ex.fill("{who} answered"))
+        self.answered_button.setAccessibleDescription(
+            ex.fill("End the wait: {they} replied to your message")
+        )
+
     def _show_problem(self, text: str) -> None:
         self.problem_page.message.setText(text)
         self.pages.setCurrentIndex(PROBLEM_PAGE)
@@ -467,6 +479,7 @@ class CountdownPane(VaultBoundPane):
         contacts = list(self.contacts.values())
         with QSignalBlocker(self.ring):  # this is the refresh its day_changed would ask for
             self.ring.set_source(plan, contacts)
+        self._name_the_ex(person_of(plan))
         urge_times = [u.at for u in self.urges]
         figures = {**vars(stats_view(plan, now, urge_times)), **vars(urge_figures(self.urges, now))}
         for key, value in self.stat_values.items():

@@ -26,6 +26,10 @@ def test_the_home_screen_speaks_of_the_ex_as_the_person_asked(
     qtbot, unlocked_controller, clock
 ) -> None:
     pane = make_pane(qtbot, unlocked_controller, clock, ex_name="Sam", ex_pronouns="she/her")
+    assert pane.contacted_button.text() == "Sam contacted me…"
+    assert pane.contacted_button.accessibleDescription().startswith("Log that she got in touch")
+    assert pane.answered_button.text() == "Sam answered"
+    assert "she replied" in pane.answered_button.accessibleDescription()
     pane.contacted_button.click()
     dialog = pane.dialog
     assert isinstance(dialog, ContactDialog) and dialog.windowTitle() == "Sam contacted me"
@@ -37,6 +41,12 @@ def test_the_home_screen_speaks_of_the_ex_as_the_person_asked(
     assert slip.kind_buttons["checked_profiles"].text() == "I checked her profiles"
     assert slip.initiator_buttons["them"].text() == "Sam did"
     slip.reject()
+
+
+def test_without_a_name_the_home_screen_says_they(qtbot, unlocked_controller, clock) -> None:
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.contacted_button.text() == "They contacted me…"
+    assert pane.answered_button.text() == "They answered"
 
 
 def test_moving_on_after_the_target_stops_the_nudges(qtbot, unlocked_controller, clock) -> None:
