@@ -137,6 +137,7 @@ class _GuiApp:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
+        from reconnect_gui.system.desktop_portal import remembered_dark
         from reconnect_gui.ui.shell.app_icon import load_app_icon
         from reconnect_gui.ui.shell.errors import ErrorReporter
         from reconnect_gui.ui.shell.first_paint import FirstPaintProbe, report_smoke_figures
@@ -144,7 +145,7 @@ class _GuiApp:
         from reconnect_gui.ui.shell.settings_keeper import SettingsKeeper
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
         from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
-        from reconnect_gui.ui.widgets.theme import apply_theme
+        from reconnect_gui.ui.widgets.theme import apply_theme, follow_desktop
 
         keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
         existing = QApplication.instance()
@@ -163,6 +164,8 @@ class _GuiApp:
 
         icon = load_app_icon()
         app.setWindowIcon(icon)
+        # The first frame in the look the desktop had last time; asked again after it.
+        follow_desktop(app, remembered_dark(self._desktop_look_file))
         apply_theme(app, self.initial_settings.theme)
 
         self.keeper = SettingsKeeper(self.paths.settings_file, self.initial_settings, app)
@@ -194,8 +197,10 @@ class _GuiApp:
             # start at once what the first frame would have started.
             QTimer.singleShot(0, instance.listen)
             QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
+            QTimer.singleShot(0, lambda: self._follow_desktop_scheme(app))
         else:
             probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
+            probe.painted.connect(lambda: self._follow_desktop_scheme(app))
             if not self.args.smoke:
                 probe.painted.connect(lambda: self._start_vault(window))
             if self.args.tray and not self.args.smoke:
@@ -244,6 +249,20 @@ class _GuiApp:
         signal.signal(
             signal.SIGTERM, lambda _signum, _frame: QTimer.singleShot(0, window.request_quit)
         )
+
+    @property
+    def _desktop_look_file(self):
+        return self.paths.cache / "desktop-look"
+
+    def _follow_desktop_scheme(self, app) -> None:
+        """After the first frame: follow the desktop's dark mode, live (Qt's style hints,
+        or the XDG portal over D-Bus where Qt knows nothing)."""
+        from reconnect_gui.system.desktop_portal import remember_dark
+        from reconnect_gui.ui.widgets.desktop_scheme import DesktopSchemeFollower
+
+        memo = self._desktop_look_file
+        self.desktop_scheme = DesktopSchemeFollower(app, lambda dark: remember_dark(memo, dark))
+        app.aboutToQuit.connect(self.desktop_scheme.stop)
 
     @staticmethod
     def _tray_available() -> bool:

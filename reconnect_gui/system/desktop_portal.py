@@ -16,7 +16,10 @@ import logging
 import threading
 from collections.abc import Callable
 from enum import IntEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from reconnect_gui.system.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     from jeepney.io.blocking import DBusConnection  # type: ignore[import-untyped]
@@ -58,10 +61,13 @@ class ColorSchemeWatcher:
     """Reports the desktop's choice once, then every change, on a thread of its own.
 
     ``on_change`` is called on that thread (never on the UI thread): first with the
-    current choice, then with each new one. With no portal it ends quietly.
+    current choice, then with each new one. With no portal it is called once with None
+    and the thread ends.
     """
 
-    def __init__(self, on_change: Callable[[ColorScheme], None], bus: str = "SESSION") -> None:
+    def __init__(
+        self, on_change: Callable[[ColorScheme | None], None], bus: str = "SESSION"
+    ) -> None:
         self._on_change = on_change
         self._bus = bus
         self._stopped = threading.Event()
@@ -81,7 +87,7 @@ class ColorSchemeWatcher:
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def _report(self, scheme: ColorScheme) -> None:
+    def _report(self, scheme: ColorScheme | None) -> None:
         if not self._stopped.is_set():
             self._on_change(scheme)
 
@@ -90,6 +96,7 @@ class ColorSchemeWatcher:
             connection = _connect(self._bus, READ_TIMEOUT_S)
         except Exception as error:
             log.debug("no session bus for the portal (%s)", type(error).__name__)
+            self._report(None)
             return
         with connection:
             try:
@@ -111,9 +118,9 @@ class ColorSchemeWatcher:
         connection.send_and_get_reply(message_bus.AddMatch(rule), timeout=READ_TIMEOUT_S)
         with connection.filter(rule) as signals:
             scheme = _read(connection, READ_TIMEOUT_S)
+            self._report(scheme)
             if scheme is None:
                 return  # no portal (or no such key): nothing will ever change
-            self._report(scheme)
             while not self._stopped.is_set():
                 try:
                     message = connection.recv_until_filtered(signals, timeout=LISTEN_POLL_S)
@@ -162,3 +169,30 @@ def _scheme_from(value: Any) -> ColorScheme | None:
         except ValueError:  # a value a later spec adds: treat it as no preference
             return ColorScheme.NO_PREFERENCE
     return None
+
+
+# --- the answer, remembered for the next start ---------------------------------------------
+# The first frame comes before any D-Bus work, so it is painted in the look the desktop had
+# when the app last learned it; after the frame the app asks again and follows any change.
+
+_REMEMBERED = {"dark": True, "light": False}
+
+
+def remembered_dark(file: Path) -> bool | None:
+    """Whether the desktop was dark when last learned (None: never learned, or unknown)."""
+    try:
+        return _REMEMBERED.get(file.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def remember_dark(file: Path, dark: bool | None) -> None:
+    """Note what the desktop said, for the next first frame; only a hint, so a failure is
+    logged and forgotten."""
+    try:
+        if dark is None:
+            file.unlink(missing_ok=True)
+        else:
+            atomic_write_bytes(file, b"dark\n" if dark else b"light\n")
+    except OSError as error:
+        log.debug("could not remember the desktop's look (%s)", type(error).__name__)

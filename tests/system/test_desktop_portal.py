@@ -17,6 +17,8 @@ from reconnect_gui.system.desktop_portal import (
     ColorScheme,
     ColorSchemeWatcher,
     read_color_scheme,
+    remember_dark,
+    remembered_dark,
 )
 
 
@@ -85,11 +87,25 @@ def test_a_bus_without_a_portal_means_no_answer(tmp_path: Path) -> None:
         seen: queue.Queue[ColorScheme] = queue.Queue()
         watcher = ColorSchemeWatcher(seen.put, bus=address)
         watcher.start()
+        assert seen.get(timeout=5) is None  # "nobody says"
         assert watcher.join(timeout=5), "with no portal the watcher gives up"
         assert seen.empty()
     finally:
         bus.terminate()
         bus.wait(timeout=10)
+
+
+def test_the_last_answer_is_remembered_for_the_next_first_frame(tmp_path: Path) -> None:
+    memo = tmp_path / "cache" / "desktop-look"
+    assert remembered_dark(memo) is None
+    remember_dark(memo, True)
+    assert remembered_dark(memo) is True
+    remember_dark(memo, False)
+    assert remembered_dark(memo) is False
+    remember_dark(memo, None)
+    assert remembered_dark(memo) is None and not memo.exists()
+    memo.write_bytes(b"\xff\xfe")  # damaged: no answer, no error
+    assert remembered_dark(memo) is None
 
 
 def _eventually(read, expected, timeout: float = 10) -> bool:

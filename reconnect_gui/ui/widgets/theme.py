@@ -2,7 +2,9 @@
 
 Qt's ``QStyleHints.setColorScheme`` only works where a platform theme supports it, so
 an explicit choice uses the Fusion style with our own palettes (checked for WCAG AA
-contrast in the tests) and looks the same on every OS.
+contrast in the tests) and looks the same on every OS. "system" uses the same palettes,
+dark or light as the desktop says (Qt's style hints, or the XDG portal: see
+ui/widgets/desktop_scheme.py); only where nothing says does it keep the desktop's own look.
 
 Fusion strokes the outline of radio buttons and check boxes from the *window* colour made
 darker, which vanishes on a dark window and is faint on a light one. Those two widget
@@ -65,6 +67,12 @@ _WINDOW_FOR_OUTLINE: dict[str, Callable[[QColor], QColor]] = {
 
 _system_style: str | None = None  # the desktop's own style, noted on the first call
 _style_replaced = False  # Fusion with our palettes (light or dark) is in use
+_chosen = "system"  # the theme last applied: "system", "light" or "dark"
+# Whether the desktop is dark, as last learned (None: not known). Before the first frame
+# this is the answer remembered from the last run (asking Qt costs ~20 ms there: its
+# ColorScheme enum builds the whole Qt namespace); after it, ui/widgets/desktop_scheme.py
+# asks Qt's style hints, or the XDG portal where Qt knows nothing, and keeps it current.
+_desktop_dark: bool | None = None
 
 # How far a colour moves from the window colour towards the text colour:
 SCROLL_HANDLE_SHARE = 0.58  # over 3:1 against the window and the cards (WCAG 1.4.11)
@@ -186,12 +194,16 @@ def _set_indicator_palettes(app: QApplication, dark: bool) -> None:
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply "system", "light" or "dark" to the whole app, at start or live.
 
-    "system" keeps the desktop's style and palette; every theme gets the app's short
-    style sheet (cards, the primary button, scroll bars) in its colours.
+    "system" follows the desktop: our dark or light palette when the desktop says which
+    (``follow_desktop``), else the desktop's own style and palette. Every theme gets the
+    app's short style sheet (cards, the primary button, scroll bars) in its colours.
     """
-    global _system_style, _style_replaced
+    global _system_style, _style_replaced, _chosen
+    _chosen = theme
     if _system_style is None:  # before our sheet wraps the style (its name is then "")
         _system_style = app.style().name()
+    if theme == "system" and _desktop_dark is not None:
+        theme = "dark" if _desktop_dark else "light"
     if theme in ("light", "dark"):
         app.setStyle(QStyleFactory.create("Fusion"))
         _style_replaced = True
@@ -210,6 +222,26 @@ def apply_theme(app: QApplication, theme: str) -> None:
     app.setStyleSheet(style_sheet(app.palette()))  # the desktop's colours in our shapes
     if renew:
         _renew_style_sheets(app)
+
+
+def follow_desktop(app: QApplication, dark: bool | None) -> None:
+    """The desktop is now ``dark`` (None: it does not say); the "system" theme follows."""
+    global _desktop_dark
+    if dark == _desktop_dark:
+        return
+    _desktop_dark = dark
+    # Before the first apply_theme (at start, with the remembered answer) only noted.
+    if _chosen == "system" and _system_style is not None:
+        apply_theme(app, "system")
+
+
+def desktop_is_dark() -> bool | None:
+    """Whether the desktop is dark, as last learned (None: not known)."""
+    return _desktop_dark
+
+
+def chosen_theme() -> str:
+    return _chosen
 
 
 def style_in_use() -> str:
