@@ -149,7 +149,9 @@ class _GuiApp:
 
         keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
         existing = QApplication.instance()
-        app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+        # argv[0] is the X11 WM_CLASS instance name, which the desktop entry's StartupWMClass
+        # names; under `python -m reconnect_gui` it would be "__main__.py".
+        app = existing if isinstance(existing, QApplication) else QApplication([APP_ID])
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)  # matches resources/reconnect.desktop (taskbar icon)
