@@ -390,6 +390,7 @@ class _GuiApp:
         Reminders section."""
         from reconnect_gui.core.countdown.moments import local_zone_name
         from reconnect_gui.core.reminders.choices import reminder_prefs, with_reminder_prefs
+        from reconnect_gui.system.autostart import login_data_dir
         from reconnect_gui.ui.tray.tray_and_reminders import TrayAndReminders
 
         keeper = self.keeper
@@ -405,7 +406,7 @@ class _GuiApp:
             save_prefs,
             notice_shown=lambda: keeper.settings.tray_notice_shown,
             remember_notice=lambda: keeper.update(tray_notice_shown=True),
-            data_dir=self.args.data_dir,
+            data_dir=login_data_dir(self.args.data_dir),  # RECONNECT_HOME too
             now=self.clock,
         )
 

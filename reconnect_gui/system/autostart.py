@@ -37,16 +37,44 @@ class AutostartError(Exception):
     """Turning start-at-login on or off failed; ``str(error)`` is a calm sentence for the user."""
 
 
+# The .deb puts the onedir in /opt/reconnect and a link to it in /usr/bin (on every PATH).
+DEB_ONEDIR = Path("/opt/reconnect")
+DEB_LAUNCHER = Path("/usr/bin/reconnect")
+
+
+def login_data_dir(data_dir: str | os.PathLike[str] | None) -> Path | None:
+    """The custom data folder this run uses (``--data-dir``, else ``RECONNECT_HOME``), which
+    a login start must be told; None for the usual folders."""
+    chosen = data_dir if data_dir is not None else os.environ.get("RECONNECT_HOME") or None
+    return Path(chosen) if chosen is not None else None
+
+
+def _program() -> list[str]:
+    """The program a login start runs: a path that still exists after this run ends."""
+    if not getattr(sys, "frozen", False):
+        # The virtual environment's (or the system's) interpreter, which has the package
+        # installed: it starts from any folder, as a login start does.
+        return [sys.executable, "-m", "reconnect_gui"]
+    executable = Path(sys.executable)
+    # An AppImage runs from a temporary mount (APPDIR) that is gone after it quits; the
+    # runtime names the image file itself in APPIMAGE. Another AppImage (a terminal, say)
+    # passes both on to what it starts, so they count only when this binary is inside.
+    appimage, appdir = os.environ.get("APPIMAGE", ""), os.environ.get("APPDIR", "")
+    if appimage and appdir and executable.is_relative_to(appdir) and Path(appimage).is_file():
+        return [appimage]
+    if executable.resolve().parent == DEB_ONEDIR.resolve() and DEB_LAUNCHER.exists():
+        return [str(DEB_LAUNCHER)]  # the packaged name, as the menu entry runs it
+    return [sys.executable]  # the onedir, wherever it was unpacked
+
+
 def launch_command(data_dir: Path | None = None) -> list[str]:
     """How to start this same app hidden in the tray.
 
     Pass ``data_dir`` only when this run uses a custom data folder (``--data-dir`` or
-    ``RECONNECT_HOME``): a login start has neither, so it must be told which vault to open.
+    ``RECONNECT_HOME``, see ``login_data_dir``): a login start has neither, so it must be
+    told which vault to open.
     """
-    if getattr(sys, "frozen", False):  # the standalone binary
-        command = [sys.executable, "--tray"]
-    else:
-        command = [sys.executable, "-m", "reconnect_gui", "--tray"]
+    command = [*_program(), "--tray"]
     if data_dir is not None:
         # Absolute: a login start does not run in the folder this run started in.
         command += ["--data-dir", str(Path(data_dir).expanduser().resolve())]
