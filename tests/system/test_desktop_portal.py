@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,3 +116,16 @@ def _eventually(read, expected, timeout: float = 10) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+def test_the_way_to_the_first_frame_loads_no_dbus_client() -> None:
+    # app.py reads the remembered answer before the first frame; D-Bus comes after it.
+    probe = (
+        "import sys, reconnect_gui.app, reconnect_gui.ui.shell.main_window, "
+        "reconnect_gui.ui.widgets.theme, reconnect_gui.system.desktop_portal; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jeepney', 'socket')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
