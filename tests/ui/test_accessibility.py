@@ -10,6 +10,9 @@ counts as a name, as reading order, as clipped text) are in ``tests/ui/a11y.py``
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -189,10 +192,36 @@ def test_painted_pictures_say_in_words_what_they_show(qtbot, window) -> None:
 # ---- 2. the keyboard -----------------------------------------------------------------------
 
 
+# Settings' walk runs in a test process of its own. Late in the whole suite, its Shift+Tab
+# walk sometimes crashed inside Qt (QWidget::setFocus, from focusNextPrevChild, on a widget
+# already freed); it never failed an assertion, and alone it has not crashed. The cause is
+# not found yet (see issue 16's closing note). A crash in the child still fails this test.
+ALONE_VIEWS = {"settings"}
+ALONE_FLAG = "RECONNECT_A11Y_ALONE"
+
+
+def run_alone(request: pytest.FixtureRequest) -> None:
+    """Run this same test in a fresh pytest process and fail if it fails (or crashes)."""
+    child = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
+        cwd=request.config.rootpath,
+        env={**os.environ, ALONE_FLAG: "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert child.returncode == 0, (child.stdout + child.stderr)[-3000:]
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_tab_reaches_every_control_in_reading_order_and_comes_back(
-    qtbot, window, view: str
+    qtbot, request: pytest.FixtureRequest, view: str
 ) -> None:
+    if view in ALONE_VIEWS and not os.environ.get(ALONE_FLAG):
+        run_alone(request)
+        return
+    window = request.getfixturevalue("window")
     show_view(qtbot, window, view)
     start = window.sidebar_list
     forward = a11y.tab_walk(qtbot, start)
