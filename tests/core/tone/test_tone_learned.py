@@ -21,9 +21,9 @@ def categories(report) -> set[str]:
     return {f.category for f in report.findings if f.severity != "info"}
 
 
-# A note example the shipped model gets wrong: kept, strict, so that a fix shows up. The
-# rules call it blame; the model's contempt score stays under its threshold (0.21 < 0.26).
-NOTE_MISSES = {"You always were a coward, I just didn't see it before."}
+# Note examples the shipped model gets wrong, kept strict so that a fix shows up. None at
+# present: the sixth corpus round taught it "You always were a coward…" as contempt.
+NOTE_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize("note", LEARNED_NOTES, ids=lambda note: note.id)
