@@ -52,6 +52,8 @@ def test_start_at_login_from_the_tray_keeps_the_custom_reconnect_home(
             assert command is not None and "--tray" in command
             assert command[command.index("--data-dir") + 1] == str(isolated_home.resolve())
             assert Path(command[0]).exists()
+            # The host may take a moment to show the icon again after its menu closes.
+            wait_until(lambda: len(tray_icons(display)) == 1, "the icon left the tray")
             open_tray_menu(display, tray_icons(display)[0])
             xdotool(display, "key", "Up", "Return")  # Quit
             assert app.wait(timeout=20) == 0
