@@ -11,8 +11,9 @@
 #   ./dev.sh test-dates [NAME] [ARGS]  the whole suite again with the system clock moved
 #                            (faketime) to each date in MOVED_CLOCKS, or only to NAME
 #   ./dev.sh train-tone      train the tone checker's learned layer from tests/data/tone_corpus/
-#   ./dev.sh build           build the standalone app with PyInstaller into dist/reconnect/
-#   ./dev.sh package         build, then test the built binary (offscreen and under Xvfb)
+#   ./dev.sh build           build the standalone app with PyInstaller into dist/reconnect/,
+#                            then dist/reconnect_<version>_amd64.deb and a .tar.gz of it
+#   ./dev.sh package         build, then test the built binary and the .deb
 #   ./dev.sh bench           run the benchmarks and print a table
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -27,7 +28,7 @@ RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-
 # The real parts the tests use: an X server, a tray host, a Secret Service, age, xdotool.
 TEST_PACKAGES=(xvfb trayer gnome-keyring libsecret-tools dbus-x11 age xdotool imagemagick
   desktop-file-utils libglib2.0-bin x11-utils faketime xdg-desktop-portal xdg-desktop-portal-gtk
-  fonts-dejavu-core dunst haskell-gtk-sni-tray-utils)
+  fonts-dejavu-core dunst haskell-gtk-sni-tray-utils appstream binutils)
 # Awkward moments for the system clock (./dev.sh test-dates): NAME TZ "DATE TIME".
 MOVED_CLOCKS=(
   "leap-day UTC 2028-02-29 12:00:00"
@@ -164,12 +165,14 @@ case "$command" in
   build)
     ensure_system_packages "${RUN_PACKAGES[@]}"
     ensure_venv "build"
-    exec "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN build.spec
+    "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN build.spec
+    exec "$VENV/bin/python" packaging/make_packages.py  # the .deb and the tarball
     ;;
   package)
     ensure_system_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv "test,build"
     "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN build.spec
+    "$VENV/bin/python" packaging/make_packages.py
     exec "$VENV/bin/python" -m pytest -m frozen "$@"
     ;;
   bench)
@@ -178,7 +181,7 @@ case "$command" in
     exec "$VENV/bin/python" -m benchmarks "$@"
     ;;
   *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

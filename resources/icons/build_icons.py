@@ -30,7 +30,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 FINE_DETAIL_ID = "fine-detail"
 SMALL = 24  # sizes up to this one are drawn without the fine detail
 
-PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+PNG_SIZES = (16, 22, 24, 32, 48, 64, 96, 128, 256, 512)  # the hicolor theme's sizes
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # PNG-based ICNS types (big-endian container). ic11-ic14 are the Retina (@2x)
 # slots; they reuse the same pixels, so Finder never has to upscale.
