@@ -194,21 +194,23 @@ class _GuiApp:
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
             probe.painted.connect(lambda: report_smoke_figures(app, icon))
-        if self.args.tray and not self.args.smoke and self._tray_available():
+        if self.args.tray and not self.args.smoke:
             # Only the tray icon shows (the window opens from it), and nothing paints:
-            # start at once what the first frame would have started.
+            # start at once what the first frame would have started. With no tray yet (the
+            # panel often starts after us at login), the window waits minimized in the
+            # taskbar while TrayAndReminders looks for one, and asks to unlock once opened.
             QTimer.singleShot(0, instance.listen)
             QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
             QTimer.singleShot(0, lambda: self._follow_desktop_scheme(app))
+            if not self._tray_available():
+                window.showMinimized()
+                probe.painted.connect(lambda: self._ask_once_opened(window))
         else:
             probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
             probe.painted.connect(lambda: self._follow_desktop_scheme(app))
             if not self.args.smoke:
                 probe.painted.connect(lambda: self._start_vault(window))
-            if self.args.tray and not self.args.smoke:
-                window.showMinimized()  # no tray to start in: the window is the way in
-            else:
-                window.show()
+            window.show()
         if self.settings_problem and not self.args.smoke:
             from PySide6.QtWidgets import QMessageBox
 
@@ -265,6 +267,12 @@ class _GuiApp:
         memo = self._desktop_look_file
         self.desktop_scheme = DesktopSchemeFollower(app, lambda dark: remember_dark(memo, dark))
         app.aboutToQuit.connect(self.desktop_scheme.stop)
+
+    def _ask_once_opened(self, window) -> None:
+        """A --tray start without a tray: the person restored the window from the taskbar,
+        so the unlock (or setup) dialog comes now, as a click on the tray icon would."""
+        if self.tray_and_reminders is not None and not window.isMinimized():
+            self.tray_and_reminders.open_window()
 
     @staticmethod
     def _tray_available() -> bool:
@@ -407,6 +415,7 @@ class _GuiApp:
             notice_shown=lambda: keeper.settings.tray_notice_shown,
             remember_notice=lambda: keeper.update(tray_notice_shown=True),
             data_dir=login_data_dir(self.args.data_dir),  # RECONNECT_HOME too
+            wait_for_tray=self.args.tray,  # at login the panel may come after us
             now=self.clock,
         )
 

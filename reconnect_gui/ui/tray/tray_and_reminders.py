@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reconnect")
 
+# At login the panel's tray host often starts after the app (autostart runs both at once):
+# a --tray start keeps asking for a tray this long, this often, then stops asking.
+TRAY_LOOK_FOR_MS = 150_000
+TRAY_LOOK_EVERY_MS = 3_000
+
 HIDDEN_TITLE = "Reconnect is still here"
 HIDDEN_MESSAGE = (
     "Closing the window keeps Reconnect in the tray so reminders can reach you. "
@@ -44,7 +49,11 @@ HIDDEN_MESSAGE = (
 
 
 class TrayAndReminders(QObject):
-    """Lives from the vault's first check to quit; ``use_tray=None`` asks the desktop."""
+    """Lives from the vault's first check to quit; ``use_tray=None`` asks the desktop.
+
+    ``wait_for_tray`` (a ``--tray`` start): with no tray yet, keep asking the desktop
+    (``tray_probe``) for ``TRAY_LOOK_FOR_MS`` and attach the tray once one appears.
+    """
 
     prefs_changed = Signal(object)  # the tray paused or resumed reminders (a ReminderPrefs)
     start_at_login_changed = Signal(bool)  # the tray's checkbox changed it
@@ -60,6 +69,8 @@ class TrayAndReminders(QObject):
         remember_notice: Callable[[], None],
         data_dir=None,
         use_tray: bool | None = None,
+        wait_for_tray: bool = False,
+        tray_probe: Callable[[], bool] = tray_available,
         autostart: Autostart | None = None,
         now: Clock = system_clock,
     ) -> None:
@@ -83,13 +94,17 @@ class TrayAndReminders(QObject):
         self.timer.day_changed.connect(self._update_tray)
 
         self.tray: AppTray | None = None
-        wants_tray = tray_available() if use_tray is None else use_tray  # tests choose
+        self._tray_probe = tray_probe
+        self._tray_looks_left = 0
+        self._tray_look = QTimer(self)
+        self._tray_look.setInterval(TRAY_LOOK_EVERY_MS)
+        self._tray_look.timeout.connect(self._look_for_tray)
+        wants_tray = tray_probe() if use_tray is None else use_tray  # tests choose
         if wants_tray:
-            self.tray = AppTray(self)
-            self._connect_tray(self.tray)
-            self.tray.show()
-            # Dialogs closing while the window sits in the tray must not end the app.
-            application().setQuitOnLastWindowClosed(False)
+            self._attach_tray()
+        elif use_tray is None and wait_for_tray:
+            self._tray_looks_left = max(1, TRAY_LOOK_FOR_MS // TRAY_LOOK_EVERY_MS)
+            self._tray_look.start(TRAY_LOOK_EVERY_MS)  # read now: tests shorten it
         window.hidden_to_tray.connect(self._hidden_to_tray)
         controller.locking.connect(self.timer.stop)
         controller.state_changed.connect(self._vault_state_changed)
@@ -105,6 +120,31 @@ class TrayAndReminders(QObject):
     @property
     def has_tray(self) -> bool:
         return self.tray is not None and self.tray.icon.isVisible()
+
+    @property
+    def looking_for_tray(self) -> bool:
+        return self._tray_look.isActive()
+
+    def _attach_tray(self) -> None:
+        self.tray = AppTray(self)
+        self._connect_tray(self.tray)
+        self.tray.show()
+        # Dialogs closing while the window sits in the tray must not end the app.
+        application().setQuitOnLastWindowClosed(False)
+
+    def _look_for_tray(self) -> None:
+        self._tray_looks_left -= 1
+        if self._tray_probe():
+            self._tray_look.stop()
+            self._attach_tray()
+            self._update_tray()
+            self._update_paused()
+            # Started for the tray, the window waited minimized in the taskbar: now the
+            # icon is the way in. A window the person has opened meanwhile stays open.
+            if self.window.isMinimized():
+                self.window.hide()
+        elif self._tray_looks_left <= 0:
+            self._tray_look.stop()  # no tray on this desktop: the taskbar stays the way in
 
     def _connect_tray(self, tray: AppTray) -> None:
         tray.open_requested.connect(self.open_window)

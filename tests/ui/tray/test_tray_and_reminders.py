@@ -34,7 +34,9 @@ pytestmark = [
 class Harness:
     """The window, the session, and the settings the app would keep."""
 
-    def __init__(self, qtbot, controller, tmp_path, clock: Clock, *, use_tray: bool) -> None:
+    def __init__(
+        self, qtbot, controller, tmp_path, clock: Clock, *, use_tray: bool | None, **options
+    ) -> None:
         self.clock = clock  # the test's one clock, which the vault reads too
         self.controller = controller
         self.prefs = ReminderPrefs(check_in=None, quiet_start=None, quiet_end=None)
@@ -59,6 +61,7 @@ class Harness:
             use_tray=use_tray,
             autostart=self.autostart,
             now=self.clock,
+            **options,
         )
         self.window.show()
 
@@ -313,3 +316,90 @@ def test_the_start_at_login_mark_follows_the_desktops_own_settings(
     app.autostart.disable()
     app.session.tray.menu.aboutToShow.emit()
     assert not action.isChecked()
+
+
+def test_a_tray_that_comes_after_a_tray_start_is_attached(
+    qtbot, with_plan, tmp_path, clock, monkeypatch
+) -> None:
+    """At login the panel's tray often starts after the app: a --tray start keeps looking
+    and docks its icon once there is a tray; the window it started minimized goes into it."""
+    import reconnect_gui.ui.tray.tray_and_reminders as tray_and_reminders
+
+    monkeypatch.setattr(tray_and_reminders, "TRAY_LOOK_EVERY_MS", 20)
+    desktop = {"tray": False}
+    app = Harness(
+        qtbot,
+        with_plan,
+        tmp_path,
+        clock,
+        use_tray=None,
+        wait_for_tray=True,
+        tray_probe=lambda: desktop["tray"],
+    )
+    app.window.showMinimized()
+    assert app.session.tray is None and not app.session.has_tray
+    assert QApplication.instance().quitOnLastWindowClosed()  # no tray: closing quits
+    qtbot.wait(100)
+    assert app.session.tray is None
+    desktop["tray"] = True
+    qtbot.wait_until(lambda: app.session.has_tray)
+    assert app.session.tray.icon.toolTip() == "Day 12 of 30 without contact"
+    assert not QApplication.instance().quitOnLastWindowClosed()
+    assert not app.window.isVisible()  # only the icon, as --tray asked
+    app.session.tray.open_action.trigger()  # the tray's menu works like any other
+    assert app.window.isVisible()
+
+
+def test_a_window_opened_before_the_tray_came_stays_open(
+    qtbot, with_plan, tmp_path, clock, monkeypatch
+) -> None:
+    import reconnect_gui.ui.tray.tray_and_reminders as tray_and_reminders
+
+    monkeypatch.setattr(tray_and_reminders, "TRAY_LOOK_EVERY_MS", 20)
+    desktop = {"tray": False}
+    app = Harness(
+        qtbot,
+        with_plan,
+        tmp_path,
+        clock,
+        use_tray=None,
+        wait_for_tray=True,
+        tray_probe=lambda: desktop["tray"],
+    )
+    assert app.window.isVisible() and not app.window.isMinimized()  # they opened it
+    desktop["tray"] = True
+    qtbot.wait_until(lambda: app.session.has_tray)
+    assert app.window.isVisible()
+
+
+def test_looking_for_a_tray_stops_after_a_while(
+    qtbot, with_plan, tmp_path, clock, monkeypatch
+) -> None:
+    """A desktop without a tray is not asked forever (a timer waking every few seconds
+    for the app's whole life would cost battery for nothing)."""
+    import reconnect_gui.ui.tray.tray_and_reminders as tray_and_reminders
+
+    monkeypatch.setattr(tray_and_reminders, "TRAY_LOOK_EVERY_MS", 10)
+    monkeypatch.setattr(tray_and_reminders, "TRAY_LOOK_FOR_MS", 100)
+    asked: list[int] = []
+    app = Harness(
+        qtbot,
+        with_plan,
+        tmp_path,
+        clock,
+        use_tray=None,
+        wait_for_tray=True,
+        tray_probe=lambda: bool(asked.append(1)),
+    )
+    qtbot.wait_until(lambda: not app.session.looking_for_tray, timeout=3000)
+    count = len(asked)
+    assert 2 <= count <= 12
+    qtbot.wait(100)
+    assert len(asked) == count and app.session.tray is None
+
+
+def test_the_default_looks_for_a_tray_for_two_and_a_half_minutes() -> None:
+    import reconnect_gui.ui.tray.tray_and_reminders as tray_and_reminders
+
+    assert tray_and_reminders.TRAY_LOOK_FOR_MS == 150_000
+    assert 2000 <= tray_and_reminders.TRAY_LOOK_EVERY_MS <= 5000

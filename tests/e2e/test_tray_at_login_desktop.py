@@ -1,0 +1,116 @@
+"""Tray at login: the panel's tray host often starts after the app (autostart). A ``--tray``
+start keeps looking for a tray for a couple of minutes and docks its icon once one
+appears, with a real XEmbed host (trayer) and a real StatusNotifierItem host
+(gtk-sni-tray-standalone --watcher), each started 5 s after the app on Xvfb, on a session
+bus of the test's own."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from e2e.desktop import (
+    passphrase_vault,
+    screenshot,
+    tray_host,
+    tray_icons,
+    unlock_with_passphrase,
+    visible_windows,
+    wait_for_window,
+    wait_until,
+    xdotool,
+    xvfb_display,
+)
+from helpers.repo import app_command, require_tool
+from helpers.session_bus import SessionBus, session_bus
+
+MAIN_WINDOW = "Countdown — Reconnect"
+HOST_LATE_S = 5  # the panel comes up this long after the app
+ATTACH_WITHIN_S = 20  # the app looks every few seconds
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    with xvfb_display() as name:
+        yield name
+
+
+@pytest.fixture
+def bus(display: str, tmp_path: Path) -> Iterator[SessionBus]:
+    env = passphrase_vault(display, tmp_path, days_without_contact=12.2)
+    with session_bus(env) as session:
+        yield session
+
+
+def start_late(app: subprocess.Popen) -> None:
+    time.sleep(HOST_LATE_S)
+    assert app.poll() is None, "the app ended while no tray was there"
+
+
+def test_a_tray_start_docks_in_an_xembed_tray_that_comes_later(
+    display: str, bus: SessionBus
+) -> None:
+    app = subprocess.Popen(app_command("--tray"), env=bus.env)
+    try:
+        start_late(app)
+        with tray_host(display):
+            wait_until(
+                lambda: len(tray_icons(display)) == 1,
+                "the icon never docked in the late tray",
+                timeout=ATTACH_WITHIN_S,
+            )
+            # The tray is the way in now: no window stands open at login.
+            wait_until(lambda: not visible_windows(display, "Reconnect$"), "a window stayed")
+            screenshot(display, "tray-late-xembed")
+            icon = tray_icons(display)[0]
+            xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "1")
+            unlock_with_passphrase(display)
+            window = wait_for_window(display, MAIN_WINDOW)
+            xdotool(display, "windowfocus", "--sync", window)
+            xdotool(display, "key", "ctrl+q")
+            assert app.wait(timeout=20) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
+
+
+def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
+    display: str, bus: SessionBus
+) -> None:
+    host = require_tool("gtk-sni-tray-standalone")
+    app = subprocess.Popen(app_command("--tray"), env=bus.env)
+    try:
+        start_late(app)
+        bus.start(host, "--watcher", "--top", "--end")
+        wait_until(
+            lambda: bool(bus.registered_tray_items()),
+            "the icon never registered with the late SNI host",
+            timeout=ATTACH_WITHIN_S,
+        )
+        wait_until(lambda: not visible_windows(display, "Reconnect$"), "a window stayed")
+        screenshot(display, "tray-late-sni")
+        # A click on the icon in the panel is an Activate call to the item.
+        item = bus.registered_tray_items()[0]
+        service, _, path = item.partition("/")
+        answer = bus.call(
+            service,
+            f"/{path or 'StatusNotifierItem'}",
+            "org.kde.StatusNotifierItem.Activate",
+            "0",
+            "0",
+        )
+        assert answer == "()", "the icon did not answer a click"
+        unlock_with_passphrase(display)
+        window = wait_for_window(display, MAIN_WINDOW)
+        xdotool(display, "windowfocus", "--sync", window)
+        xdotool(display, "key", "ctrl+q")
+        assert app.wait(timeout=20) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
