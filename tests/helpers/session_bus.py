@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,21 @@ from dataclasses import dataclass, field
 
 from helpers.repo import require_tool
 
+# A session bus that starts nothing on demand (no service files): "no daemon" stays so.
+BARE_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
 START_SCRIPT = 'echo "$DBUS_SESSION_BUS_ADDRESS"\nexec cat >/dev/null\n'
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
 
@@ -93,13 +109,19 @@ class SessionBus:
 
 
 @contextmanager
-def session_bus(env: dict[str, str]) -> Iterator[SessionBus]:
-    """A new session bus; ``env`` (a display, a HOME) is what its services start with."""
+def session_bus(env: dict[str, str], *, activation: bool = True) -> Iterator[SessionBus]:
+    """A new session bus; ``env`` (a display, a HOME) is what its services start with.
+    ``activation=False``: nothing installed (dunst, say) is started on demand."""
     require_tool("dbus-run-session")
     base = {**env}
     base.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    options: list[str] = []
+    if not activation:
+        with tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False) as config:
+            config.write(BARE_CONFIG)
+        options = ["--config-file", config.name]
     bus = subprocess.Popen(
-        ["dbus-run-session", "--", "sh", "-c", START_SCRIPT],
+        ["dbus-run-session", *options, "--", "sh", "-c", START_SCRIPT],
         env=base,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -125,6 +147,8 @@ def session_bus(env: dict[str, str]) -> Iterator[SessionBus]:
         except subprocess.TimeoutExpired:
             os.killpg(bus.pid, signal.SIGKILL)
             bus.wait(timeout=10)
+        for option in options[1:]:
+            os.unlink(option)
 
 
 def wait_for(condition, message: str, timeout: float = 30) -> None:
