@@ -226,7 +226,9 @@ def urge_journal_and_draft(app: Reconnect, keys: Keyboard, canaries: Canaries) -
     keys.type(f"A long day, but I did not write to them {canaries.new('journal: first entry')}")
     keys.keys("ctrl+2")
     keys.window("Draft — Reconnect")
-    keys.keys("ctrl+n")
+    keys.keys("ctrl+n")  # asks which kind: the menu opens with "A text" lit
+    keys.pause(0.3)
+    keys.keys("Return")
     keys.type(f"Hi, I hope you are well {canaries.new('draft')}. How is the new job going?")
     shot(app, docked_icon(app.display).window, "tray-before-quit", smallest=100)
     keys.keys("ctrl+q")  # at once: quitting must not lose the last words

@@ -377,6 +377,8 @@ def test_a_journal_entry_is_written_and_saved_with_keys_alone(
     assert (entry.title, entry.mood) == ("Sunday", 4)
 
 
+# The kind menu pops up: offscreen, a popup cannot grab the keyboard (a real screen can).
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 def test_a_draft_is_written_and_its_copy_question_answered_with_keys_alone(qtbot, window) -> None:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QMessageBox
@@ -385,7 +387,16 @@ def test_a_draft_is_written_and_its_copy_question_answered_with_keys_alone(qtbot
     window.sidebar_list.setFocus()
     press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     pane = show_view(qtbot, window, "draft")
-    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # which kind? a menu
+    menu = pane.list_column.kind_menu
+    qtbot.wait_until(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)  # its first choice, a text, is already lit
+    qtbot.wait_until(lambda: not menu.isVisible())
+    assert a11y.focused_control() is pane.editor
+    # Offscreen only: the closed menu stays the "active window" (a desktop gives the
+    # window back), which would leave the keys below nowhere to go.
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
     assert a11y.focused_control() is pane.editor
     qtbot.keyClicks(pane.editor, "Hi Sam, I hope the new job is going well. How are you?")
     qtbot.wait_until(lambda: not pane.check_debouncer.pending, timeout=5000)  # the notes

@@ -123,7 +123,7 @@ class DraftPane(VaultBoundPane):
             self,
             context=Qt.ShortcutContext.WindowShortcut,  # hidden panes never take it
         )
-        new_shortcut.activated.connect(self.new_draft)
+        new_shortcut.activated.connect(self.ask_new_draft_kind)
         self.editor_side.set_dark(self._dark)
         self.watch_vault()
         if clipboard_guard is not None:
@@ -297,6 +297,14 @@ class DraftPane(VaultBoundPane):
             self.drafts = [d for d in self.drafts if d.id != draft.id]
             self.list_column.remove(draft.id)
         self.session.close()
+
+    def ask_new_draft_kind(self) -> None:
+        """Ctrl+N: which kind of draft, asked as the "New draft" button asks it (the menu
+        under it), or on the welcome page (no drafts yet) by its own three buttons."""
+        if self._vault is None or self.list_column.ask_kind():
+            return
+        if self.side.currentWidget() is self.welcome:
+            self.welcome.write_text_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def new_draft(self, kind: str | None = None, body: str = "") -> None:
         """Start a draft of ``kind`` (Ctrl+N: a text); a blank open draft is reused. A new

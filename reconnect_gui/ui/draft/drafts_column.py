@@ -180,7 +180,9 @@ class DraftsColumn(QFrame):
         if not self.isVisible():
             return False
         below = self.new_button.mapToGlobal(self.new_button.rect().bottomLeft())
-        self.kind_menu.popup(below, self.kind_menu.actions()[0])
+        first = self.kind_menu.actions()[0]
+        self.kind_menu.popup(below, first)
+        self.kind_menu.setActiveAction(first)  # Ctrl+N, Enter: a text, as before
         return True
 
     def fit_width(self, pane_width: int) -> int:
