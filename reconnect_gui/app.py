@@ -399,6 +399,7 @@ class _GuiApp:
         from reconnect_gui.core.countdown.moments import local_zone_name
         from reconnect_gui.core.reminders.choices import reminder_prefs, with_reminder_prefs
         from reconnect_gui.system.autostart import login_data_dir
+        from reconnect_gui.ui.tray.desktop_notifications import DesktopNotifications
         from reconnect_gui.ui.tray.tray_and_reminders import TrayAndReminders
 
         keeper = self.keeper
@@ -416,6 +417,9 @@ class _GuiApp:
             remember_notice=lambda: keeper.update(tray_notice_shown=True),
             data_dir=login_data_dir(self.args.data_dir),  # RECONNECT_HOME too
             wait_for_tray=self.args.tray,  # at login the panel may come after us
+            # Over D-Bus on Linux, so a click on a reminder works on every desktop; Qt's
+            # own tray messages elsewhere. Nothing is sent before the first reminder.
+            notifications=DesktopNotifications() if sys.platform.startswith("linux") else None,
             now=self.clock,
         )
 

@@ -27,6 +27,7 @@ from reconnect_gui.core.reminders.pause import pause_end, paused_words
 from reconnect_gui.core.reminders.schedule import CHECK_IN, MILESTONE, Reminder, ReminderPrefs
 from reconnect_gui.system.autostart import Autostart, AutostartError, autostart_for, launch_command
 from reconnect_gui.ui.tray.app_tray import NOTIFICATION_MS, AppTray, tray_available
+from reconnect_gui.ui.tray.desktop_notifications import DesktopNotifications
 from reconnect_gui.ui.tray.reminder_timer import ReminderTimer
 from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.widgets.application import application
@@ -51,6 +52,10 @@ HIDDEN_MESSAGE = (
 class TrayAndReminders(QObject):
     """Lives from the vault's first check to quit; ``use_tray=None`` asks the desktop.
 
+    ``notifications`` (Linux): tray messages go over D-Bus, clickable on every desktop;
+    a reminder the desktop cannot show (no notification service) becomes a note in the
+    window. Without it (Windows, macOS) Qt's tray shows them.
+
     ``wait_for_tray`` (a ``--tray`` start): with no tray yet, keep asking the desktop
     (``tray_probe``) for ``TRAY_LOOK_FOR_MS`` and attach the tray once one appears.
     """
@@ -71,6 +76,7 @@ class TrayAndReminders(QObject):
         use_tray: bool | None = None,
         wait_for_tray: bool = False,
         tray_probe: Callable[[], bool] = tray_available,
+        notifications: DesktopNotifications | None = None,
         autostart: Autostart | None = None,
         now: Clock = system_clock,
     ) -> None:
@@ -88,6 +94,15 @@ class TrayAndReminders(QObject):
         self._last_reminder: Reminder | None = None
         self._previous_state: str | None = None
         self.notice: QMessageBox | None = None
+        self._noted: list[Reminder] = []  # what the window's note says now
+        # Sent over D-Bus and not yet closed: its number -> the reminder (None: a notice).
+        self._sent: dict[int, tuple[str, str, Reminder | None]] = {}
+        self._notifications = notifications
+        if notifications is not None:
+            notifications.clicked.connect(self._notification_clicked)
+            notifications.closed.connect(lambda number: self._sent.pop(number, None))
+            notifications.failed.connect(self._notification_failed)
+            application().aboutToQuit.connect(notifications.stop)
 
         self.timer = ReminderTimer(lambda: self._vault, prefs, now, parent=self)
         self.timer.reminder_due.connect(self._show_reminder)
@@ -232,7 +247,15 @@ class TrayAndReminders(QObject):
             self._notify(HIDDEN_TITLE, HIDDEN_MESSAGE)
             self._remember_notice()
 
-    def _notify(self, title: str, message: str) -> None:
+    def _notify(self, title: str, message: str, reminder: Reminder | None = None) -> None:
+        if self.tray is None:
+            return
+        if self._notifications is not None:
+            self._sent[self._notifications.notify(title, message)] = (title, message, reminder)
+            return
+        self._tray_message(title, message)
+
+    def _tray_message(self, title: str, message: str) -> None:
         if self.tray is None:
             return
         self.tray.notify(title, message)
@@ -249,7 +272,7 @@ class TrayAndReminders(QObject):
     def _show_reminder(self, reminder: Reminder) -> None:
         self._last_reminder = reminder
         if self.has_tray:
-            self._notify(reminder.title, reminder.message)
+            self._notify(reminder.title, reminder.message, reminder)
             return
         if reminder.kind == MILESTONE:
             # No tray, so the window is open: its home screen celebrates the day itself,
@@ -257,6 +280,10 @@ class TrayAndReminders(QObject):
             # the same beside it would make one moment two.
             return
         # No tray: a quiet note in the open window (the app must be open to remind).
+        self._note_in_window(reminder)
+
+    def _note_in_window(self, reminder: Reminder) -> None:
+        """A quiet note over the window; reminders that come while it is open join it."""
         if self.notice is None:
             self.notice = QMessageBox(self.window)
             self.notice.setIcon(QMessageBox.Icon.Information)
@@ -265,10 +292,43 @@ class TrayAndReminders(QObject):
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close
             )
             self.notice.accepted.connect(self._open_last_reminder)
-        self.notice.setWindowTitle(reminder.title)
-        self.notice.setText(reminder.title)
-        self.notice.setInformativeText(reminder.message)
+            self.notice.finished.connect(lambda _result: self._noted.clear())
+        if not self.notice.isVisible():
+            self._noted.clear()
+        if all(shown.key != reminder.key for shown in self._noted):
+            self._noted.append(reminder)
+        first = self._noted[0]
+        self._last_reminder = first  # Open goes where the first one points
+        if len(self._noted) == 1:
+            self.notice.setWindowTitle(first.title)
+            self.notice.setText(first.title)
+            self.notice.setInformativeText(first.message)
+        else:
+            self.notice.setWindowTitle("Reminders")
+            self.notice.setText(_count_words(len(self._noted)))
+            self.notice.setInformativeText(
+                "\n\n".join(f"{shown.title}: {shown.message}" for shown in self._noted)
+            )
         self.notice.show()
+
+    def _notification_clicked(self, number: int) -> None:
+        sent = self._sent.get(number)
+        if sent is None:
+            return
+        self._last_reminder = sent[2]  # None (a notice): the click only opens the window
+        self._open_last_reminder()
+
+    def _notification_failed(self, number: int) -> None:
+        """No notification service: a reminder becomes a note in the window, not lost;
+        the app's own notices go to Qt's tray message (a balloon where it can draw one)."""
+        sent = self._sent.pop(number, None)
+        if sent is None:
+            return
+        title, message, reminder = sent
+        if reminder is None:
+            self._tray_message(title, message)
+        else:
+            self._note_in_window(reminder)
 
     def _open_last_reminder(self) -> None:
         reminder = self._last_reminder
@@ -335,6 +395,13 @@ class TrayAndReminders(QObject):
         if problem is not None and self.tray is not None:
             self._notify("Start at login", problem)
         return problem
+
+
+COUNT_WORDS = {2: "Two", 3: "Three"}
+
+
+def _count_words(count: int) -> str:
+    return f"{COUNT_WORDS.get(count, str(count))} reminders"
 
 
 def _with_pause(prefs: ReminderPrefs, until: datetime) -> ReminderPrefs:

@@ -403,3 +403,116 @@ def test_the_default_looks_for_a_tray_for_two_and_a_half_minutes() -> None:
 
     assert tray_and_reminders.TRAY_LOOK_FOR_MS == 150_000
     assert 2000 <= tray_and_reminders.TRAY_LOOK_EVERY_MS <= 5000
+
+
+# ---- reminders over D-Bus, with a real notification daemon (dunst) -----------------------
+
+
+@pytest.fixture(scope="module")
+def display():
+    from e2e.desktop import xvfb_display
+
+    with xvfb_display() as name:
+        yield name
+
+
+@pytest.fixture
+def bare_bus(display):
+    """A session bus of the test's own, on which nothing starts on demand."""
+    import os
+
+    from helpers.session_bus import session_bus
+
+    with session_bus({**os.environ, "DISPLAY": display}, activation=False) as bus:
+        yield bus
+
+
+@pytest.fixture
+def dunst(bare_bus, tmp_path):
+    from helpers.repo import require_tool
+    from helpers.session_bus import wait_for
+    from reconnect_gui.system.notifications import SERVICE
+
+    config = tmp_path / "dunstrc"
+    config.write_text("")  # dunst's defaults, never the user's own file
+    bare_bus.start(require_tool("dunst"), "-config", str(config))
+    wait_for(lambda: bare_bus.has_name(SERVICE), "dunst did not start")
+    return bare_bus
+
+
+def dunstctl(bus, *args: str) -> str:
+    import subprocess
+
+    from helpers.repo import require_tool
+
+    return subprocess.run(
+        [require_tool("dunstctl"), *args],
+        env=bus.env,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    ).stdout.strip()
+
+
+def over_dbus(qtbot, with_plan, tmp_path, clock, bus) -> Harness:
+    from reconnect_gui.ui.tray.desktop_notifications import DesktopNotifications
+
+    notifications = DesktopNotifications(bus.address)
+    app = Harness(qtbot, with_plan, tmp_path, clock, use_tray=True, notifications=notifications)
+    qt_messages: list[str] = []
+    app.session.tray.notify = lambda title, message: qt_messages.append(title)
+    app.qt_messages = qt_messages
+    return app
+
+
+def test_clicking_a_reminder_on_the_desktop_opens_its_pane(
+    qtbot, with_plan, tmp_path, clock, dunst
+) -> None:
+    """SNI desktops (KDE, GNOME with AppIndicator, waybar): Qt's own messages carry no
+    action, so a click did nothing; over D-Bus the daemon says ActionInvoked."""
+    app = over_dbus(qtbot, with_plan, tmp_path, clock, dunst)
+    app.session.refresh()
+    app.window.show_pane(PaneKey.SETTINGS)
+    app.window.hide()
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
+    app.session.timer.timer.timeout.emit()
+    qtbot.wait_until(lambda: dunstctl(dunst, "count", "displayed") == "1", timeout=10000)
+    assert app.qt_messages == []  # not also through Qt
+    dunstctl(dunst, "action", "0")  # a left click on it
+    qtbot.wait_until(app.window.isVisible, timeout=10000)
+    assert app.window.current_pane_key() == "countdown"
+    qtbot.wait_until(lambda: not app.session._sent, timeout=10000)  # closed: forgotten
+
+
+def test_with_a_tray_and_no_notification_service_reminders_join_in_one_note(
+    qtbot, with_plan, tmp_path, clock, bare_bus
+) -> None:
+    from reconnect_gui.core.countdown.moments import local, local_zone_name
+
+    app = over_dbus(qtbot, with_plan, tmp_path, clock, bare_bus)
+    due = NOW + timedelta(days=2, hours=1)  # after day 14 began, with the check-in time
+    app.prefs = replace(app.prefs, check_in=local(due, local_zone_name()).time())
+    app.session.refresh()
+    app.window.hide()  # in the tray
+    app.clock.moment = due + timedelta(minutes=1)
+    app.session.timer.timer.timeout.emit()
+    notice = app.session.notice
+    qtbot.wait_until(lambda: notice is None and app.session.notice is not None, timeout=10000)
+    notice = app.session.notice
+    qtbot.wait_until(lambda: notice.text() == "Two reminders", timeout=10000)
+    assert notice.isVisible()
+    words = notice.informativeText()
+    assert "Day 14 — a milestone" in words and "How are you feeling today?" in words
+    assert app.qt_messages == []  # said once, in the note
+    notice.button(QMessageBox.StandardButton.Open).click()
+    assert app.window.isVisible() and app.window.current_pane_key() == "countdown"
+
+
+def test_the_hidden_notice_without_a_service_goes_to_the_tray_message(
+    qtbot, with_plan, tmp_path, clock, bare_bus
+) -> None:
+    app = over_dbus(qtbot, with_plan, tmp_path, clock, bare_bus)
+    app.window.close()  # to the tray, with the one-time note
+    qtbot.wait_until(lambda: app.qt_messages == [HIDDEN_TITLE], timeout=10000)
+    assert app.session.notice is None  # not a window note for that
