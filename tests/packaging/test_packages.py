@@ -166,3 +166,17 @@ def test_the_tarball_installs_for_one_user_and_uninstalls(
     shared = {"mimeinfo.cache", "icon-theme.cache"}
     left = [p for p in home.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in shared]
     assert left == [], left
+
+
+def test_the_readme_installs_the_packages_this_version_builds() -> None:
+    """The install section names the files `./dev.sh build` makes for this version (so a new
+    version number reminds whoever bumps it), the tarball's uninstall, and building from
+    source, and says why there is no AppImage."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Install on Linux", 1)[1].split("\n## ", 1)[0]
+    assert f"sudo apt install ./reconnect_{__version__}_amd64.deb" in section
+    assert "sudo apt remove reconnect" in section
+    assert f"tar xzf reconnect-{__version__}-linux-x86_64.tar.gz" in section
+    assert "./install.sh --uninstall" in section
+    assert "./dev.sh build" in section and "./dev.sh start" in section
+    assert "AppImage" in section
