@@ -215,6 +215,11 @@ def add_readiness_result(plan: Plan, result: ReadinessResult) -> Plan:
     return replace(plan, readiness=(*plan.readiness, result))
 
 
+def without_readiness_result(plan: Plan, result: ReadinessResult) -> Plan:
+    """The plan without ``result`` (an "I'm moving on" taken back); others stay."""
+    return replace(plan, readiness=tuple(r for r in plan.readiness if r != result))
+
+
 # -- stored form --------------------------------------------------------------------------
 
 

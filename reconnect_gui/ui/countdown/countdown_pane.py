@@ -42,6 +42,7 @@ from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.person import ExWords
 from reconnect_gui.core.countdown.plan import Plan, extend_target, record_slip
 from reconnect_gui.core.countdown.plan_edit import plan_edit, plan_settings
+from reconnect_gui.core.countdown.readiness import Outcome
 from reconnect_gui.core.countdown.stats import NoContactState
 from reconnect_gui.core.countdown.timeline import timeline
 from reconnect_gui.core.countdown.view import person_of, stats_view
@@ -177,6 +178,7 @@ class CountdownPane(VaultBoundPane):
         layout.addLayout(top)
 
         layout.addWidget(self._wait_banner())
+        layout.addWidget(self._moving_on_undo_bar())
         layout.addWidget(self._celebration_banner())
 
         self.middle = middle = QHBoxLayout()
@@ -245,6 +247,34 @@ class CountdownPane(VaultBoundPane):
         row.addWidget(self.safety_button)
         row.addStretch(1)
         return row_widget
+
+    def _moving_on_undo_bar(self) -> QWidget:
+        """Just after "I'm moving on": a way back, in case it was not what they meant."""
+        self.moving_on_undo = QFrame()
+        self.moving_on_undo.setObjectName("movingOnUndo")
+        self.moving_on_undo.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.moving_on_undo)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.addWidget(wrapped_label("You chose to move on without contact."), 1)
+        self.moving_on_undo_button = QPushButton("Undo")
+        self.moving_on_undo_button.setAccessibleName("Undo moving on")
+        self.moving_on_undo_button.setAccessibleDescription(
+            "Take back the choice; the readiness check is offered again"
+        )
+        self.moving_on_undo_button.clicked.connect(self.undo_moving_on)
+        row.addWidget(self.moving_on_undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._moving_on_choice: ReadinessResult | None = None
+        self.moving_on_undo.hide()
+        return self.moving_on_undo
+
+    def undo_moving_on(self) -> None:
+        from reconnect_gui.core.countdown.plan import without_readiness_result
+
+        choice, self._moving_on_choice = self._moving_on_choice, None
+        self.moving_on_undo.hide()
+        if choice is not None and self.plan is not None:
+            change = partial(without_readiness_result, result=choice)
+            self._save(lambda vault: store.change_plan(vault, change))
 
     def _wait_banner(self) -> QWidget:
         self.wait_banner = QFrame()
@@ -413,6 +443,8 @@ class CountdownPane(VaultBoundPane):
             self.before_lock()
         self.plan, self.contacts, self.urges = None, {}, []
         self.celebrated = frozenset()
+        self._moving_on_choice = None
+        self.moving_on_undo.hide()
         self.celebration.hide()
         self.celebration_title.clear()
         self.celebration_text.clear()
@@ -502,6 +534,8 @@ class CountdownPane(VaultBoundPane):
         self.wait_banner.setVisible(
             view is not None and view.state == NoContactState.WAITING_FOR_REPLY
         )
+        if view is None or view.state != NoContactState.MOVING_ON:
+            self.moving_on_undo.hide()  # taken back, or a slip started a new count
         counts = countdown_stats.urges_by_week(urge_times, plan, now)
         self.urge_chart.set_counts(counts)
         self.urge_meaning.setText(chart_meaning(counts))
@@ -740,6 +774,9 @@ class CountdownPane(VaultBoundPane):
             if self.plan is not None:
                 change = partial(add_readiness_result, result=result)
                 self._save(lambda vault: store.change_plan(vault, change))
+                moved_on = result.outcome == Outcome.MOVING_ON
+                self._moving_on_choice = result if moved_on else None
+                self.moving_on_undo.setVisible(moved_on)
 
         def extend(days: int) -> None:
             if self.plan is not None:

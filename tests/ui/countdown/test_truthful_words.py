@@ -63,3 +63,19 @@ def test_moving_on_after_the_target_stops_the_nudges(qtbot, unlocked_controller,
     assert pane.ring.view.state == "moving_on" and pane.ring.view.state_text == "Moving on"
     assert not pane.readiness_button.isVisible()  # no more pointing towards a message
     assert pane.history_list.item(0).text().startswith("I chose to move on")
+
+
+def test_moving_on_can_be_undone_from_the_home_screen(qtbot, unlocked_controller, clock) -> None:
+    """A choice made by mistake is not a trap: the home screen offers to undo it."""
+    pane = make_pane(qtbot, unlocked_controller, clock, target_days=10)
+    pane.readiness_button.click()
+    dialog = pane.dialog
+    assert isinstance(dialog, ReadinessDialog)
+    dialog.moving_on_button.click()
+    dialog.close_button.click()
+    assert pane.moving_on_undo.isVisible()
+    pane.moving_on_undo_button.click()
+    assert load_plan(unlocked_controller.vault).readiness == ()
+    assert pane.ring.view.state == "target_reached"
+    assert pane.readiness_button.isVisible() and not pane.moving_on_undo.isVisible()
+    assert not pane.history_list.item(0).text().startswith("I chose to move on")
