@@ -168,3 +168,23 @@ def test_the_deb_installs_starts_from_its_desktop_entry_and_removes_cleanly(
     assert left == [], f"left under /opt/reconnect: {left[:10]}"
     status = run_as_root("dpkg-query", "--show", "--showformat=${Status}", "reconnect")
     assert "installed" not in status.stdout.replace("not-installed", "")
+
+
+def test_the_tarball_installs_the_real_app_for_one_user(tmp_path: Path) -> None:
+    tarball = DIST / f"reconnect-{__version__}-linux-x86_64.tar.gz"
+    if not tarball.exists():
+        pytest.fail(f"{tarball} does not exist: build it with ./dev.sh build")
+    subprocess.run(["tar", "xzf", str(tarball), "-C", str(tmp_path)], check=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": os.environ["PATH"], "QT_QPA_PLATFORM": "offscreen"}
+    folder = tmp_path / f"reconnect-{__version__}"
+    subprocess.run([str(folder / "install.sh")], env=env, check=True, capture_output=True)
+    version = subprocess.run(
+        [str(home / ".local" / "bin" / "reconnect"), "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert version.stdout.strip() == f"Reconnect {__version__}", version.stderr
