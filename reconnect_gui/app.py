@@ -453,6 +453,7 @@ class _GuiApp:
             section.start_at_login_toggled.connect(start_at_login)
             tray_and_reminders.prefs_changed.connect(section.set_prefs)
             tray_and_reminders.start_at_login_changed.connect(section.set_start_at_login)
+            tray_and_reminders.tray_available_changed.connect(section.set_tray_available)
             return section
 
         window.add_settings_section(reminder_section)

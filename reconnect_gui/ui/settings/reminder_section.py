@@ -190,11 +190,11 @@ class ReminderSection(QGroupBox):
         self.login_box.setChecked(start_at_login)
         self.login_box.toggled.connect(self._login_toggled)
         layout.addWidget(self.login_box)
-        login_note = quiet_label(
+        self.login_note = quiet_label(
             LOGIN_NOTE_TRAY if tray_available else LOGIN_NOTE_NO_TRAY, italic=False
         )
-        login_note.setContentsMargins(indent, 0, 0, 0)
-        layout.addWidget(login_note)
+        self.login_note.setContentsMargins(indent, 0, 0, 0)
+        layout.addWidget(self.login_note)
         self.login_error = wrapped_label("")
         self.login_error.setAccessibleName("Start at login problem")
         self.login_error.setContentsMargins(indent, 0, 0, 0)
@@ -223,6 +223,13 @@ class ReminderSection(QGroupBox):
     def prefs(self) -> ReminderPrefs:
         """The preferences as shown now."""
         return self._prefs
+
+    def set_tray_available(self, available: bool) -> None:
+        """A tray came (at login the panel may start after us): say what is true now."""
+        self.no_tray_note.setVisible(not available)
+        words = LOGIN_NOTE_TRAY if available else LOGIN_NOTE_NO_TRAY
+        self.login_note.setText(words)
+        self.login_box.setAccessibleDescription(words)
 
     def set_prefs(self, prefs: ReminderPrefs) -> None:
         """Show ``prefs`` (e.g. after a pause chosen in the tray) without emitting."""

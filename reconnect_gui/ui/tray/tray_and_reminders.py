@@ -62,6 +62,7 @@ class TrayAndReminders(QObject):
 
     prefs_changed = Signal(object)  # the tray paused or resumed reminders (a ReminderPrefs)
     start_at_login_changed = Signal(bool)  # the tray's checkbox changed it
+    tray_available_changed = Signal(bool)  # a tray came after a --tray start (Settings)
 
     def __init__(
         self,
@@ -154,6 +155,7 @@ class TrayAndReminders(QObject):
             self._attach_tray()
             self._update_tray()
             self._update_paused()
+            self.tray_available_changed.emit(True)
             # Started for the tray, the window waited minimized in the taskbar: now the
             # icon is the way in. A window the person has opened meanwhile stays open.
             if self.window.isMinimized():

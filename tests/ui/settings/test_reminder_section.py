@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from helpers.clock import Clock
 from reconnect_gui.core.reminders.pause import PAUSE_HOUR, PAUSE_TOMORROW, PAUSE_WEEK
 from reconnect_gui.core.reminders.schedule import ReminderPrefs
-from reconnect_gui.ui.settings.reminder_section import NO_TRAY_NOTE, ReminderSection
+from reconnect_gui.ui.settings.reminder_section import (
+    LOGIN_NOTE_NO_TRAY,
+    LOGIN_NOTE_TRAY,
+    NO_TRAY_NOTE,
+    ReminderSection,
+)
 
 BERLIN = "Europe/Berlin"
 # Wednesday 20 November 2024, 21:00 in Berlin (CET, UTC+1).
@@ -367,3 +372,15 @@ def test_pausing_with_the_keyboard_alone(qtbot) -> None:
     qtbot.keyClick(section.resume_button, Qt.Key.Key_Space)
     assert section.pause_button.isVisible()
     assert section.focusWidget() is section.pause_button
+
+
+def test_a_tray_that_comes_later_changes_what_the_section_says(qtbot) -> None:
+    """At login the panel's tray can appear after Settings was built (issue 18): the
+    section stops saying reminders need the window open, and start at login says tray."""
+    section = make_section(qtbot, tray=False)
+    assert section.no_tray_note.isVisible()
+    assert section.login_note.text() == LOGIN_NOTE_NO_TRAY
+    section.set_tray_available(True)
+    assert not section.no_tray_note.isVisible()
+    assert section.login_note.text() == LOGIN_NOTE_TRAY
+    assert section.login_box.accessibleDescription() == LOGIN_NOTE_TRAY

@@ -341,7 +341,8 @@ def test_a_tray_that_comes_after_a_tray_start_is_attached(
     assert QApplication.instance().quitOnLastWindowClosed()  # no tray: closing quits
     qtbot.wait(100)
     assert app.session.tray is None
-    desktop["tray"] = True
+    with qtbot.wait_signal(app.session.tray_available_changed, timeout=5000):  # for Settings
+        desktop["tray"] = True
     qtbot.wait_until(lambda: app.session.has_tray)
     assert app.session.tray.icon.toolTip() == "Day 12 of 30 without contact"
     assert not QApplication.instance().quitOnLastWindowClosed()
