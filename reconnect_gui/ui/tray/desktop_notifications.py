@@ -6,44 +6,11 @@ the UI thread. Nothing starts until the first notification: no D-Bus at start-up
 
 from __future__ import annotations
 
-import itertools
-import weakref
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reconnect_gui import APP_ID, APP_NAME
 from reconnect_gui.system.notifications import DesktopNotifier, Event
-
-
-class _Relay(QObject):
-    """One for the process, made on the UI thread and never deleted (see
-    ui/widgets/desktop_scheme.py: a thread must never hold the last reference to a
-    QObject). The thread names its receiver by number."""
-
-    said = Signal(int, int, str)  # (receiver number, notification number, Event value)
-
-
-_relay: _Relay | None = None
-_receivers: weakref.WeakValueDictionary[int, DesktopNotifications] = weakref.WeakValueDictionary()
-_numbers = itertools.count(1)
-
-
-def _the_relay() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-        _relay.said.connect(_deliver, Qt.ConnectionType.QueuedConnection)
-    return _relay
-
-
-def _deliver(receiver: int, number: int, event: str) -> None:
-    target = _receivers.get(receiver)
-    if target is not None:
-        {
-            Event.CLICKED.value: target.clicked,
-            Event.CLOSED.value: target.closed,
-            Event.FAILED.value: target.failed,
-        }[event].emit(number)
+from reconnect_gui.ui.widgets.thread_relay import relay_to, stop_relaying
 
 
 class DesktopNotifications(QObject):
@@ -55,12 +22,9 @@ class DesktopNotifications(QObject):
 
     def __init__(self, bus: str = "SESSION", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._number = next(_numbers)
-        _receivers[self._number] = self
-        relay, number = _the_relay(), self._number
-        self._notifier = DesktopNotifier(
-            APP_NAME, APP_ID, lambda n, event: relay.said.emit(number, n, event.value), bus
-        )
+        # The sender's thread reports (notification number, Event) through the relay.
+        self._number, report = relay_to(self, DesktopNotifications._heard)
+        self._notifier = DesktopNotifier(APP_NAME, APP_ID, lambda n, event: report((n, event)), bus)
         self._started = False
 
     def notify(self, title: str, message: str) -> int:
@@ -70,7 +34,13 @@ class DesktopNotifications(QObject):
             self._notifier.start()
         return self._notifier.notify(title, message)
 
+    def _heard(self, answer: tuple[int, Event]) -> None:
+        number, event = answer
+        {Event.CLICKED: self.clicked, Event.CLOSED: self.closed, Event.FAILED: self.failed}[
+            event
+        ].emit(number)
+
     def stop(self) -> None:
-        _receivers.pop(self._number, None)
+        stop_relaying(self._number)
         if self._started:
             self._notifier.stop()

@@ -10,48 +10,17 @@ never blocking the UI thread. Each answer goes to ``theme.follow_desktop`` and t
 
 from __future__ import annotations
 
-import itertools
-import weakref
 from collections.abc import Callable
 from contextlib import suppress
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from reconnect_gui.system.desktop_portal import ColorScheme, ColorSchemeWatcher
 from reconnect_gui.ui.widgets.theme import desktop_is_dark, follow_desktop
+from reconnect_gui.ui.widgets.thread_relay import relay_to, stop_relaying
 
 NO_ANSWER = -1  # what the portal thread sends when nobody says
-
-
-class _PortalRelay(QObject):
-    """Carries the portal threads' answers to the UI thread (a queued signal).
-
-    One for the whole process, made on the UI thread and never deleted: a watcher thread
-    holding the last reference to a QObject would delete it on that thread, while its
-    queued answer still waits in the UI thread's event queue (a crash when it is
-    delivered). The threads name their follower by number instead of holding it."""
-
-    said = Signal(int, int)  # (follower number, answer)
-
-
-_relay: _PortalRelay | None = None
-_followers: weakref.WeakValueDictionary[int, DesktopSchemeFollower] = weakref.WeakValueDictionary()
-_numbers = itertools.count(1)
-
-
-def _portal_relay() -> _PortalRelay:
-    global _relay
-    if _relay is None:
-        _relay = _PortalRelay()
-        _relay.said.connect(_deliver, Qt.ConnectionType.QueuedConnection)
-    return _relay
-
-
-def _deliver(number: int, value: int) -> None:
-    follower = _followers.get(number)
-    if follower is not None:
-        follower._portal_said(value)
 
 
 class DesktopSchemeFollower(QObject):
@@ -67,15 +36,14 @@ class DesktopSchemeFollower(QObject):
         self._app = app
         self._remember = remember
         self._watcher: ColorSchemeWatcher | None = None
-        self._number = next(_numbers)
-        _followers[self._number] = self
+        self._number, self._portal_answer = relay_to(self, DesktopSchemeFollower._portal_said)
         hints = app.styleHints()
         hints.colorSchemeChanged.connect(self._qt_said)
         self._qt_said(hints.colorScheme())
 
     def stop(self) -> None:
         """Stop listening to the portal (at quit; the thread ends within half a second)."""
-        _followers.pop(self._number, None)
+        stop_relaying(self._number)
         if self._watcher is not None:
             self._watcher.stop()
         with suppress(RuntimeError, TypeError):  # already gone with the app
@@ -90,10 +58,10 @@ class DesktopSchemeFollower(QObject):
     def _ask_the_portal(self) -> None:
         if self._watcher is not None:
             return  # already listening
-        relay, number = _portal_relay(), self._number
+        answer = self._portal_answer  # the thread holds this, never the follower
 
         def heard(scheme: ColorScheme | None) -> None:  # on the watcher's thread
-            relay.said.emit(number, NO_ANSWER if scheme is None else int(scheme))
+            answer(NO_ANSWER if scheme is None else int(scheme))
 
         self._watcher = ColorSchemeWatcher(heard)
         self._watcher.start()
