@@ -1,10 +1,11 @@
-"""The app from source follows the desktop's dark mode, live, on a real X server with a
-real XDG desktop portal (xdg-desktop-portal + xdg-desktop-portal-gtk), switched with
-``gsettings`` as GNOME's own settings do.
+"""The app, from source and as the frozen binary, follows the desktop's dark mode, live,
+on a real X server with a real XDG desktop portal (xdg-desktop-portal +
+xdg-desktop-portal-gtk), switched with ``gsettings`` as GNOME's own settings do.
 
 Two desktops: GNOME (Qt reads the portal itself and reports the scheme through its style
 hints) and an X11 desktop Qt does not know (it reports "Unknown"; the app then reads the
-portal directly over D-Bus). Each screenshot is kept under artifacts/screenshots/.
+portal directly over D-Bus). Each screenshot is kept under artifacts/screenshots/. The
+frozen cases run with ``./dev.sh package``.
 """
 
 from __future__ import annotations
@@ -66,9 +67,20 @@ def wait_for_brightness(display: str, window: str, name: str, dark: bool) -> flo
         time.sleep(0.3)
 
 
+def command_for(build: str) -> list[str]:
+    if build == "source":
+        return app_command()
+    from e2e.test_frozen import BINARY  # built by ./dev.sh package, which runs this case
+
+    if not BINARY.exists():
+        pytest.fail(f"{BINARY} does not exist: build it with ./dev.sh build")
+    return [str(BINARY)]
+
+
+@pytest.mark.parametrize("build", ["source", pytest.param("frozen", marks=pytest.mark.frozen)])
 @pytest.mark.parametrize("desktop", ["GNOME", "X-Generic"])
 def test_the_window_follows_the_desktops_dark_mode_both_ways(
-    display: str, portal: PortalSession, isolated_home: Path, desktop: str
+    display: str, portal: PortalSession, isolated_home: Path, desktop: str, build: str
 ) -> None:
     env = {
         **portal.env,
@@ -79,13 +91,13 @@ def test_the_window_follows_the_desktops_dark_mode_both_ways(
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     env.pop("WAYLAND_DISPLAY", None)
-    app = subprocess.Popen(app_command(), env=env)
+    app = subprocess.Popen(command_for(build), env=env)
     try:
         setup = wait_for_window(display, "Set up Reconnect")  # a first start; put off
         xdotool(display, "windowfocus", "--sync", setup)
         xdotool(display, "key", "Escape")
         window = wait_for_window(display, "Countdown — Reconnect")
-        name = f"desktop-{desktop.lower()}"
+        name = f"desktop-{desktop.lower()}-{build}"
         wait_for_brightness(display, window, f"{name}-light", dark=False)
         portal.set_color_scheme("prefer-dark")
         wait_for_brightness(display, window, f"{name}-dark", dark=True)
