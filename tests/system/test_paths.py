@@ -40,7 +40,7 @@ def test_resources_found_from_the_checkout() -> None:
     resources = paths.resources_dir()
     assert resources == Path(paths.__file__).resolve().parents[2] / "resources"
     sizes = [int(p.stem.rsplit("-", 1)[1]) for p in paths.app_icon_files()]
-    assert sizes == [16, 24, 32, 48, 64, 128, 256, 512]
+    assert sizes == [16, 22, 24, 32, 48, 64, 96, 128, 256, 512]
 
 
 def test_resources_found_in_a_frozen_bundle(
