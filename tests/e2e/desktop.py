@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from helpers.repo import REPO, app_command, require_tool
 
@@ -141,6 +142,25 @@ def desktop_env(display: str, **extra: str) -> dict[str, str]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **extra}
     env.pop("WAYLAND_DISPLAY", None)
     return env
+
+
+@contextmanager
+def app_process(command: list[str], **popen: Any) -> Iterator[subprocess.Popen]:
+    """The app running for a test; killed at the end if a failed step left it running."""
+    app = subprocess.Popen(command, **popen)
+    try:
+        yield app
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
+
+
+def quit_with_ctrl_q(display: str, window: str, app: subprocess.Popen) -> None:
+    """Quit as a person does, Ctrl+Q in the window; the app must end cleanly."""
+    xdotool(display, "windowfocus", "--sync", window)
+    xdotool(display, "key", "ctrl+q")
+    assert app.wait(timeout=20) == 0
 
 
 def xdotool(display: str, *args: str, timeout: float = 20) -> str:

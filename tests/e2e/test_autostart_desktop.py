@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import os
 import shlex
-import subprocess
 from pathlib import Path
 
 from e2e.desktop import (
+    app_process,
     open_tray_menu,
     passphrase_vault,
     tray_host,
@@ -40,8 +40,7 @@ def test_start_at_login_from_the_tray_keeps_the_custom_reconnect_home(
     with xvfb_display() as display, tray_host(display):
         env = passphrase_vault(display, tmp_path)  # RECONNECT_HOME is isolated_home
         assert env["RECONNECT_HOME"] == str(isolated_home)
-        app = subprocess.Popen(app_command(), env=env)
-        try:
+        with app_process(app_command(), env=env) as app:
             unlock_with_passphrase(display)
             wait_for_window(display, "Countdown — Reconnect")
             wait_until(lambda: len(tray_icons(display)) == 1, "no icon docked in the tray")
@@ -57,7 +56,3 @@ def test_start_at_login_from_the_tray_keeps_the_custom_reconnect_home(
             open_tray_menu(display, tray_icons(display)[0])
             xdotool(display, "key", "Up", "Return")  # Quit
             assert app.wait(timeout=20) == 0
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait(timeout=10)

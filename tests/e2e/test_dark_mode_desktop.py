@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import wait_for_window, window_screenshot, xdotool, xvfb_display
+from e2e.desktop import (
+    app_process,
+    quit_with_ctrl_q,
+    wait_for_window,
+    window_screenshot,
+    xdotool,
+    xvfb_display,
+)
 from helpers.desktop_portal import PortalSession, portal_session
 from helpers.repo import app_command, require_tool
 
@@ -91,8 +98,7 @@ def test_the_window_follows_the_desktops_dark_mode_both_ways(
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     env.pop("WAYLAND_DISPLAY", None)
-    app = subprocess.Popen(command_for(build), env=env)
-    try:
+    with app_process(command_for(build), env=env) as app:
         setup = wait_for_window(display, "Set up Reconnect")  # a first start; put off
         xdotool(display, "windowfocus", "--sync", setup)
         xdotool(display, "key", "Escape")
@@ -106,10 +112,4 @@ def test_the_window_follows_the_desktops_dark_mode_both_ways(
         portal.set_color_scheme("default")
         wait_for_brightness(display, window, f"{name}-light-again", dark=False)
         assert memo.read_text().strip() == "light"
-        xdotool(display, "windowfocus", "--sync", window)
-        xdotool(display, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=10)
+        quit_with_ctrl_q(display, window, app)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import desktop_env, screenshot, wait_for_window, xdotool, xvfb_display
+from e2e.desktop import (
+    app_process,
+    desktop_env,
+    quit_with_ctrl_q,
+    screenshot,
+    wait_for_window,
+    xdotool,
+    xvfb_display,
+)
 from helpers.repo import app_command
 
 
@@ -37,8 +45,7 @@ def test_keyboard_drives_the_real_window_and_quit_keeps_the_settings(
     settings_file = isolated_home / "config" / "settings.json"
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text(json.dumps({"theme": theme}))
-    app = subprocess.Popen(app_command(), env=desktop_env(display))
-    try:
+    with app_process(app_command(), env=desktop_env(display)) as app:
         # A first start offers to set up the vault; a person can put that off with Escape.
         setup = wait_for_window(display, "Set up Reconnect")
         screenshot(display, f"setup-{theme}")
@@ -59,12 +66,7 @@ def test_keyboard_drives_the_real_window_and_quit_keeps_the_settings(
         wait_for_window(display, "About Reconnect")
         screenshot(display, f"about-{theme}")
         xdotool(display, "key", "Escape")
-        xdotool(display, "windowfocus", "--sync", window)
-        xdotool(display, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
+        quit_with_ctrl_q(display, window, app)
     saved = json.loads(settings_file.read_text())
     assert saved["last_pane"] == "journal"
     assert saved["theme"] == theme

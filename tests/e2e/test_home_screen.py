@@ -4,13 +4,14 @@ at several window sizes (screenshots go to artifacts/screenshots/)."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from e2e.desktop import (
+    app_process,
     passphrase_vault,
+    quit_with_ctrl_q,
     screenshot,
     unlock_with_passphrase,
     wait_for_window,
@@ -38,8 +39,7 @@ def test_the_home_screen_after_unlocking_with_a_passphrase(
     settings_file.parent.mkdir(parents=True, exist_ok=True)
     settings_file.write_text(json.dumps({"theme": theme}))
 
-    app = subprocess.Popen(app_command(), env=env)
-    try:
+    with app_process(app_command(), env=env) as app:
         unlock_with_passphrase(display)
         window = wait_for_window(display, "Countdown — Reconnect")
         for width, height in SIZES:
@@ -48,9 +48,4 @@ def test_the_home_screen_after_unlocking_with_a_passphrase(
             xdotool(display, "sleep", "0.8")  # the unlock (scrypt) and a repaint
             shot = screenshot(display, f"home-{theme}-{width}x{height}")
             assert shot.stat().st_size > 10_000
-        xdotool(display, "windowfocus", "--sync", window)
-        xdotool(display, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
+        quit_with_ctrl_q(display, window, app)

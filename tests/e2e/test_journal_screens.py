@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from e2e.desktop import (
     PASSPHRASE,
+    app_process,
     passphrase_vault,
     screenshot,
     unlock_with_passphrase,
@@ -47,8 +47,7 @@ def test_the_journal_list_entry_prompts_and_chart(
     settings_file = isolated_home / "config" / "settings.json"
     settings_file.write_text(json.dumps({"theme": theme, "last_pane": "journal"}))
 
-    app = subprocess.Popen(app_command(), env=env)
-    try:
+    with app_process(app_command(), env=env) as app:
         unlock_with_passphrase(display)
         window = wait_for_window(display, "Journal — Reconnect")
         for width, height in SIZES:
@@ -66,6 +65,3 @@ def test_the_journal_list_entry_prompts_and_chart(
             xdotool(display, "key", "ctrl+shift+Tab", "ctrl+shift+Tab")  # back to the entry
         xdotool(display, "key", "ctrl+q")
         assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from e2e.desktop import (
+    app_process,
     passphrase_vault,
+    quit_with_ctrl_q,
     screenshot,
     tray_host,
     tray_icons,
@@ -54,8 +56,7 @@ def start_late(app: subprocess.Popen) -> None:
 def test_a_tray_start_docks_in_an_xembed_tray_that_comes_later(
     display: str, bus: SessionBus
 ) -> None:
-    app = subprocess.Popen(app_command("--tray"), env=bus.env)
-    try:
+    with app_process(app_command("--tray"), env=bus.env) as app:
         start_late(app)
         with tray_host(display):
             wait_until(
@@ -70,21 +71,14 @@ def test_a_tray_start_docks_in_an_xembed_tray_that_comes_later(
             xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "1")
             unlock_with_passphrase(display)
             window = wait_for_window(display, MAIN_WINDOW)
-            xdotool(display, "windowfocus", "--sync", window)
-            xdotool(display, "key", "ctrl+q")
-            assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=10)
+            quit_with_ctrl_q(display, window, app)
 
 
 def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
     display: str, bus: SessionBus
 ) -> None:
     host = require_tool("gtk-sni-tray-standalone")
-    app = subprocess.Popen(app_command("--tray"), env=bus.env)
-    try:
+    with app_process(app_command("--tray"), env=bus.env) as app:
         start_late(app)
         bus.start(host, "--watcher", "--top", "--end")
         wait_until(
@@ -107,10 +101,4 @@ def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
         assert answer == "()", "the icon did not answer a click"
         unlock_with_passphrase(display)
         window = wait_for_window(display, MAIN_WINDOW)
-        xdotool(display, "windowfocus", "--sync", window)
-        xdotool(display, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=10)
+        quit_with_ctrl_q(display, window, app)

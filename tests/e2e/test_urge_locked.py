@@ -12,8 +12,10 @@ from pathlib import Path
 
 from e2e.desktop import (
     PASSPHRASE,
+    app_process,
     open_tray_menu,
     passphrase_vault,
+    quit_with_ctrl_q,
     screenshot,
     tray_host,
     tray_icons,
@@ -42,8 +44,7 @@ def test_the_urge_flow_while_locked_saves_the_letter_only_after_unlocking(
 ) -> None:
     with xvfb_display() as display:
         env = passphrase_vault(display, tmp_path, days_without_contact=5.2)
-        app = subprocess.Popen(app_command(), env=env)
-        try:
+        with app_process(app_command(), env=env) as app:
             # Locked: the unlock dialog asks first; not now.
             unlock = wait_for_window(display, "Unlock Reconnect")
             xdotool(display, "windowfocus", "--sync", unlock)
@@ -82,12 +83,7 @@ def test_the_urge_flow_while_locked_saves_the_letter_only_after_unlocking(
             wait_until_closed(display, sos)  # saved, then closed as asked
 
             window = wait_for_window(display, MAIN_WINDOW)
-            xdotool(display, "windowfocus", "--sync", window)
-            xdotool(display, "key", "ctrl+q")
-            assert app.wait(timeout=20) == 0
-        finally:
-            if app.poll() is None:
-                app.kill()
+            quit_with_ctrl_q(display, window, app)
 
         secret = tmp_path / "passphrase"
         listed = subprocess.run(
@@ -106,8 +102,7 @@ def test_the_urge_flow_while_locked_saves_the_letter_only_after_unlocking(
 def test_the_tray_opens_the_urge_flow_without_asking_to_unlock(tmp_path: Path) -> None:
     with xvfb_display() as display, tray_host(display):
         env = passphrase_vault(display, tmp_path, days_without_contact=5.2)
-        app = subprocess.Popen(app_command("--tray"), env=env)
-        try:
+        with app_process(app_command("--tray"), env=env) as app:
             wait_until(lambda: len(tray_icons(display)) == 1, "no icon docked in the tray")
             icon = tray_icons(display)[0]
             open_tray_menu(display, icon)
@@ -122,6 +117,3 @@ def test_the_tray_opens_the_urge_flow_without_asking_to_unlock(tmp_path: Path) -
             open_tray_menu(display, icon)
             xdotool(display, "key", "Up", "Return")  # Quit
             assert app.wait(timeout=20) == 0
-        finally:
-            if app.poll() is None:
-                app.kill()

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import desktop_env, wait_for_window, xdotool, xvfb_display
+from e2e.desktop import (
+    app_process,
+    desktop_env,
+    quit_with_ctrl_q,
+    wait_for_window,
+    xdotool,
+    xvfb_display,
+)
 from helpers.repo import REPO, require_tool
 
 
@@ -59,8 +66,7 @@ LAUNCHES = {
 
 @pytest.mark.parametrize("launch", list(LAUNCHES))
 def test_wm_class_matches_the_desktop_entry(display: str, isolated_home: Path, launch: str) -> None:
-    app = subprocess.Popen(LAUNCHES[launch], env=desktop_env(display), cwd=REPO)
-    try:
+    with app_process(LAUNCHES[launch], env=desktop_env(display), cwd=REPO) as app:
         dialog = wait_for_window(display, "Set up Reconnect")  # a first start
         instance, klass = wm_class(display, dialog)
         assert instance == startup_wm_class() == "reconnect"
@@ -69,10 +75,4 @@ def test_wm_class_matches_the_desktop_entry(display: str, isolated_home: Path, l
         xdotool(display, "key", "Escape")
         window = wait_for_window(display, "Countdown — Reconnect")
         assert wm_class(display, window) == ("reconnect", "Reconnect")
-        xdotool(display, "windowfocus", "--sync", window)
-        xdotool(display, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=10)
+        quit_with_ctrl_q(display, window, app)

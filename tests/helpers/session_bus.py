@@ -156,3 +156,15 @@ def wait_for(condition, message: str, timeout: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, message
         time.sleep(0.2)
+
+
+def dunstctl(bus: SessionBus, *args: str) -> str:
+    """Ask the dunst running on ``bus`` (``count displayed``, ``action 0``, ``history``)."""
+    return subprocess.run(
+        [require_tool("dunstctl"), *args],
+        env=bus.env,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    ).stdout.strip()

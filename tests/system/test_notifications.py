@@ -17,7 +17,7 @@ import pytest
 
 from e2e.desktop import xvfb_display
 from helpers.repo import require_tool
-from helpers.session_bus import SessionBus, session_bus, wait_for
+from helpers.session_bus import SessionBus, dunstctl, session_bus, wait_for
 from reconnect_gui import APP_ID, APP_NAME
 from reconnect_gui.system.notifications import SERVICE, DesktopNotifier, Event
 
@@ -56,17 +56,6 @@ class Events:
 
     def next(self) -> tuple[int, Event]:
         return self.received.get(timeout=WAIT_S)
-
-
-def dunstctl(bus: SessionBus, *args: str) -> str:
-    return subprocess.run(
-        [require_tool("dunstctl"), *args],
-        env=bus.env,
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=True,
-    ).stdout.strip()
 
 
 def click_until_heard(bus: SessionBus, events: Events) -> tuple[int, Event]:

@@ -12,6 +12,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
 from helpers.clock import Clock
 from helpers.pages import JournalPage
+from helpers.session_bus import dunstctl
 from reconnect_gui.core.countdown.plan import new_plan
 from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.core.reminders.pause import PAUSE_HOUR
@@ -441,21 +442,6 @@ def dunst(bare_bus, tmp_path):
     bare_bus.start(require_tool("dunst"), "-config", str(config))
     wait_for(lambda: bare_bus.has_name(SERVICE), "dunst did not start")
     return bare_bus
-
-
-def dunstctl(bus, *args: str) -> str:
-    import subprocess
-
-    from helpers.repo import require_tool
-
-    return subprocess.run(
-        [require_tool("dunstctl"), *args],
-        env=bus.env,
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=True,
-    ).stdout.strip()
 
 
 def over_dbus(qtbot, with_plan, tmp_path, clock, bus) -> Harness:
