@@ -54,7 +54,8 @@ class TrayAndReminders(QObject):
 
     ``notifications`` (Linux): tray messages go over D-Bus, clickable on every desktop;
     a reminder the desktop cannot show (no notification service) becomes a note in the
-    window. Without it (Windows, macOS) Qt's tray shows them.
+    window, except a milestone while the window is open: its home screen celebrates it.
+    Without it (Windows, macOS) Qt's tray shows them.
 
     ``wait_for_tray`` (a ``--tray`` start): with no tray yet, keep asking the desktop
     (``tray_probe``) for ``TRAY_LOOK_FOR_MS`` and attach the tray once one appears.
@@ -329,8 +330,15 @@ class TrayAndReminders(QObject):
         title, message, reminder = sent
         if reminder is None:
             self._tray_message(title, message)
+        elif reminder.kind == MILESTONE and self._window_in_view():
+            # The open window's home screen celebrates the day itself (now, or when they
+            # come back to it): a note saying the same over it would make one moment two.
+            return
         else:
             self._note_in_window(reminder)
+
+    def _window_in_view(self) -> bool:
+        return bool(self.window.isVisible() and not self.window.isMinimized())
 
     def _open_last_reminder(self) -> None:
         reminder = self._last_reminder

@@ -513,3 +513,24 @@ def test_the_hidden_notice_without_a_service_goes_to_the_tray_message(
     app.window.close()  # to the tray, with the one-time note
     qtbot.wait_until(lambda: app.qt_messages == [HIDDEN_TITLE], timeout=10000)
     assert app.session.notice is None  # not a window note for that
+
+
+def test_with_a_tray_and_no_notification_service_a_milestone_is_one_moment(
+    qtbot, with_plan, tmp_path, clock, bare_bus
+) -> None:
+    """The window is open on the home screen when day 14 comes, and no service can show
+    the desktop notification: the home card celebrates it, and no window note says the
+    same over it (issue 17: one warm moment, not two)."""
+    app = over_dbus(qtbot, with_plan, tmp_path, clock, bare_bus)
+    app.session.refresh()
+    app.window.show_pane(PaneKey.COUNTDOWN)
+    pane = app.window.pane(PaneKey.COUNTDOWN)
+    app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
+    app.session.timer.timer.timeout.emit()
+    pane.show_plan()  # the ring's day_changed, which the clock moving by hand does not send
+    qtbot.wait_until(lambda: pane.celebration.isVisible())
+    assert "14" in pane.celebration_title.text()
+    qtbot.wait_until(lambda: not app.session._sent, timeout=10000)  # the failure came back
+    qtbot.wait(200)  # anything queued after it has run
+    assert app.session.notice is None or not app.session.notice.isVisible()
+    assert app.qt_messages == []
