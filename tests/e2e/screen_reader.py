@@ -1,0 +1,155 @@
+"""What is on screen, read as a screen reader reads it: the app's accessibility tree over
+AT-SPI, on a session bus of the test's own.
+
+The app exposes its widgets over AT-SPI when ``QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1`` is in
+its environment and the session bus can start the accessibility bus (``at-spi2-core``,
+started on demand: the bus needs activation). Only what is showing is read: hidden
+pages and closed banners are left out, as a screen reader leaves them out. Places come
+from the same tree, so a test clicks a button where a person would.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+
+from e2e.desktop import xdotool
+
+ACCESSIBLE = "org.a11y.atspi.Accessible"
+COMPONENT = "org.a11y.atspi.Component"
+REGISTRY = ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root")
+# AT-SPI's state bits (atspi-constants.h): AtspiStateType.
+FOCUSED, SHOWING = 12, 25
+SCREEN = 0  # ATSPI_COORD_TYPE_SCREEN
+APP_ENV = {"QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}  # what the app needs in its environment
+
+
+@dataclass(frozen=True)
+class Node:
+    name: str
+    role: str  # "push button", "list item", "dialog", …
+    states: frozenset[int]
+    bus_name: str
+    path: str
+    depth: int
+
+    @property
+    def focused(self) -> bool:
+        return FOCUSED in self.states
+
+
+class ScreenReader:
+    """Reads the accessibility tree of the app called ``app_name``."""
+
+    def __init__(self, session_bus_address: str, app_name: str = "Reconnect") -> None:
+        self.app_name = app_name
+        with open_dbus_connection(bus=session_bus_address) as session:
+            a11y_bus = DBusAddress(
+                "/org/a11y/bus", bus_name="org.a11y.Bus", interface="org.a11y.Bus"
+            )
+            self._address = session.send_and_get_reply(
+                new_method_call(a11y_bus, "GetAddress"), timeout=10
+            ).body[0]
+        self._bus: DBusConnection = open_dbus_connection(bus=self._address)
+
+    def close(self) -> None:
+        self._bus.close()
+
+    def _call(self, bus_name: str, path: str, interface: str, method: str, *args, signature=None):
+        address = DBusAddress(path, bus_name=bus_name, interface=interface)
+        message = (
+            new_method_call(address, method, signature, args)
+            if args
+            else new_method_call(address, method)
+        )
+        return self._bus.send_and_get_reply(message, timeout=10).body
+
+    def _children(self, bus_name: str, path: str) -> list[tuple[str, str]]:
+        return self._call(bus_name, path, ACCESSIBLE, "GetChildren")[0]
+
+    def _node(self, bus_name: str, path: str, depth: int) -> Node:
+        address = DBusAddress(path, bus_name=bus_name, interface=ACCESSIBLE)
+        name = self._bus.send_and_get_reply(Properties(address).get("Name"), timeout=10).body[0][1]
+        role = self._call(bus_name, path, ACCESSIBLE, "GetRoleName")[0]
+        low, high = self._call(bus_name, path, ACCESSIBLE, "GetState")[0]
+        states = frozenset(bit for bit in range(64) if (low | (high << 32)) & (1 << bit))
+        return Node(name, role, states, bus_name, path, depth)
+
+    def _app(self) -> tuple[str, str] | None:
+        for bus_name, path in self._children(*REGISTRY):
+            try:
+                if self._node(bus_name, path, 0).name == self.app_name:
+                    return bus_name, path
+            except DBusErrorResponse:  # an app that left the bus meanwhile
+                continue
+        return None
+
+    def showing(self) -> list[Node]:
+        """Every node on screen now, in the tree's order (windows and dialogs alike)."""
+        app = self._app()
+        if app is None:
+            return []
+        found: list[Node] = []
+
+        def walk(bus_name: str, path: str, depth: int) -> None:
+            for child_bus, child_path in self._children(bus_name, path):
+                node = self._node(child_bus, child_path, depth)
+                if SHOWING not in node.states:
+                    continue
+                found.append(node)
+                walk(child_bus, child_path, depth + 1)
+
+        walk(*app, 1)
+        return found
+
+    def find(self, role: str, name: str) -> list[Node]:
+        """The showing nodes of ``role`` whose name is ``name`` or starts with it."""
+        return [n for n in self.showing() if n.role == role and n.name.startswith(name)]
+
+    def wait_for(self, role: str, name: str, timeout: float = 20) -> Node:
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.find(role, name)
+            if found:
+                return found[0]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {role} {name!r} on screen")
+            time.sleep(0.25)
+
+    def items(self, list_name: str) -> list[str]:
+        """The names of the items of the showing list called ``list_name``, in order."""
+        nodes = self.showing()
+        for index, node in enumerate(nodes):
+            if node.role == "list" and node.name == list_name:
+                return [
+                    child.name
+                    for child in _subtree(nodes, index)
+                    if child.role == "list item" and child.depth == node.depth + 1
+                ]
+        raise AssertionError(f"no list {list_name!r} on screen")
+
+    def focused(self) -> Node | None:
+        return next((n for n in self.showing() if n.focused), None)
+
+    def centre(self, node: Node) -> tuple[int, int]:
+        x, y, width, height = self._call(
+            node.bus_name, node.path, COMPONENT, "GetExtents", SCREEN, signature="u"
+        )[0]
+        return x + width // 2, y + height // 2
+
+    def click(self, display: str, role: str, name: str, timeout: float = 20) -> None:
+        """Click the middle of the showing ``role`` called ``name``, as a person would."""
+        x, y = self.centre(self.wait_for(role, name, timeout))
+        xdotool(display, "mousemove", "--sync", str(x), str(y), "click", "1")
+
+
+def _subtree(nodes: list[Node], index: int) -> Iterator[Node]:
+    depth = nodes[index].depth
+    for node in nodes[index + 1 :]:
+        if node.depth <= depth:
+            return
+        yield node
