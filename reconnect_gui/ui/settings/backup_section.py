@@ -298,9 +298,16 @@ class BackupSection(QGroupBox):
 
     def _open_dialog(self, dialog: QDialog) -> None:
         # The next step's dialog opens from the last one's signal, while that one is
-        # still closing itself: it is only let go of here, never closed.
+        # still closing itself: it is only replaced here, never closed.
         self.dialog = dialog
+        # A closed dialog is deleted a moment later: let go of it as it closes, so that
+        # ``refresh`` never touches a deleted one.
+        dialog.finished.connect(lambda _result: self._let_go(dialog))
         dialog.open()
+
+    def _let_go(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:  # not the next step's, opened while this one closed
+            self.dialog = None
 
     # ---- making a backup ----------------------------------------------------------------
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from reconnect_gui.storage.backup import read_backup
 from reconnect_gui.storage.records import JOURNAL_ENTRY
@@ -245,3 +246,35 @@ def test_locking_while_asked_forgets_the_backups_records_and_the_question(
     controller.lock()
     assert section.restore_choice is None and section.dialog is None
     assert not ask.isVisible()
+
+
+@pytest.mark.parametrize(
+    "open_one",
+    [
+        lambda section, path: section.ask_new_passphrase(path),
+        lambda section, path: section.ask_backup_passphrase(path),
+        lambda section, path: section.choose_backup_file(),
+        lambda section, path: section.confirm_export(),
+    ],
+    ids=["new passphrase", "backup's passphrase", "file chooser", "export warning"],
+)
+def test_locking_after_a_closed_dialog_was_deleted_touches_nothing_deleted(
+    qtbot, unlocked_controller, clock, tmp_path: Path, open_one
+) -> None:
+    """Seen under valgrind: a closed dialog is deleted a moment later, and the next
+    ``refresh`` (locking) asked the deleted dialog whether it was visible."""
+    import shiboken6
+
+    from helpers.file_dialogs import let_closed_dialogs_go
+
+    controller = unlocked_controller
+    section = make_section(qtbot, controller, clock)
+    open_one(section, tmp_path / "backup.age")
+    asked = section.dialog
+    assert isinstance(asked, QDialog) and asked.isVisible()
+    asked.reject()  # the person changes their mind
+    let_closed_dialogs_go()
+    assert not shiboken6.isValid(asked)  # Qt has deleted it
+    controller.lock()  # its refresh ran inside Qt's event loop, which caught the error
+    section.refresh()  # raised "Internal C++ object already deleted" before
+    assert section.dialog is None and not section.backup_button.isEnabled()
