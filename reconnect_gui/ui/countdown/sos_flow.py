@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from reconnect_gui.core.countdown.contact_log import INTENSITIES, Urge, new_urge
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.widgets.labels import caption, page_with_heading, quiet_label, wrapped_label
+from reconnect_gui.ui.widgets.theme import card_frame
 
 BREATHE_IN_MS = 4_000
 BREATHE_OUT_MS = 6_000
@@ -264,11 +265,7 @@ class SosDialog(QDialog):
 
     def _calming_box(self) -> QWidget:
         """While locked: a short grounding exercise in place of the reasons, and a way in."""
-        box = QFrame()
-        box.setObjectName("calming")
-        box.setStyleSheet(
-            "QFrame#calming { background: palette(alternate-base); border-radius: 10px; }"
-        )
+        box = card_frame("calming")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
@@ -297,11 +294,7 @@ class SosDialog(QDialog):
         self.calming_box.hide()
 
     def _reasons_box(self, reasons: Sequence[str]) -> QWidget:
-        box = QFrame()
-        box.setObjectName("reasons")
-        box.setStyleSheet(
-            "QFrame#reasons { background: palette(alternate-base); border-radius: 10px; }"
-        )
+        box = card_frame("reasons")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)

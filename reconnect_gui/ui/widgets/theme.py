@@ -16,12 +16,16 @@ All of this is palettes only: nothing of ours runs while Qt paints.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from reconnect_gui.ui.widgets.colours import mixed
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFrame
 
 # role -> (light, dark); all text/background pairs here meet WCAG AA (4.5:1).
 # Warm paper and ink, and one calm teal accent (selection, links, the main button) in both.
@@ -92,8 +96,21 @@ def card_colour(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Base)
 
 
+def card_frame(name: str) -> QFrame:
+    """An empty frame drawn as one of the app's cards, with the ground, edge and corners of
+    a group of settings (the style sheet's ``card`` rule, so it follows the theme live).
+    ``name`` is its object name."""
+    from PySide6.QtWidgets import QFrame  # not needed before the first frame
+
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setProperty("card", True)
+    return frame
+
+
 def style_sheet(palette: QPalette) -> str:
-    """The app's few shapes, in the colours of ``palette``: cards for grouped settings,
+    """The app's few shapes, in the colours of ``palette``: cards for grouped settings
+    (and frames made by ``card_frame``),
     the primary button (``primary`` property true), link buttons (``link`` true), easy-to-see
     scroll bars and tooltips. Kept short, and with no rule for common widgets like
     labels: every rule is matched against every widget Qt polishes."""
@@ -127,6 +144,7 @@ QGroupBox {{ background: {card}; border: 1px solid {edge}; border-radius: 12px;
   margin-top: 4px; padding: 30px 10px 8px 10px; }}
 QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left;
   left: 18px; top: 14px; padding: 0; color: {accent}; }}
+QFrame[card="true"] {{ background: {card}; border: 1px solid {edge}; border-radius: 12px; }}
 QPushButton[primary="true"] {{ background: {accent}; color: {on_accent};
   border: 2px solid {accent}; border-radius: 10px; padding: 9px 22px; font-weight: 600; }}
 QPushButton[primary="true"]:hover {{ background: {accent_hover}; border-color: {accent_hover}; }}
