@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
@@ -36,6 +36,7 @@ class Node:
     bus_name: str
     path: str
     depth: int
+    window: int = 0  # which top-level window (in the app's order: dialogs come later)
 
     @property
     def focused(self) -> bool:
@@ -95,29 +96,40 @@ class ScreenReader:
             return []
         found: list[Node] = []
 
-        def walk(bus_name: str, path: str, depth: int) -> None:
+        def walk(bus_name: str, path: str, depth: int, window: int) -> None:
             for child_bus, child_path in self._children(bus_name, path):
-                node = self._node(child_bus, child_path, depth)
+                node = replace(self._node(child_bus, child_path, depth), window=window)
                 if SHOWING not in node.states:
                     continue
                 found.append(node)
-                walk(child_bus, child_path, depth + 1)
+                walk(child_bus, child_path, depth + 1, window)
 
-        walk(*app, 1)
+        for window, (bus_name, path) in enumerate(self._children(*app)):
+            node = replace(self._node(bus_name, path, 1), window=window)
+            if SHOWING in node.states:
+                found.append(node)
+                walk(bus_name, path, 2, window)
         return found
 
-    def find(self, role: str, name: str) -> list[Node]:
-        """The showing nodes of ``role`` whose name is ``name`` or starts with it."""
-        return [n for n in self.showing() if n.role == role and n.name.startswith(name)]
+    def find(self, role: str, name: str, *, prefix: bool = False) -> list[Node]:
+        """The showing nodes of ``role`` called ``name`` (or, with ``prefix``, whose name
+        starts with it), the newest window's first: a dialog's before the window's."""
+        found = [
+            n
+            for n in self.showing()
+            if n.role == role and (n.name.startswith(name) if prefix else n.name == name)
+        ]
+        return sorted(found, key=lambda n: -n.window)
 
-    def wait_for(self, role: str, name: str, timeout: float = 20) -> Node:
+    def wait_for(self, role: str, name: str, timeout: float = 20, *, prefix: bool = False) -> Node:
         deadline = time.monotonic() + timeout
         while True:
-            found = self.find(role, name)
+            found = self.find(role, name, prefix=prefix)
             if found:
                 return found[0]
             if time.monotonic() > deadline:
-                raise AssertionError(f"no {role} {name!r} on screen")
+                seen = "; ".join(f"{n.role} {n.name[:40]!r}" for n in self.showing())
+                raise AssertionError(f"no {role} {name!r} on screen, only: {seen}")
             time.sleep(0.25)
 
     def items(self, list_name: str) -> list[str]:
@@ -141,9 +153,11 @@ class ScreenReader:
         )[0]
         return x + width // 2, y + height // 2
 
-    def click(self, display: str, role: str, name: str, timeout: float = 20) -> None:
+    def click(
+        self, display: str, role: str, name: str, timeout: float = 20, *, prefix: bool = False
+    ) -> None:
         """Click the middle of the showing ``role`` called ``name``, as a person would."""
-        x, y = self.centre(self.wait_for(role, name, timeout))
+        x, y = self.centre(self.wait_for(role, name, timeout, prefix=prefix))
         xdotool(display, "mousemove", "--sync", str(x), str(y), "click", "1")
 
 

@@ -37,7 +37,7 @@ from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.core.countdown import stats as countdown_stats
 from reconnect_gui.core.countdown.contact_log import GUIDANCE, ContactEntry, ContactKind, Urge
 from reconnect_gui.core.countdown.insight import chart_meaning, urge_figures, urge_patterns
-from reconnect_gui.core.countdown.milestones import Celebration, to_celebrate
+from reconnect_gui.core.countdown.milestones import Celebration, milestone_key, to_celebrate
 from reconnect_gui.core.countdown.moments import local_zone_name
 from reconnect_gui.core.countdown.person import ExWords
 from reconnect_gui.core.countdown.plan import Plan, extend_target, record_slip
@@ -128,6 +128,7 @@ class CountdownPane(VaultBoundPane):
         self.wizard: QWidget | None = None
         self.unreadable = 0  # stored contacts or urges that could not be read
         self.celebrated: frozenset[str] = frozenset()  # milestone keys, from the vault
+        self.shown_celebration: Celebration | None = None  # what the card says now
 
         self.pages.addWidget(QWidget())  # the wizard, built fresh each time it is needed
         self.pages.addWidget(self._home_page())
@@ -445,9 +446,7 @@ class CountdownPane(VaultBoundPane):
         self.celebrated = frozenset()
         self._moving_on_choice = None
         self.moving_on_undo.hide()
-        self.celebration.hide()
-        self.celebration_title.clear()
-        self.celebration_text.clear()
+        self._put_celebration_away()
         self.ring.set_source(None)
         self.history_list.clear()
         self.urge_chart.set_counts([])
@@ -543,6 +542,11 @@ class CountdownPane(VaultBoundPane):
         self.urge_patterns.setText("\n".join(patterns))
         self.urge_patterns.setVisible(bool(patterns))
         self._fill_history(plan, contacts)
+        card = self.shown_celebration
+        if card is not None and milestone_key(plan, card.day) not in card.keys:
+            # A slip began a new count: "Day 3, you are through them" beside "Day 0"
+            # would read as a taunt. The day stays in the history.
+            self._put_celebration_away()
         self._celebrate_if_due()
         QTimer.singleShot(0, self, self._fit_ring)  # banners may have come or gone
 
@@ -579,9 +583,16 @@ class CountdownPane(VaultBoundPane):
         self._fit_ring()
 
     def show_celebration(self, celebration: Celebration) -> None:
+        self.shown_celebration = celebration
         self.celebration_title.setText(celebration.title)
         self.celebration_text.setText(celebration.message)
         self.celebration.show()
+
+    def _put_celebration_away(self) -> None:
+        self.shown_celebration = None
+        self.celebration.hide()
+        self.celebration_title.clear()
+        self.celebration_text.clear()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when there is room; one column in a narrow window (no sideways scroll)."""

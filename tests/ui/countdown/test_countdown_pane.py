@@ -391,6 +391,38 @@ def test_a_milestone_is_celebrated_once_even_after_a_restart(
     assert not again.celebration.isVisible() and again.celebration_title.text() == ""
 
 
+def test_a_slip_that_starts_a_new_count_puts_the_old_celebration_away(
+    qtbot, unlocked_controller, clock
+) -> None:
+    """"Day 3: you are through them" beside "Day 0, just started" reads as a taunt right
+    after a slip: the card belongs to the attempt that just ended (issue 17)."""
+    start_plan(unlocked_controller, days_ago=3.1)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.celebration.isVisible() and pane.celebration_title.text() == "Day 3"
+    pane.slip_button.click()
+    dialog = pane.dialog
+    assert isinstance(dialog, SlipDialog)
+    dialog.kind_buttons["checked_profiles"].click()
+    dialog.restart_button.setChecked(True)
+    dialog.save_button.click()
+    assert not pane.celebration.isVisible()
+    assert pane.celebration_title.text() == ""
+
+
+def test_a_slip_that_keeps_the_count_keeps_the_celebration(
+    qtbot, unlocked_controller, clock
+) -> None:
+    start_plan(unlocked_controller, days_ago=3.1)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.slip_button.click()
+    dialog = pane.dialog
+    assert isinstance(dialog, SlipDialog)
+    dialog.kind_buttons["checked_profiles"].click()
+    dialog.keep_button.setChecked(True)
+    dialog.save_button.click()
+    assert pane.celebration.isVisible() and pane.celebration_title.text() == "Day 3"
+
+
 def test_one_slip_is_one_row_and_urges_and_milestones_are_in_the_history(
     qtbot, unlocked_controller, clock
 ) -> None:
