@@ -5,26 +5,21 @@ mood chart, the drafts. For looking at (issue 17's layout point):
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from e2e.desktop import (
-    PASSPHRASE,
-    passphrase_vault,
-    wait_for_window,
-    wait_until_closed,
-    xdotool,
-    xvfb_display,
+from e2e.desktop import PASSPHRASE, quit_with_ctrl_q, xdotool
+from e2e.pane_shots import (
+    ShotsDesktop,
+    grab,
+    place_window,
+    shots_desktop,
+    start_app,
+    unlocked_window,
 )
-from e2e.journal_seed import seed_lived_in_vault
-from e2e.pane_shots import grab, seed_draft
-from helpers.repo import app_command
 
 SIZE = (720, 480)
 # Where the "Mood over time" tab sits in the window at 720×480 (x, y), found by looking.
@@ -47,22 +42,12 @@ def seed_trash(now: datetime) -> None:
         vault.close()
 
 
-def shoot(display: str, env: dict[str, str], home: Path, theme: str, out: Path) -> None:
-    settings_file = home / "config" / "settings.json"
-    settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_text(json.dumps({"theme": theme, "last_pane": "journal"}))
-    app = subprocess.Popen(app_command(), env=env)
+def shoot(desktop: ShotsDesktop, theme: str, out: Path) -> None:
+    display = desktop.display
     width, height = SIZE
-    try:
-        dialog = wait_for_window(display, "Unlock Reconnect")
-        xdotool(display, "windowfocus", "--sync", dialog)
-        xdotool(display, "type", "--delay", "10", PASSPHRASE)
-        xdotool(display, "key", "Return")
-        wait_until_closed(display, dialog)
-        window = wait_for_window(display, "Reconnect")
-        xdotool(display, "windowsize", "--sync", window, str(width), str(height))
-        xdotool(display, "windowmove", "--sync", window, "0", "0")
-        xdotool(display, "windowfocus", "--sync", window)
+    with start_app(desktop, theme, "journal") as app:
+        window = unlocked_window(display)
+        place_window(display, window, width, height)
         size = f"{width}x{height}"
         time.sleep(3)
         # A reminder shown as a small window of its own (no tray here) would cover the pane.
@@ -92,29 +77,14 @@ def shoot(display: str, env: dict[str, str], home: Path, theme: str, out: Path) 
         time.sleep(0.8)
         grab(display, "root", out / f"draft-new-menu-{theme}-{size}.png")
         xdotool(display, "key", "Escape")
-        xdotool(display, "key", "ctrl+q")
-        app.wait(timeout=20)
-    finally:
-        if app.poll() is None:
-            app.kill()
+        quit_with_ctrl_q(display, window, app)
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="reconnect-shots-") as tmp:
-        folder = Path(tmp)
-        home = folder / "home"
-        os.environ["RECONNECT_HOME"] = str(home)
-        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-            os.environ[var] = str(folder / "xdg" / var.lower())
-        with xvfb_display("1280x800x24") as display:
-            env = passphrase_vault(display, folder)
-            now = datetime.now(UTC)
-            seed_lived_in_vault(None, PASSPHRASE, now)
-            seed_draft(now)
-            seed_trash(now)
-            for theme in sys.argv[2:] or ("light", "dark"):
-                shoot(display, env, home, theme, out)
+    with shots_desktop(seed_trash) as desktop:
+        for theme in sys.argv[2:] or ("light", "dark"):
+            shoot(desktop, theme, out)
     print("\n".join(sorted(str(p) for p in out.glob("*.png"))))
 
 

@@ -12,14 +12,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from e2e.desktop import (
     PASSPHRASE,
+    app_process,
     passphrase_vault,
+    quit_with_ctrl_q,
+    unlock_with_passphrase,
     wait_for_window,
-    wait_until_closed,
     xdotool,
     xvfb_display,
 )
@@ -56,68 +61,19 @@ def seed_draft(now: datetime) -> None:
         vault.close()
 
 
-def grab(display: str, window: str, target: Path) -> None:
-    subprocess.run(
-        [require_tool("import"), "-window", window, str(target)],
-        env={**os.environ, "DISPLAY": display},
-        check=True,
-        timeout=30,
-    )
+@dataclass(frozen=True)
+class ShotsDesktop:
+    """Where the screenshot scripts run the app: an X server, and a home of its own."""
+
+    display: str
+    env: dict[str, str]  # the app's environment (no keyring: the passphrase is typed)
+    home: Path  # RECONNECT_HOME
 
 
-def shoot_theme(display: str, env: dict[str, str], home: Path, theme: str, out: Path) -> None:
-    settings_file = home / "config" / "settings.json"
-    settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_text(json.dumps({"theme": theme, "last_pane": "countdown"}))
-    app = subprocess.Popen(app_command(), env=env)
-    try:
-        dialog = wait_for_window(display, "Unlock Reconnect")
-        xdotool(display, "windowfocus", "--sync", dialog)
-        xdotool(display, "type", "--delay", "10", PASSPHRASE)
-        xdotool(display, "key", "Return")
-        wait_until_closed(display, dialog)
-        window = wait_for_window(display, "Reconnect")
-        for width, height in SIZES:
-            xdotool(display, "windowsize", "--sync", window, str(width), str(height))
-            xdotool(display, "windowmove", "--sync", window, "0", "0")
-            xdotool(display, "windowfocus", "--sync", window)
-            for name, keys in PANES:
-                xdotool(display, "key", keys)
-                time.sleep(1.2)  # the pane is built, the journal read, a repaint
-                grab(display, window, out / f"{name}-{theme}-{width}x{height}.png")
-                if name == "journal" and width == SIZES[0][0]:  # and its mood chart
-                    xdotool(display, "key", "ctrl+p", "ctrl+Tab")  # prompts, then the chart
-                    time.sleep(0.8)
-                    grab(display, window, out / f"mood-chart-{theme}-{width}x{height}.png")
-                    xdotool(display, "key", "ctrl+shift+Tab", "ctrl+shift+Tab")
-        xdotool(display, "key", "ctrl+q")
-        app.wait(timeout=20)
-    finally:
-        if app.poll() is None:
-            app.kill()
-
-
-def shoot_wrong_passphrase(
-    display: str, env: dict[str, str], home: Path, theme: str, out: Path
-) -> None:
-    """The unlock dialog after a wrong passphrase: its message must fit."""
-    settings_file = home / "config" / "settings.json"
-    settings_file.write_text(json.dumps({"theme": theme, "last_pane": "countdown"}))
-    app = subprocess.Popen(app_command(), env=env)
-    try:
-        dialog = wait_for_window(display, "Unlock Reconnect")
-        xdotool(display, "windowfocus", "--sync", dialog)
-        xdotool(display, "type", "--delay", "10", "not the passphrase")
-        xdotool(display, "key", "Return")
-        time.sleep(4)  # scrypt, then the message
-        grab(display, dialog, out / f"unlock-wrong-{theme}.png")
-    finally:
-        app.kill()
-        app.wait(timeout=20)
-
-
-def main(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def shots_desktop(*seeds: Callable[[datetime], None]) -> Iterator[ShotsDesktop]:
+    """A fresh X server and a temporary home holding a lived-in vault and one letter in
+    Drafts; each of ``seeds`` adds more to the vault (it is given the time "now")."""
     with tempfile.TemporaryDirectory(prefix="reconnect-shots-") as tmp:
         folder = Path(tmp)
         home = folder / "home"
@@ -129,14 +85,85 @@ def main(out: Path) -> None:
             now = datetime.now(UTC)
             seed_lived_in_vault(None, PASSPHRASE, now)
             seed_draft(now)
-            # A first start once: its stray black square (a never-painted window of the
-            # vault's first unlock on this bare X server) stays out of the pictures kept.
-            with tempfile.TemporaryDirectory() as warm_up:
-                shoot_theme(display, env, home, "light", Path(warm_up))
-            for theme in ("light", "dark"):
-                shoot_theme(display, env, home, theme, out)
-            for theme in ("light", "dark"):
-                shoot_wrong_passphrase(display, env, home, theme, out)
+            for seed in seeds:
+                seed(now)
+            yield ShotsDesktop(display, env, home)
+
+
+def start_app(
+    desktop: ShotsDesktop, theme: str, last_pane: str
+) -> AbstractContextManager[subprocess.Popen]:
+    """The app in ``theme``, opening on ``last_pane`` once unlocked; killed at the end if
+    a step left it running."""
+    settings_file = desktop.home / "config" / "settings.json"
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(json.dumps({"theme": theme, "last_pane": last_pane}))
+    return app_process(app_command(), env=desktop.env)
+
+
+def unlocked_window(display: str) -> str:
+    """Unlock with the passphrase; the main window."""
+    unlock_with_passphrase(display)
+    return wait_for_window(display, "Reconnect")
+
+
+def place_window(display: str, window: str, width: int, height: int) -> None:
+    """``width``×``height`` in the top left corner, with the keyboard."""
+    xdotool(display, "windowsize", "--sync", window, str(width), str(height))
+    xdotool(display, "windowmove", "--sync", window, "0", "0")
+    xdotool(display, "windowfocus", "--sync", window)
+
+
+def grab(display: str, window: str, target: Path) -> None:
+    subprocess.run(
+        [require_tool("import"), "-window", window, str(target)],
+        env={**os.environ, "DISPLAY": display},
+        check=True,
+        timeout=30,
+    )
+
+
+def shoot_theme(desktop: ShotsDesktop, theme: str, out: Path) -> None:
+    display = desktop.display
+    with start_app(desktop, theme, "countdown") as app:
+        window = unlocked_window(display)
+        for width, height in SIZES:
+            place_window(display, window, width, height)
+            for name, keys in PANES:
+                xdotool(display, "key", keys)
+                time.sleep(1.2)  # the pane is built, the journal read, a repaint
+                grab(display, window, out / f"{name}-{theme}-{width}x{height}.png")
+                if name == "journal" and width == SIZES[0][0]:  # and its mood chart
+                    xdotool(display, "key", "ctrl+p", "ctrl+Tab")  # prompts, then the chart
+                    time.sleep(0.8)
+                    grab(display, window, out / f"mood-chart-{theme}-{width}x{height}.png")
+                    xdotool(display, "key", "ctrl+shift+Tab", "ctrl+shift+Tab")
+        quit_with_ctrl_q(display, window, app)
+
+
+def shoot_wrong_passphrase(desktop: ShotsDesktop, theme: str, out: Path) -> None:
+    """The unlock dialog after a wrong passphrase: its message must fit."""
+    display = desktop.display
+    with start_app(desktop, theme, "countdown"):  # ended by app_process, still asking
+        dialog = wait_for_window(display, "Unlock Reconnect")
+        xdotool(display, "windowfocus", "--sync", dialog)
+        xdotool(display, "type", "--delay", "10", "not the passphrase")
+        xdotool(display, "key", "Return")
+        time.sleep(4)  # scrypt, then the message
+        grab(display, dialog, out / f"unlock-wrong-{theme}.png")
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with shots_desktop() as desktop:
+        # A first start once: its stray black square (a never-painted window of the
+        # vault's first unlock on this bare X server) stays out of the pictures kept.
+        with tempfile.TemporaryDirectory() as warm_up:
+            shoot_theme(desktop, "light", Path(warm_up))
+        for theme in ("light", "dark"):
+            shoot_theme(desktop, theme, out)
+        for theme in ("light", "dark"):
+            shoot_wrong_passphrase(desktop, theme, out)
     print("\n".join(sorted(str(p) for p in out.glob("*.png"))))
 
 
