@@ -54,16 +54,18 @@ def living_desktop(
     *,
     tray: bool = True,
     dunst: bool = True,
+    dunstrc: str = "",
 ) -> Iterator[Desktop]:
     """The desktop, with a vault (passphrase ``desktop.PASSPHRASE``) and a plan that began
-    ``days_without_contact`` ago; ``home`` is the test's RECONNECT_HOME."""
+    ``days_without_contact`` ago; ``home`` is the test's RECONNECT_HOME. ``dunstrc``:
+    dunst's settings (its defaults when empty; never the user's own file)."""
     with xvfb_display() as display, tray_host(display) if tray else nullcontext():
         env = passphrase_vault(display, folder, days_without_contact=days_without_contact)
         # Activation on: the accessibility bus starts on demand, as on a real desktop.
         with session_bus({**env, **APP_ENV}) as bus:
             if dunst:
                 config = folder / "dunstrc"
-                config.write_text("")  # dunst's defaults, never the user's own file
+                config.write_text(dunstrc)
                 bus.start(require_tool("dunst"), "-config", str(config))
                 wait_for(lambda: bus.has_name(SERVICE), "dunst did not take its name")
             yield Desktop(display, bus, bus.env, home)
