@@ -15,22 +15,22 @@ import pytest
 
 from e2e.desktop import (
     app_process,
-    passphrase_vault,
     quit_with_ctrl_q,
     screenshot,
     tray_host,
-    tray_icons,
-    unlock_with_passphrase,
-    visible_windows,
-    wait_for_window,
     wait_until,
-    xdotool,
     xvfb_display,
+)
+from e2e.tray_steps import (
+    click_icon,
+    docked_icon,
+    only_the_icon,
+    tray_vault,
+    unlocked_main_window,
 )
 from helpers.repo import app_command, require_tool
 from helpers.session_bus import SessionBus, session_bus
 
-MAIN_WINDOW = "Countdown — Reconnect"
 HOST_LATE_S = 5  # the panel comes up this long after the app
 ATTACH_WITHIN_S = 60  # the app looks every 3 s for 2.5 min; a loaded CI host is slow to start
 
@@ -43,8 +43,7 @@ def display() -> Iterator[str]:
 
 @pytest.fixture
 def bus(display: str, tmp_path: Path) -> Iterator[SessionBus]:
-    env = passphrase_vault(display, tmp_path, days_without_contact=12.2)
-    with session_bus(env) as session:
+    with session_bus(tray_vault(display, tmp_path)) as session:
         yield session
 
 
@@ -59,19 +58,11 @@ def test_a_tray_start_docks_in_an_xembed_tray_that_comes_later(
     with app_process(app_command("--tray"), env=bus.env) as app:
         start_late(app)
         with tray_host(display):
-            wait_until(
-                lambda: len(tray_icons(display)) == 1,
-                "the icon never docked in the late tray",
-                timeout=ATTACH_WITHIN_S,
-            )
-            # The tray is the way in now: no window stands open at login.
-            wait_until(lambda: not visible_windows(display, "Reconnect$"), "a window stayed")
+            icon = docked_icon(display, "the icon never docked in the late tray", ATTACH_WITHIN_S)
+            only_the_icon(display)  # the tray is the way in now: no window at login
             screenshot(display, "tray-late-xembed")
-            icon = tray_icons(display)[0]
-            xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "1")
-            unlock_with_passphrase(display)
-            window = wait_for_window(display, MAIN_WINDOW)
-            quit_with_ctrl_q(display, window, app)
+            click_icon(display, icon)
+            quit_with_ctrl_q(display, unlocked_main_window(display), app)
 
 
 def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
@@ -86,7 +77,7 @@ def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
             "the icon never registered with the late SNI host",
             timeout=ATTACH_WITHIN_S,
         )
-        wait_until(lambda: not visible_windows(display, "Reconnect$"), "a window stayed")
+        only_the_icon(display)
         screenshot(display, "tray-late-sni")
         # A click on the icon in the panel is an Activate call to the item.
         item = bus.registered_tray_items()[0]
@@ -99,6 +90,4 @@ def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
             "0",
         )
         assert answer == "()", "the icon did not answer a click"
-        unlock_with_passphrase(display)
-        window = wait_for_window(display, MAIN_WINDOW)
-        quit_with_ctrl_q(display, window, app)
+        quit_with_ctrl_q(display, unlocked_main_window(display), app)

@@ -5,6 +5,7 @@ and ``--tray`` starts with only the icon. Screenshots go to artifacts/screenshot
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,11 @@ from PySide6.QtGui import QColor, QImage
 
 from e2e.desktop import (
     TrayIcon,
+    app_process,
     open_tray_menu,
-    passphrase_vault,
+    quit_with_ctrl_q,
     screenshot,
     tray_host,
-    tray_icons,
-    unlock_with_passphrase,
     visible_windows,
     wait_for_window,
     wait_until,
@@ -25,25 +25,32 @@ from e2e.desktop import (
     xdotool,
     xvfb_display,
 )
+from e2e.tray_steps import (
+    MAIN_WINDOW,
+    click_icon,
+    docked_icon,
+    tray_vault,
+    unlocked_main_window,
+)
 from helpers.repo import app_command
-
-MAIN_WINDOW = "Countdown — Reconnect"
 
 
 @pytest.fixture
-def desktop() -> str:
+def desktop() -> Iterator[str]:
     with xvfb_display() as display, tray_host(display):
         yield display
 
 
 @pytest.fixture
 def env(desktop: str, tmp_path: Path) -> dict[str, str]:
-    return passphrase_vault(desktop, tmp_path, days_without_contact=12.2)
+    return tray_vault(desktop, tmp_path)
 
 
-def docked_icon(display: str) -> TrayIcon:
-    wait_until(lambda: len(tray_icons(display)) == 1, "no icon docked in the tray")
-    return tray_icons(display)[0]
+def hide_the_window(display: str, window: str) -> None:
+    """Close the window (Ctrl+W, like its close button): the app stays in the tray."""
+    xdotool(display, "windowfocus", "--sync", window)
+    xdotool(display, "key", "ctrl+w")
+    wait_until(lambda: not visible_windows(display, MAIN_WINDOW), "the window stayed")
 
 
 def colourful_share(display: str, icon: TrayIcon, name: str) -> float:
@@ -59,28 +66,21 @@ def colourful_share(display: str, icon: TrayIcon, name: str) -> float:
 
 
 def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, str]) -> None:
-    app = subprocess.Popen(app_command(), env=env)
-    try:
-        unlock_with_passphrase(desktop)
-        window = wait_for_window(desktop, MAIN_WINDOW)
+    with app_process(app_command(), env=env) as app:
+        window = unlocked_main_window(desktop)
         icon = docked_icon(desktop)
         wait_until(
             lambda: colourful_share(desktop, icon, "tray-day") > 0.2, "the day badge never showed"
         )
 
-        # Closing the window (Ctrl+W, like its close button) leaves the app in the tray.
-        xdotool(desktop, "windowfocus", "--sync", window)
-        xdotool(desktop, "key", "ctrl+w")
-        wait_until(lambda: not visible_windows(desktop, MAIN_WINDOW), "the window stayed")
+        # Closing the window leaves the app in the tray.
+        hide_the_window(desktop, window)
         assert app.poll() is None
         screenshot(desktop, "tray-hidden-notice")
 
         # A left click on the icon brings it back.
-        xdotool(desktop, "mousemove", str(icon.x), str(icon.y), "click", "1")
-        window = wait_for_window(desktop, MAIN_WINDOW)
-        xdotool(desktop, "windowfocus", "--sync", window)
-        xdotool(desktop, "key", "ctrl+w")
-        wait_until(lambda: not visible_windows(desktop, MAIN_WINDOW), "the window stayed")
+        click_icon(desktop, icon)
+        hide_the_window(desktop, wait_for_window(desktop, MAIN_WINDOW))
 
         # The menu: Open, I feel the urge…, …: the second item opens the SOS flow.
         open_tray_menu(desktop, icon)
@@ -93,10 +93,7 @@ def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, 
         wait_until_closed(desktop, sos)
 
         # A second launch shows the running copy's window and leaves.
-        window = wait_for_window(desktop, MAIN_WINDOW)
-        xdotool(desktop, "windowfocus", "--sync", window)
-        xdotool(desktop, "key", "ctrl+w")
-        wait_until(lambda: not visible_windows(desktop, MAIN_WINDOW), "the window stayed")
+        hide_the_window(desktop, wait_for_window(desktop, MAIN_WINDOW))
         second = subprocess.run(app_command(), env=env, capture_output=True, timeout=60)
         assert second.returncode == 0
         wait_for_window(desktop, MAIN_WINDOW)
@@ -105,33 +102,23 @@ def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, 
         open_tray_menu(desktop, icon)
         xdotool(desktop, "key", "Up", "Return")
         assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
 
 
 def test_a_tray_start_shows_only_the_icon_until_it_is_clicked(
     desktop: str, env: dict[str, str]
 ) -> None:
-    app = subprocess.Popen(app_command("--tray"), env=env)
-    try:
+    with app_process(app_command("--tray"), env=env) as app:
         icon = docked_icon(desktop)
         xdotool(desktop, "sleep", "2")  # time enough for any window that would open
         assert not visible_windows(desktop, "Reconnect$")
         assert not visible_windows(desktop, "Unlock Reconnect"), "no passphrase at login"
         assert colourful_share(desktop, icon, "tray-locked") < 0.05  # the grey padlock
-        xdotool(desktop, "mousemove", str(icon.x), str(icon.y), "click", "1")
-        unlock_with_passphrase(desktop)
-        wait_for_window(desktop, MAIN_WINDOW)
+        click_icon(desktop, icon)
+        window = unlocked_main_window(desktop)
         wait_until(
             lambda: colourful_share(desktop, icon, "tray-day-after-unlock") > 0.2,
             "the day badge never showed",
         )
-        window = wait_for_window(desktop, MAIN_WINDOW)
         xdotool(desktop, "windowfocus", "--sync", window)
         screenshot(desktop, "tray-start-unlocked")
-        xdotool(desktop, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
+        quit_with_ctrl_q(desktop, window, app)
