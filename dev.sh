@@ -28,7 +28,8 @@ RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-
 # The real parts the tests use: an X server, a tray host, a Secret Service, age, xdotool.
 TEST_PACKAGES=(xvfb trayer gnome-keyring libsecret-tools dbus-x11 age xdotool imagemagick
   desktop-file-utils libglib2.0-bin x11-utils faketime xdg-desktop-portal xdg-desktop-portal-gtk
-  fonts-dejavu-core dunst haskell-gtk-sni-tray-utils appstream binutils)
+  fonts-dejavu-core dunst haskell-gtk-sni-tray-utils appstream binutils
+  at-spi2-core)  # the accessibility bus: e2e tests read the screen as a screen reader does
 # Awkward moments for the system clock (./dev.sh test-dates): NAME TZ "DATE TIME".
 MOVED_CLOCKS=(
   "leap-day UTC 2028-02-29 12:00:00"
