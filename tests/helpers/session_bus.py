@@ -99,13 +99,18 @@ class SessionBus:
     def stop_services(self) -> None:
         for process in reversed(self._services):
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait(timeout=10)
+                end_group(process)
         self._services.clear()
+
+
+def end_group(process: subprocess.Popen) -> None:
+    """End the process group ``process`` leads: asked first, forced after 10 s."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 @contextmanager
@@ -141,12 +146,7 @@ def session_bus(env: dict[str, str], *, activation: bool = True) -> Iterator[Ses
             session.stop_services()
         assert bus.stdin is not None
         bus.stdin.close()
-        os.killpg(bus.pid, signal.SIGTERM)
-        try:
-            bus.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(bus.pid, signal.SIGKILL)
-            bus.wait(timeout=10)
+        end_group(bus)
         for option in options[1:]:
             os.unlink(option)
 
