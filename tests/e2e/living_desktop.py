@@ -19,6 +19,9 @@ from reconnect_gui.system.notifications import SERVICE
 
 # Reminders at any hour of the test's run: no quiet hours moving them to the morning.
 NO_QUIET_HOURS = {"quiet_start": "", "quiet_end": ""}
+# dunst keeps a notification on screen until it is clicked or closed (its default is 10 s,
+# which a loaded machine can outlast before the test looks).
+STAY_UNTIL_CLICKED = "[urgency_normal]\n    timeout = 0\n"
 
 
 @dataclass

@@ -29,7 +29,13 @@ from e2e.desktop import (
     window_title,
     xdotool,
 )
-from e2e.living_desktop import NO_QUIET_HOURS, Desktop, living_desktop, write_settings
+from e2e.living_desktop import (
+    NO_QUIET_HOURS,
+    STAY_UNTIL_CLICKED,
+    Desktop,
+    living_desktop,
+    write_settings,
+)
 from e2e.screen_reader import FOCUSED
 from helpers.repo import app_command, require_tool
 from helpers.session_bus import dunstctl
@@ -38,7 +44,6 @@ CHECK_IN_AT = "12:01"
 APP_STARTS_AT = "12:00:35"  # on the app's own (moved) clock, in UTC
 BEFORE_ITS_TIME_S = 20  # the app's clock surely reads before 12:01 this long after launch
 ZONE = "UTC"
-STAY_UNTIL_CLICKED = "[urgency_normal]\n    timeout = 0\n"  # dunst keeps it until clicked
 LINE = "slept a little better"
 
 

@@ -20,7 +20,13 @@ from e2e.desktop import (
     wait_for_window,
     wait_until,
 )
-from e2e.living_desktop import NO_QUIET_HOURS, Desktop, living_desktop, write_settings
+from e2e.living_desktop import (
+    NO_QUIET_HOURS,
+    STAY_UNTIL_CLICKED,
+    Desktop,
+    living_desktop,
+    write_settings,
+)
 from e2e.screen_reader import ScreenReader
 from helpers.repo import app_command
 from helpers.session_bus import dunstctl
@@ -51,7 +57,9 @@ def test_a_milestone_is_celebrated_once_in_the_app_and_on_the_desktop(
     tmp_path: Path, isolated_home: Path
 ) -> None:
     write_settings(isolated_home, check_in_time="", **NO_QUIET_HOURS)  # only the milestone
-    with living_desktop(tmp_path, isolated_home, JUST_REACHED_DAY_3) as desktop:
+    with living_desktop(
+        tmp_path, isolated_home, JUST_REACHED_DAY_3, dunstrc=STAY_UNTIL_CLICKED
+    ) as desktop:
         with app_process(app_command(), env=desktop.env) as app:
             unlock_with_passphrase(desktop.display)
             window = wait_for_window(desktop.display, MAIN_WINDOW)
