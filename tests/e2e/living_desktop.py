@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from e2e.desktop import passphrase_vault, tray_host, xvfb_display
-from e2e.screen_reader import APP_ENV, ScreenReader, require_accessibility_bus
+from e2e.screen_reader import A11Y_BUS, APP_ENV, ScreenReader, require_accessibility_bus
 from helpers.repo import require_tool
 from helpers.session_bus import SessionBus, dunstctl, session_bus, wait_for
 from reconnect_gui.system.notifications import SERVICE
@@ -56,17 +56,20 @@ def living_desktop(
     days_without_contact: float,
     *,
     tray: bool = True,
-    dunst: bool = True,
+    dunst: bool = True,  # False: no notification service at all on the bus
     dunstrc: str = "",
 ) -> Iterator[Desktop]:
     """The desktop, with a vault (passphrase ``desktop.PASSPHRASE``) and a plan that began
     ``days_without_contact`` ago; ``home`` is the test's RECONNECT_HOME. ``dunstrc``:
     dunst's settings (its defaults when empty; never the user's own file)."""
-    require_accessibility_bus()
+    launcher = require_accessibility_bus()
     with xvfb_display() as display, tray_host(display) if tray else nullcontext():
         env = passphrase_vault(display, folder, days_without_contact=days_without_contact)
-        # Activation on: the accessibility bus starts on demand, as on a real desktop.
-        with session_bus({**env, **APP_ENV}) as bus:
+        # Nothing starts on demand (so without dunst no notification service appears);
+        # the accessibility bus is started here, as a desktop session starts it.
+        with session_bus({**env, **APP_ENV}, activation=False) as bus:
+            bus.start(launcher)
+            wait_for(lambda: bus.has_name(A11Y_BUS), "the accessibility bus did not start")
             if dunst:
                 config = folder / "dunstrc"
                 config.write_text(dunstrc)

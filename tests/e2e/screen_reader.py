@@ -22,6 +22,7 @@ from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
 from e2e.desktop import xdotool
 
+A11Y_BUS = "org.a11y.Bus"
 ACCESSIBLE = "org.a11y.atspi.Accessible"
 COMPONENT = "org.a11y.atspi.Component"
 REGISTRY = ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root")
@@ -47,11 +48,13 @@ class Node:
         return FOCUSED in self.states
 
 
-def require_accessibility_bus() -> None:
-    """at-spi2-core, which starts the accessibility bus; in CI its absence fails the test
+def require_accessibility_bus() -> str:
+    """at-spi2-core's launcher of the accessibility bus; in CI its absence fails the test
     (as ``helpers.repo.require_tool`` does), elsewhere it skips."""
-    if any(Path(folder, "at-spi-bus-launcher").exists() for folder in LAUNCHER_FOLDERS):
-        return
+    for folder in LAUNCHER_FOLDERS:
+        launcher = Path(folder, "at-spi-bus-launcher")
+        if launcher.exists():
+            return str(launcher)
     message = "at-spi2-core is not installed (./dev.sh test installs it)"
     if os.environ.get("CI"):
         pytest.fail(message)
@@ -64,9 +67,7 @@ class ScreenReader:
     def __init__(self, session_bus_address: str, app_name: str = "Reconnect") -> None:
         self.app_name = app_name
         with open_dbus_connection(bus=session_bus_address) as session:
-            a11y_bus = DBusAddress(
-                "/org/a11y/bus", bus_name="org.a11y.Bus", interface="org.a11y.Bus"
-            )
+            a11y_bus = DBusAddress("/org/a11y/bus", bus_name=A11Y_BUS, interface=A11Y_BUS)
             self._address = session.send_and_get_reply(
                 new_method_call(a11y_bus, "GetAddress"), timeout=10
             ).body[0]
@@ -125,6 +126,10 @@ class ScreenReader:
                 found.append(node)
                 walk(bus_name, path, 2, window)
         return found
+
+    def windows(self) -> list[Node]:
+        """The app's top-level windows on screen: the main window, dialogs, notes."""
+        return [n for n in self.showing() if n.depth == 1]
 
     def find(self, role: str, name: str, *, prefix: bool = False) -> list[Node]:
         """The showing nodes of ``role`` called ``name`` (or, with ``prefix``, whose name

@@ -2,7 +2,8 @@
 (issue 17): day 3 has just been reached when the person unlocks; the home screen shows
 its card and the desktop (dunst) shows one notification; the history says "Day 3 …
 reached"; after Ctrl+Q and a second start neither the card nor a notification comes
-again, and the history still has the milestone, once.
+again, and the history still has the milestone, once. With a tray but no notification
+service at all, the card is the one moment: no note in the window says it again.
 
 What is on screen is read from the app's accessibility tree (``e2e.screen_reader``), what
 the desktop showed from dunst's own history (``dunstctl``)."""
@@ -17,6 +18,7 @@ from e2e.desktop import (
     quit_with_ctrl_q,
     screenshot,
     unlock_with_passphrase,
+    visible_windows,
     wait_for_window,
     wait_until,
 )
@@ -104,3 +106,27 @@ def test_a_milestone_is_celebrated_once_in_the_app_and_on_the_desktop(
 def dunst_close_all(desktop: Desktop) -> None:
     dunstctl(desktop.bus, "close-all")
     wait_until(lambda: desktop.displayed() == 0, "the notification stayed")
+
+
+def test_with_a_tray_and_no_notification_service_the_card_is_the_one_moment(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """The notification cannot be shown (nothing owns org.freedesktop.Notifications); the
+    window is open on the home screen, whose card celebrates the day: a note over it
+    saying "Day 3 — a milestone" as well made one moment two."""
+    write_settings(isolated_home, check_in_time="", **NO_QUIET_HOURS)
+    with living_desktop(tmp_path, isolated_home, JUST_REACHED_DAY_3, dunst=False) as desktop:
+        assert not desktop.bus.has_name("org.freedesktop.Notifications")
+        with app_process(app_command(), env=desktop.env) as app:
+            unlock_with_passphrase(desktop.display)
+            window = wait_for_window(desktop.display, MAIN_WINDOW)
+            reader = desktop.reader()
+            reader.wait_for("push button", "Thank you")
+            time.sleep(SETTLE_S)  # the failed notification has come back by now
+            screenshot(desktop.display, "milestone-day-3-no-notification-service")
+            cards = celebration_cards(reader)
+            assert len(cards) == 1 and cards[0].startswith("Day 3")
+            assert [w.name for w in reader.windows()] == [MAIN_WINDOW]
+            assert visible_windows(desktop.display, "milestone") == []
+            reader.close()
+            quit_with_ctrl_q(desktop.display, window, app)
