@@ -23,6 +23,7 @@ from reconnect_gui.system.logs import configure_logging
 from reconnect_gui.system.paths import AppPaths, app_paths
 
 if TYPE_CHECKING:
+    from reconnect_gui.storage.key_prefetch import PrefetchedKeyStore
     from reconnect_gui.ui.tray.tray_and_reminders import TrayAndReminders
 
 log = logging.getLogger("reconnect")
@@ -134,6 +135,27 @@ class _GuiApp:
         self.clock: Clock = system_clock
 
     def run(self) -> int:
+        self.key_prefetch = self._prefetch_key()  # before Qt loads: see storage.key_prefetch
+        try:
+            return self._run()
+        finally:
+            self.key_prefetch.cancel()
+
+    def _prefetch_key(self) -> PrefetchedKeyStore:
+        """The keystore the vault opens with: on a plain start, one that began looking the
+        key up in a child process a moment ago."""
+        from reconnect_gui.storage.key_prefetch import KeyPrefetch, PrefetchedKeyStore
+        from reconnect_gui.storage.keystore import DEFAULT_TIMEOUT
+        from reconnect_gui.storage.vault_location import vault_file
+
+        wanted = not (self.args.smoke or self.initial_settings.app_lock_minutes)
+        # Forked only while no Qt is loaded (tests run the GUI inside a Qt process).
+        if not wanted or "PySide6.QtCore" in sys.modules:
+            return PrefetchedKeyStore(None)
+        prefetch = KeyPrefetch.start(vault_file(self.paths.data), DEFAULT_TIMEOUT)
+        return PrefetchedKeyStore(prefetch)
+
+    def _run(self) -> int:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
@@ -292,9 +314,11 @@ class _GuiApp:
         from reconnect_gui.ui.vault.controller import VaultController, VaultState
         from reconnect_gui.ui.widgets.application import application
 
+        keystore = self.key_prefetch
         controller = VaultController(
             self.paths.data,
             window,
+            keystore_factory=lambda: keystore,
             now=self.clock,
             app_lock_minutes=self.keeper.settings.app_lock_minutes,
         )
@@ -321,6 +345,9 @@ class _GuiApp:
 
         controller.state_changed.connect(show_state)
         window.vault_action_requested.connect(act)
+        # The keyring lookup and the vault's opening run in the background while the rest
+        # is built here: its answer is queued, so it arrives once all below is wired.
+        controller.start(ask)
         # Quit (the menu, the tray, SIGTERM) locks: the panes save, the WAL goes into the
         # main file, and the vault closes before the process ends.
         application().aboutToQuit.connect(controller.lock)
@@ -390,7 +417,6 @@ class _GuiApp:
 
         window.provide_pane(PaneKey.JOURNAL, journal_pane)
         self._start_reminders(window, controller)
-        controller.start(ask)
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
 
     def _start_reminders(self, window, controller) -> None:

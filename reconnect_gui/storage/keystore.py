@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hmac
 import logging
 import threading
 from collections.abc import Callable
@@ -124,6 +123,8 @@ class KeyStore:
             keyring.set_password(self.service, vault_id, encoded)
             # Some backends accept a write and drop it (a null or read-only keyring):
             # reading it back is the only way to tell the user the truth.
+            import hmac  # not at the top: hashlib's OpenSSL load is not wanted before paint
+
             found = keyring.get_password(self.service, vault_id)
             return isinstance(found, str) and hmac.compare_digest(found, encoded)
 

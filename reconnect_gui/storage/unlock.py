@@ -16,12 +16,8 @@ from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.storage.errors import KeyUnavailable
 from reconnect_gui.storage.keystore import KeyStore
 from reconnect_gui.storage.vault import Vault, create_vault, open_vault
-
-VAULT_FILE_NAME = "vault.sqlite3"
-
-
-def vault_file(data_dir: Path) -> Path:
-    return data_dir / VAULT_FILE_NAME
+from reconnect_gui.storage.vault_location import VAULT_FILE_NAME as VAULT_FILE_NAME
+from reconnect_gui.storage.vault_location import vault_file as vault_file
 
 
 @dataclass

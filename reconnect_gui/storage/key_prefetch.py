@@ -1,0 +1,179 @@
+"""Fetch the vault's key from the keyring in a child process while the window is built.
+
+What the person waits for at start-up is their day count, and the longest step before it
+is the keyring: importing ``keyring`` and letting it choose a backend costs about 0.2 s
+on Linux (it imports urllib, and asks ldconfig for the macOS libraries it then does not
+find). In a thread that work would hold the interpreter lock the first frame needs; in a
+child process it runs beside the window's set-up, on another core.
+
+The child is forked before Qt is imported and while the process has one thread, so the
+fork copies nothing half-locked. It marks itself not dumpable, reads the vault's id from
+the file (read-only), asks the keyring once, sends its answer over a pipe (never a file,
+never its arguments) and exits. ``PrefetchedKeyStore`` hands that answer to the first
+``load`` of the same vault and behaves as a plain ``KeyStore`` for everything else.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import select
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from reconnect_gui.storage.keystore import KeyStore, KeyStoreError, Reason
+
+_KEY = "key"
+_FAILED = "failed"
+_MOST_BYTES = 4096  # a vault id, a word and a base64 key fit many times over
+
+
+@dataclass(frozen=True)
+class PrefetchAnswer:
+    """What the child found: the key, or why the keyring could not give it."""
+
+    vault_id: str
+    key: bytes | None
+    reason: Reason | None
+
+
+class KeyPrefetch:
+    """One child process looking the key up; ``take`` collects its answer once."""
+
+    def __init__(self, pid: int, answer_fd: int) -> None:
+        self.pid = pid
+        self._answer_fd: int | None = answer_fd
+        self._lock = threading.Lock()
+
+    @classmethod
+    def start(cls, vault_path: Path, timeout: float) -> KeyPrefetch | None:
+        """Fork the child, or return None where that is not safe or not useful: not on
+        Linux, with other threads running, or with no vault yet."""
+        if not sys.platform.startswith("linux") or threading.active_count() != 1:
+            return None
+        if not vault_path.is_file():
+            return None
+        answer_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the app's code
+            status = 0
+            try:
+                os.close(answer_fd)
+                _answer_in_child(vault_path, timeout, write_fd)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)  # no atexit handlers or buffers of the parent's run here
+        os.close(write_fd)
+        return cls(pid, answer_fd)
+
+    def take(self, timeout: float) -> PrefetchAnswer | None:
+        """The child's answer, waiting at most ``timeout`` seconds; None when it gave none
+        (it failed, timed out, or the answer was taken already)."""
+        with self._lock:
+            fd, self._answer_fd = self._answer_fd, None
+        if fd is None:
+            return None
+        try:
+            data = _read_all(fd, timeout)
+        finally:
+            os.close(fd)
+            self._end_child()
+        return None if data is None else _parse(data)
+
+    def cancel(self) -> None:
+        """Stop waiting: close the pipe and end the child (the app quits, or never asks)."""
+        with self._lock:
+            fd, self._answer_fd = self._answer_fd, None
+        if fd is not None:
+            os.close(fd)
+            self._end_child()
+
+    def _end_child(self) -> None:
+        try:
+            finished, _status = os.waitpid(self.pid, os.WNOHANG)
+            if finished == 0:  # still asking a hung keyring: its answer is not wanted now
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:  # reaped already
+            pass
+
+
+class PrefetchedKeyStore(KeyStore):
+    """A KeyStore whose first ``load`` uses the child's answer when it is for this vault."""
+
+    def __init__(self, prefetch: KeyPrefetch | None) -> None:
+        super().__init__()
+        self._prefetch = prefetch
+
+    def load(self, vault_id: str) -> bytes:
+        prefetch, self._prefetch = self._prefetch, None
+        answer = None if prefetch is None else prefetch.take(self.timeout)
+        if answer is None or answer.vault_id != vault_id:
+            return super().load(vault_id)  # ask here, as if there had been no child
+        if answer.key is not None:
+            return answer.key
+        raise KeyStoreError(answer.reason or "error")
+
+    def cancel(self) -> None:
+        prefetch, self._prefetch = self._prefetch, None
+        if prefetch is not None:
+            prefetch.cancel()
+
+
+def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> None:
+    from reconnect_gui.storage import vault_format
+    from reconnect_gui.system.hardening import forbid_core_dumps
+
+    forbid_core_dumps()  # it is about to hold the key
+    connection = vault_format.connect(vault_path, read_only=True)
+    try:
+        vault_id = str(vault_format.meta(connection, "vault_id"))
+    finally:
+        connection.close()
+    try:
+        key = KeyStore(timeout=timeout).load(vault_id)
+        message = f"{vault_id}\n{_KEY}\n{base64.b64encode(key).decode('ascii')}"
+    except KeyStoreError as error:
+        message = f"{vault_id}\n{_FAILED}\n{error.reason}"
+    data = message.encode("ascii")
+    while data:
+        data = data[os.write(write_fd, data) :]
+    os.close(write_fd)
+
+
+def _read_all(fd: int, timeout: float) -> bytes | None:
+    """Everything the child wrote, once it closed the pipe; None after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, _MOST_BYTES)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        if sum(map(len, chunks)) > _MOST_BYTES:
+            return None
+
+
+def _parse(data: bytes) -> PrefetchAnswer | None:
+    try:
+        vault_id, status, detail = data.decode("ascii").split("\n")
+    except (UnicodeDecodeError, ValueError):  # the child died half-way: ask again
+        return None
+    if status == _KEY:
+        try:
+            return PrefetchAnswer(vault_id, base64.b64decode(detail, validate=True), None)
+        except (binascii.Error, ValueError):
+            return None
+    if status == _FAILED and detail in get_args(Reason):
+        return PrefetchAnswer(vault_id, None, detail)  # type: ignore[arg-type]
+    return None

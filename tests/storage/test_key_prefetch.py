@@ -1,0 +1,102 @@
+"""The key looked up in a child process while the window is built (storage/key_prefetch.py),
+against a real Secret Service (gnome-keyring on a private D-Bus session).
+
+Each step is a fresh Python process, as the app is: it forks the child before anything
+else, then opens the vault with what the child found. ``keyring`` never loading in the
+parent is the proof that the lookup happened in the child.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.secret_service import run_in_secret_service
+
+SESSION = r"""
+"$PY" -m reconnect_gui --data-dir "$DATA" vault init --recovery-code-file "$CODE" >/dev/null
+step found;     "$PY" "$STEPS" open
+step other;     "$PY" "$STEPS" other-vault
+step cancel;    "$PY" "$STEPS" cancel
+"$PY" -m reconnect_gui --data-dir "$DATA" vault lock >/dev/null
+step missing;   "$PY" "$STEPS" open
+step no-vault;  "$PY" "$STEPS" no-vault
+"""
+
+STEPS = r"""
+import os, sys
+from pathlib import Path
+from reconnect_gui.storage.key_prefetch import KeyPrefetch, PrefetchedKeyStore
+
+action = sys.argv[1]
+from reconnect_gui.storage.vault_location import vault_file
+from reconnect_gui.system.paths import app_paths
+data = app_paths(os.environ["DATA"]).data
+vault = vault_file(data)
+prefetch = KeyPrefetch.start(data / "nothing-here" if action == "no-vault" else vault, 5.0)
+print("child:", prefetch is not None and prefetch.pid != os.getpid())
+if action == "cancel":
+    prefetch.cancel()
+    try:
+        os.waitpid(prefetch.pid, os.WNOHANG)
+        print("child reaped: no")
+    except ChildProcessError:
+        print("child reaped: yes")
+    sys.exit()
+keystore = PrefetchedKeyStore(prefetch)
+print("keyring loaded before:", "keyring" in sys.modules)
+from reconnect_gui.storage.errors import KeyUnavailable
+from reconnect_gui.storage.keystore import KeyStoreError
+from reconnect_gui.storage.unlock import open_with_keyring
+if action == "other-vault":
+    try:
+        keystore.load("some-other-vault")
+    except KeyStoreError as error:
+        print("other vault:", error.reason)
+    print("keyring loaded after:", "keyring" in sys.modules)
+    sys.exit()
+try:
+    open_with_keyring(vault, keystore).vault.close()
+    print("opened: yes")
+except KeyUnavailable as error:
+    print("failed:", error.reason)
+print("keyring loaded after:", "keyring" in sys.modules)
+"""
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One Secret Service session for the whole file: each step is its own process."""
+    tmp_path = tmp_path_factory.mktemp("prefetch")
+    steps = tmp_path / "steps.py"
+    steps.write_text(STEPS)
+    data = tmp_path / "data"
+    data.mkdir()
+    return run_in_secret_service(
+        tmp_path, SESSION, STEPS=str(steps), DATA=str(data), CODE=str(tmp_path / "code.txt")
+    )
+
+
+def test_the_child_finds_the_key_and_the_app_never_loads_keyring_for_it(
+    out: dict[str, str],
+) -> None:
+    assert "child: True" in out["found"]
+    assert "opened: yes" in out["found"]
+    assert "keyring loaded after: False" in out["found"]
+
+    # A key taken out of the keyring (vault lock): the child says so, in the same words a
+    # lookup here would use, and the app asks for the passphrase as before.
+    assert "failed: missing" in out["missing"]
+    assert "keyring loaded after: False" in out["missing"]
+
+
+def test_an_answer_for_another_vault_is_not_used(out: dict[str, str]) -> None:
+    # The child looked up the vault in the file; asked for another, the keystore asks the
+    # keyring itself (and finds nothing there).
+    assert "other vault: missing" in out["other"]
+    assert "keyring loaded after: True" in out["other"]
+
+
+def test_no_child_without_a_vault_and_a_cancelled_child_is_ended(out: dict[str, str]) -> None:
+    assert "child: False" in out["no-vault"]
+    assert "child: True" in out["cancel"]
+    assert "child reaped: yes" in out["cancel"]
