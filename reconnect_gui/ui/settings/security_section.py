@@ -88,6 +88,14 @@ class SecretsDialog(QDialog):
         if self.code_view:
             self.action_button.setEnabled(False)
             self.code_view.confirmed.connect(self.action_button.setEnabled)
+        # The section keeps this dialog (hidden) after it closes: no secret stays in it.
+        self.rejected.connect(self.forget)
+
+    def forget(self) -> None:
+        """Clear every secret typed here (done, cancelled, or the vault locked)."""
+        for field in (self.current, self.passphrase, self.repeat):
+            if field is not None:
+                field.clear()
 
     def submit(self) -> None:
         passphrase = None
@@ -114,9 +122,7 @@ class SecretsDialog(QDialog):
 
     def _done(self, result: object) -> None:
         self.outcome = result
-        for field in (self.current, self.passphrase, self.repeat):
-            if field is not None:
-                field.clear()
+        self.forget()
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -206,6 +212,8 @@ class SecuritySection(QGroupBox):
             self.forget_button,
         ):
             button.setEnabled(unlocked)
+        if not unlocked and self.dialog is not None and self.dialog.isVisible():
+            self.dialog.reject()  # locking forgets: no question about a closed vault stays
         self.state_label.setText(
             "Your vault is unlocked. Everything you write is encrypted on this computer."
             if unlocked
