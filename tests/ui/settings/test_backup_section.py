@@ -210,6 +210,14 @@ def test_the_snapshots_link_brings_the_snapshots_section_into_view(
     window.resize(720, 480)
     window.show()
     qtbot.wait_exposed(window)
+
+    def daily_copy_listed() -> bool:
+        # Unlocking makes the day's copy in the background, and nothing tells the section
+        # when it is there; with no copy to choose, the list is disabled and takes no focus.
+        snapshots.refresh()
+        return snapshots.copies.isEnabled()
+
+    qtbot.wait_until(daily_copy_listed, timeout=WAIT_MS)
     assert scroll.verticalScrollBar().value() == 0
     backup.snapshots_link.linkActivated.emit("#snapshots")
     assert scroll.verticalScrollBar().value() > 0
