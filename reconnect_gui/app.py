@@ -12,7 +12,7 @@ import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reconnect_gui import APP_ID, APP_NAME, __version__
@@ -216,6 +216,10 @@ class _GuiApp:
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
             probe.painted.connect(lambda: report_smoke_figures(app, icon))
+
+        def follow_scheme() -> None:
+            self._follow_desktop_scheme(app)
+
         if self.args.tray and not self.args.smoke:
             # Only the tray icon shows (the window opens from it), and nothing paints:
             # start at once what the first frame would have started. With no tray yet (the
@@ -223,15 +227,18 @@ class _GuiApp:
             # taskbar while TrayAndReminders looks for one, and asks to unlock once opened.
             QTimer.singleShot(0, instance.listen)
             QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
-            QTimer.singleShot(0, lambda: self._follow_desktop_scheme(app))
+            QTimer.singleShot(0, follow_scheme)
             if not self._tray_available():
                 window.showMinimized()
                 probe.painted.connect(lambda: self._ask_once_opened(window))
         else:
+            if self.args.smoke:
+                probe.painted.connect(lambda: self._follow_desktop_scheme(app))
+            else:
+                # The vault first: the day count waits for it. Following the desktop's
+                # dark mode (D-Bus) waits until the vault has answered.
+                probe.painted.connect(lambda: self._start_vault(window, then=follow_scheme))
             probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
-            probe.painted.connect(lambda: self._follow_desktop_scheme(app))
-            if not self.args.smoke:
-                probe.painted.connect(lambda: self._start_vault(window))
             window.show()
         if self.settings_problem and not self.args.smoke:
             from PySide6.QtWidgets import QMessageBox
@@ -302,8 +309,12 @@ class _GuiApp:
 
         return tray_available()
 
-    def _start_vault(self, window, ask: bool = True) -> None:
-        """After the first frame: find and unlock the vault (keyring, cryptography load now)."""
+    def _start_vault(
+        self, window, ask: bool = True, then: Callable[[], None] | None = None
+    ) -> None:
+        """After the first frame: find and unlock the vault (keyring, cryptography load now);
+        ``then`` runs once the vault has answered (open, locked, new or damaged), so that
+        work the day count does not need comes after it."""
         from PySide6.QtCore import QTimer
 
         from reconnect_gui.system.hardening import forbid_core_dumps
@@ -345,6 +356,14 @@ class _GuiApp:
 
         controller.state_changed.connect(show_state)
         window.vault_action_requested.connect(act)
+        if then is not None:
+
+            def answered(state: VaultState) -> None:
+                if state != VaultState.CHECKING:
+                    controller.state_changed.disconnect(answered)
+                    QTimer.singleShot(0, then)  # after the pane has shown the answer
+
+            controller.state_changed.connect(answered)
         # The keyring lookup and the vault's opening run in the background while the rest
         # is built here: its answer is queued, so it arrives once all below is wired.
         controller.start(ask)
