@@ -2,17 +2,17 @@
 AT-SPI, on a session bus of the test's own.
 
 The app exposes its widgets over AT-SPI when ``QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1`` is in
-its environment and the session bus can start the accessibility bus (``at-spi2-core``,
-started on demand: the bus needs activation). Only what is showing is read: hidden
-pages and closed banners are left out, as a screen reader leaves them out. Places come
-from the same tree, so a test clicks a button where a person would.
+its environment and the session bus has the accessibility bus (at-spi2-core's
+``at-spi-bus-launcher``, which ``e2e.living_desktop`` starts on it). Only what is showing
+is read: hidden pages and closed banners are left out, as a screen reader leaves them out
+(a list's items are all read, scrolled out of view or not). Places come from the same
+tree, so a test clicks a button where a person would.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -153,19 +153,15 @@ class ScreenReader:
             time.sleep(0.25)
 
     def items(self, list_name: str) -> list[str]:
-        """The names of the items of the showing list called ``list_name``, in order."""
-        nodes = self.showing()
-        for index, node in enumerate(nodes):
-            if node.role == "list" and node.name == list_name:
-                return [
-                    child.name
-                    for child in _subtree(nodes, index)
-                    if child.role == "list item" and child.depth == node.depth + 1
-                ]
-        raise AssertionError(f"no list {list_name!r} on screen")
-
-    def focused(self) -> Node | None:
-        return next((n for n in self.showing() if n.focused), None)
+        """The names of every item of the showing list called ``list_name``, in order,
+        the ones scrolled out of view too (a screen reader reaches them with the arrows)."""
+        found = self.find("list", list_name)
+        if not found:
+            raise AssertionError(f"no list {list_name!r} on screen")
+        items = [
+            self._node(*child, 0) for child in self._children(found[0].bus_name, found[0].path)
+        ]
+        return [item.name for item in items if item.role == "list item"]
 
     def centre(self, node: Node) -> tuple[int, int]:
         x, y, width, height = self._call(
@@ -179,11 +175,3 @@ class ScreenReader:
         """Click the middle of the showing ``role`` called ``name``, as a person would."""
         x, y = self.centre(self.wait_for(role, name, timeout, prefix=prefix))
         xdotool(display, "mousemove", "--sync", str(x), str(y), "click", "1")
-
-
-def _subtree(nodes: list[Node], index: int) -> Iterator[Node]:
-    depth = nodes[index].depth
-    for node in nodes[index + 1 :]:
-        if node.depth <= depth:
-            return
-        yield node
