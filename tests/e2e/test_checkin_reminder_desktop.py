@@ -47,10 +47,23 @@ ZONE = "UTC"
 LINE = "slept a little better"
 
 
-def moved_clock_command(desktop_day: str) -> list[str]:
-    """The app with its wall clock starting at ``desktop_day APP_STARTS_AT`` and running
-    on; monotonic time stays real, as in ./dev.sh test-dates."""
-    return [require_tool("faketime"), "-f", f"@{desktop_day} {APP_STARTS_AT}", *app_command()]
+def only_the_check_in(home: Path, **more: object) -> None:
+    write_settings(
+        home,
+        check_in_time=CHECK_IN_AT,
+        milestone_reminders=False,  # the check-in is the only reminder
+        wait_reminders=False,
+        draft_reminders=False,
+        **NO_QUIET_HOURS,
+        **more,
+    )
+
+
+def moved_clock_command() -> list[str]:
+    """The app with its wall clock starting at APP_STARTS_AT the day after the vault was
+    made, and running on; monotonic time stays real, as in ./dev.sh test-dates."""
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).date().isoformat()
+    return [require_tool("faketime"), "-f", f"@{tomorrow} {APP_STARTS_AT}", *app_command()]
 
 
 def moved_env(desktop: Desktop) -> dict[str, str]:
@@ -96,19 +109,11 @@ def click_the_notification(desktop: Desktop, window: str) -> None:
 def test_the_check_in_reminder_opens_the_check_in_and_saves_to_the_journal(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    write_settings(
-        isolated_home,
-        check_in_time=CHECK_IN_AT,
-        milestone_reminders=False,  # the check-in is the only reminder
-        wait_reminders=False,
-        draft_reminders=False,
-        **NO_QUIET_HOURS,
-    )
-    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).date().isoformat()
+    only_the_check_in(isolated_home)
     with living_desktop(tmp_path, isolated_home, 5.2, dunstrc=STAY_UNTIL_CLICKED) as desktop:
         display = desktop.display
         launched = time.monotonic()
-        with app_process(moved_clock_command(tomorrow), env=moved_env(desktop)) as app:
+        with app_process(moved_clock_command(), env=moved_env(desktop)) as app:
             unlock_with_passphrase(display)
             window = wait_for_window(display, "Countdown — Reconnect")
             xdotool(display, "windowfocus", "--sync", window)
@@ -152,3 +157,38 @@ def test_the_check_in_reminder_opens_the_check_in_and_saves_to_the_journal(
         assert entry["body"] == LINE
         assert entry["mood"] == 4  # good
         assert entry["title"] == "Check-in" and entry["tags"] == ["check-in"]
+
+
+def test_from_the_tray_the_check_in_reminder_brings_the_window_with_the_check_in(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """The usual evening: the window closed to the tray (Ctrl+W) long ago; the reminder's
+    click brings it back on the home screen, the check-in's line ready for typing."""
+    only_the_check_in(isolated_home, tray_notice_shown=True)  # closed to the tray before
+    with living_desktop(tmp_path, isolated_home, 5.2, dunstrc=STAY_UNTIL_CLICKED) as desktop:
+        display = desktop.display
+        with app_process(moved_clock_command(), env=moved_env(desktop)) as app:
+            unlock_with_passphrase(display)
+            window = wait_for_window(display, "Countdown — Reconnect")
+            xdotool(display, "windowfocus", "--sync", window)
+            xdotool(display, "key", "ctrl+4", "ctrl+w")  # Settings, then away to the tray
+            wait_until(lambda: not visible_windows(display, "Reconnect$"), "the window stayed")
+
+            wait_until(lambda: desktop.displayed() == 1, "the check-in reminder never came")
+            click_the_notification(desktop, window)
+            wait_until(lambda: visible_windows(display, "Reconnect$") == [window], "no window")
+            reader = desktop.reader()
+            wait_until(
+                lambda: FOCUSED in reader.wait_for("text", "One line about today").states,
+                "the check-in's line did not take the keyboard",
+            )
+            assert [w.name for w in reader.windows()] == ["Countdown — Reconnect"]
+            screenshot(display, "check-in-opened-from-the-tray")
+            xdotool(display, "type", "--delay", "20", LINE)  # straight in, no click first
+            xdotool(display, "key", "Return")
+            reader.wait_for("label", "Saved in your journal", prefix=True)
+            reader.close()
+            quit_with_ctrl_q(display, window, app)
+
+        [entry] = journal(desktop, tmp_path / "passphrase")
+        assert entry["body"] == LINE and entry["mood"] is None
