@@ -394,8 +394,8 @@ def test_a_milestone_is_celebrated_once_even_after_a_restart(
 def test_a_slip_that_starts_a_new_count_puts_the_old_celebration_away(
     qtbot, unlocked_controller, clock
 ) -> None:
-    """"Day 3: you are through them" beside "Day 0, just started" reads as a taunt right
-    after a slip: the card belongs to the attempt that just ended (issue 17)."""
+    """A slip began a new count: 'Day 3, you are through them' beside 'Day 0, just
+    started' would read as a taunt; the card belongs to the attempt that ended (issue 17)."""
     start_plan(unlocked_controller, days_ago=3.1)
     pane = make_pane(qtbot, unlocked_controller, clock)
     assert pane.celebration.isVisible() and pane.celebration_title.text() == "Day 3"
