@@ -69,8 +69,7 @@ _WINDOW_FOR_OUTLINE: dict[str, Callable[[QColor], QColor]] = {
     "QCheckBox": lambda outline: outline.darker(110).lighter(140),
 }
 
-_system_style: str | None = None  # the desktop's own style, noted on the first call
-_style_replaced = False  # Fusion with our palettes (light or dark) is in use
+_style_replaced = False  # Fusion is in use (set once, on the first apply_theme)
 _chosen = "system"  # the theme last applied: "system", "light" or "dark"
 # Whether the desktop is dark, as last learned (None: not known). Before the first frame
 # this is the answer remembered from the last run (asking Qt costs ~20 ms there: its
@@ -212,34 +211,22 @@ def _set_indicator_palettes(app: QApplication, dark: bool) -> None:
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply "system", "light" or "dark" to the whole app, at start or live.
 
-    "system" follows the desktop: our dark or light palette when the desktop says which
-    (``follow_desktop``), else the desktop's own style and palette. Every theme gets the
-    app's short style sheet (cards, the primary button, scroll bars) in its colours.
+    Every theme is one of our two palettes on Fusion, with the app's short style sheet
+    (cards, the primary button, scroll bars) in its colours: "system" is the dark one when
+    the desktop says it is dark (``follow_desktop``), else the light one. A desktop that
+    says nothing (no portal, an older X11 desktop) gets the same warm look as the others,
+    not Qt's grey and blue.
     """
-    global _system_style, _style_replaced, _chosen
+    global _style_replaced, _chosen
     _chosen = theme
-    if _system_style is None:  # before our sheet wraps the style (its name is then "")
-        _system_style = app.style().name()
-    if theme == "system" and _desktop_dark is not None:
-        theme = "dark" if _desktop_dark else "light"
-    if theme in ("light", "dark"):
+    dark = theme == "dark" or (theme == "system" and bool(_desktop_dark))
+    if not _style_replaced:
         app.setStyle(QStyleFactory.create("Fusion"))
         _style_replaced = True
-        app.setPalette(palette_for(theme == "dark"))  # also drops all class palettes
-        _set_indicator_palettes(app, theme == "dark")
-        app.setStyleSheet(style_sheet(app.palette()))
-        _renew_style_sheets(app)
-        return
-    renew = _style_replaced
-    if _style_replaced:  # back to the desktop's look after an explicit choice
-        app.setStyle(QStyleFactory.create(_system_style))
-        _style_replaced = False
-        # An empty palette means "the platform's palette"; setting it also drops the
-        # class palettes above (QApplication::setPalette documents that reset).
-        app.setPalette(QPalette())
-    app.setStyleSheet(style_sheet(app.palette()))  # the desktop's colours in our shapes
-    if renew:
-        _renew_style_sheets(app)
+    app.setPalette(palette_for(dark))  # also drops all class palettes
+    _set_indicator_palettes(app, dark)
+    app.setStyleSheet(style_sheet(app.palette()))
+    _renew_style_sheets(app)
 
 
 def follow_desktop(app: QApplication, dark: bool | None) -> None:
@@ -249,7 +236,7 @@ def follow_desktop(app: QApplication, dark: bool | None) -> None:
         return
     _desktop_dark = dark
     # Before the first apply_theme (at start, with the remembered answer) only noted.
-    if _chosen == "system" and _system_style is not None:
+    if _chosen == "system" and _style_replaced:
         apply_theme(app, "system")
 
 
@@ -263,8 +250,8 @@ def chosen_theme() -> str:
 
 
 def style_in_use() -> str:
-    """The name of the style under the app's style sheet ("fusion" for our palettes)."""
-    return "fusion" if _style_replaced else (_system_style or "")
+    """The name of the style under the app's style sheet ("fusion" once a theme is applied)."""
+    return "fusion" if _style_replaced else ""
 
 
 def hold_style_sheet_until_painted(window: QWidget) -> None:

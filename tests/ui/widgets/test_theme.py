@@ -25,6 +25,7 @@ from reconnect_gui.ui.widgets.labels import pane_heading
 from reconnect_gui.ui.widgets.theme import (
     apply_theme,
     card_colour,
+    follow_desktop,
     indicator_outline,
     is_dark,
     palette_for,
@@ -57,18 +58,30 @@ def test_every_palette_pair_meets_wcag_aa(dark: bool) -> None:
         assert ratio >= 4.5, f"{name} in {'dark' if dark else 'light'}: {ratio:.2f}"
 
 
-def test_explicit_themes_switch_live_and_system_restores(qapp: QApplication) -> None:
-    original = qapp.palette().color(QPalette.ColorRole.Window).name()
-    apply_theme(qapp, "system")
-    original_style = style_in_use()
+def test_explicit_themes_switch_live_and_system_follows_the_desktop(qapp: QApplication) -> None:
     apply_theme(qapp, "dark")
     assert is_dark(qapp.palette())
     assert style_in_use() == "fusion"
     apply_theme(qapp, "light")
     assert not is_dark(qapp.palette())
+    follow_desktop(qapp, True)
     apply_theme(qapp, "system")
-    assert qapp.palette().color(QPalette.ColorRole.Window).name() == original
-    assert style_in_use() == original_style
+    assert qapp.palette() == palette_for(True)
+    follow_desktop(qapp, False)
+    assert qapp.palette() == palette_for(False)
+    follow_desktop(qapp, None)
+
+
+def test_a_desktop_that_says_nothing_gets_the_warm_light_look_not_qts_default(
+    qapp: QApplication,
+) -> None:
+    # Without a portal (many X11 desktops) Qt's own grey and blue used to show: the
+    # "system" theme is our palette whenever the desktop does not ask for dark.
+    follow_desktop(qapp, None)
+    apply_theme(qapp, "dark")
+    apply_theme(qapp, "system")
+    assert qapp.palette() == palette_for(False)
+    assert style_in_use() == "fusion"
 
 
 # --- radio buttons and check boxes: a visible outline and a clear mark in both themes ---
@@ -216,7 +229,7 @@ def test_disabled_indicators_fade_but_stay_visible(
         assert 1.5 <= disabled < enabled, (theme, disabled, enabled)
 
 
-def test_switching_themes_live_keeps_outlines_and_system_drops_them(
+def test_switching_themes_live_keeps_outlines_in_every_theme(
     themed: QApplication, qtbot: QtBot
 ) -> None:
     for theme in ("dark", "light", "dark"):
@@ -225,11 +238,10 @@ def test_switching_themes_live_keeps_outlines_and_system_drops_them(
     image, rect = render_indicator(qtbot, QRadioButton, checked=False)
     assert min(outline_contrasts(image, rect, window).values()) >= MIN_CONTROL_CONTRAST
     apply_theme(themed, "system")
-    # Back on the desktop's palette, radio buttons share it like every other widget.
-    button = QRadioButton()
-    button.ensurePolished()
-    app_window = themed.palette().color(QPalette.ColorRole.Window)
-    assert button.palette().color(QPalette.ColorRole.Window) == app_window
+    # The system theme is one of ours too: the outline stays as clear.
+    image, rect = render_indicator(qtbot, QRadioButton, checked=False)
+    window = themed.palette().color(QPalette.ColorRole.Window).name()
+    assert min(outline_contrasts(image, rect, window).values()) >= MIN_CONTROL_CONTRAST
 
 
 # --- the warm look: one accent, cards, the primary button, scroll bars, headings --------
