@@ -227,8 +227,43 @@ def _candidates() -> list[Any]:
     return [backend]
 
 
+def _secret_service_plainly_chosen() -> Any:
+    """The Secret Service backend, when ``keyring``'s own choice among the OS stores is
+    sure to be it; else None, and ``keyring`` chooses.
+
+    Letting ``keyring`` choose loads every backend it knows, and the macOS one asks
+    ldconfig three times for libraries Linux does not have: about 0.1 s, every start.
+    On Linux its choice among the OS stores is the Secret Service whenever that answers,
+    unless KDE's wallet outranks it (on KDE) or the person chose a backend themselves
+    (an environment variable, keyring's config file, or ``keyring.set_keyring``)."""
+    import os
+    import sys
+    from pathlib import Path
+
+    if not sys.platform.startswith("linux") or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return None
+    if "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").split(":"):
+        return None
+    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    if (Path(config_home) / "python_keyring" / "keyringrc.cfg").exists():
+        return None
+    import keyring.core
+    from keyring.backends import SecretService
+
+    if keyring.core._keyring_backend is not None:  # set_keyring (tests, embedders)
+        return None
+    try:
+        SecretService.Keyring.priority  # noqa: B018  # raises when it does not answer
+    except Exception:  # keyring's own way of saying "not viable"
+        return None
+    return SecretService.Keyring()  # type: ignore[no-untyped-call]
+
+
 def _os_store_or_none() -> Any:
     """The best OS store ``keyring`` offers, or None when it offers only other kinds."""
+    plainly = _secret_service_plainly_chosen()
+    if plainly is not None:
+        return plainly
     os_stores = _os_store_types()
     # A chain writes to its first backend that accepts, so a chain holding a file
     # keyring could fall back to the file: only its OS store is ever used.
