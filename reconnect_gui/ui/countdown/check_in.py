@@ -64,7 +64,7 @@ class CheckInCard(QFrame):
         self.state = CheckInState.ASKING
 
         self.outer = outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 10, 16, 10)
+        outer.setContentsMargins(16, 6, 16, 6)  # slim: the home screen fits without scrolling
         outer.setSpacing(6)
         self.row = row = QHBoxLayout()
         row.setSpacing(12)

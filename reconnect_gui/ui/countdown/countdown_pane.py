@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -52,7 +53,7 @@ from reconnect_gui.storage import milestone_store
 from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown.history_list import HistoryList
 from reconnect_gui.ui.countdown.ring import CountdownRing
-from reconnect_gui.ui.countdown.urge_chart import UrgeChart
+from reconnect_gui.ui.countdown.urge_chart import CHART_HEIGHT, CHART_MIN_HEIGHT, UrgeChart
 from reconnect_gui.ui.shell.panes import pane_info
 from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
 from reconnect_gui.ui.vault.controller import VaultState
@@ -82,6 +83,8 @@ RING_MAX = 380  # px
 NARROW_RING_MAX = 240  # px
 NARROW_WIDTH = 640  # px of pane; below it the home screen is one column
 SECTION_SPACING = 8  # px between a section's title and its content
+SECTION_GAP = 10  # px between the home screen's rows (banners, ring, check-in, history)
+BUTTON_GAP = 6  # px between the action buttons
 CONTENT_MAX_WIDTH = 1080  # px; wider windows centre the content instead of stretching it
 LINK_STYLE = (
     "QPushButton { color: palette(link); text-decoration: underline; border: none;"
@@ -163,10 +166,10 @@ class CountdownPane(VaultBoundPane):
         self.locked_urge_button.setVisible(self._controller.state == VaultState.LOCKED)
 
     def _home_page(self) -> QWidget:
-        content = QWidget()
+        self.home_content = content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(36, 16, 36, 8)
-        layout.setSpacing(12)
+        layout.setContentsMargins(36, 12, 36, 8)
+        layout.setSpacing(SECTION_GAP)
 
         top = QHBoxLayout()
         top.addWidget(pane_heading(HEADING), 1)
@@ -282,7 +285,10 @@ class CountdownPane(VaultBoundPane):
         self.wait_banner.setObjectName("waitBanner")
         self.wait_banner.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.wait_banner)
-        row.setContentsMargins(16, 12, 16, 12)
+        # As compact as the milestone card: with both showing, the home screen still fits
+        # the default window without scrolling.
+        row.setContentsMargins(14, 6, 10, 6)
+        row.setSpacing(12)
         row.addWidget(wrapped_label(GUIDANCE[ContactKind.SENT_UNANSWERED]), 1)
         self.answered_button = QPushButton("They answered")
         self.answered_button.setAccessibleDescription("End the wait: they replied to your message")
@@ -320,8 +326,8 @@ class CountdownPane(VaultBoundPane):
         return self.celebration
 
     def _actions_column(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        column.setSpacing(8)
+        self.actions_column = column = QVBoxLayout()
+        column.setSpacing(BUTTON_GAP)
         column.addStretch(1)
         # The one primary action: first, biggest, in the accent colour (the theme styles
         # ``primary``); the others below it are quieter.
@@ -335,7 +341,7 @@ class CountdownPane(VaultBoundPane):
         self.urge_button.setFont(font)
         self.urge_button.setDefault(True)
         self.urge_button.clicked.connect(self.open_sos)
-        column.addSpacing(6)
+        column.addSpacing(4)
         self.slip_button = self._action_button(
             column, "I broke No Contact…", "Record a slip and choose how to go on"
         )
@@ -356,7 +362,7 @@ class CountdownPane(VaultBoundPane):
 
         self.stat_values: dict[str, QLabel] = {}
         self.stat_names: dict[str, QLabel] = {}
-        column.addLayout(self._figures(STAT_LABELS, top=10))
+        column.addLayout(self._figures(STAT_LABELS, top=6))
         column.addStretch(1)
         return column
 
@@ -614,18 +620,38 @@ class CountdownPane(VaultBoundPane):
 
         In one column a small ring keeps "I feel the urge…" in view; side by side the ring
         takes what the scroll area's height leaves over, so the default window never
-        scrolls (smaller windows scroll, with the ring at its smallest)."""
-        if self.middle.direction() != QBoxLayout.Direction.LeftToRight:
-            ring_max = NARROW_RING_MAX
-        else:
-            content = self.home_scroll.widget()
-            assert content is not None
-            # What everything but the ring's row asks for (its row's own share cancels out).
-            others = content.sizeHint().height() - self.middle.sizeHint().height()
+        scrolls. When even the smallest ring leaves too little room (a banner and a
+        milestone card at once), the urge chart gives way too, down to its smallest.
+        Smaller windows scroll, with the ring and the chart at their smallest."""
+        ring_max, chart_height = NARROW_RING_MAX, CHART_HEIGHT
+        if self.middle.direction() == QBoxLayout.Direction.LeftToRight:
+            # Measured with the smallest ring and the tallest chart, then fitted.
+            self._size_ring_and_chart(RING_MIN, CHART_HEIGHT)
+            smallest_row = max(RING_MIN, self.actions_column.sizeHint().height())
+            others = self._needed_height() - smallest_row  # all but the ring's row
             room = self.home_scroll.viewport().height() - others
             ring_max = max(RING_MIN, min(RING_MAX, room))
+            if smallest_row > room:
+                chart_height = max(CHART_MIN_HEIGHT, CHART_HEIGHT - (smallest_row - room))
+        self._size_ring_and_chart(ring_max, chart_height)
+
+    def _size_ring_and_chart(self, ring_max: int, chart_height: int) -> None:
         if self.ring.maximumWidth() != ring_max:
             self.ring.setMaximumSize(ring_max, ring_max)
+        if self.urge_chart.minimumHeight() != chart_height:
+            self.urge_chart.setFixedHeight(chart_height)
+        # Qt re-measures nested rows only when it next lays out: measure afresh now.
+        _forget_sizes(self.home_content.layout())
+        self.home_content.updateGeometry()  # and the size its parent holds for it
+
+    def _needed_height(self) -> int:
+        """The height the scroll area asks for at its width (as it measures, wrapping included)."""
+        content = self.home_scroll.widget()
+        assert content is not None
+        _forget_sizes(content.layout())
+        if not content.hasHeightForWidth():
+            return content.sizeHint().height()
+        return content.heightForWidth(self.home_scroll.viewport().width())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -818,3 +844,19 @@ class CountdownPane(VaultBoundPane):
         from reconnect_gui.ui.countdown.safety_note import SafetyNoteDialog
 
         self._open(SafetyNoteDialog(parent=self))
+
+
+def _forget_sizes(layout: QLayout | None) -> None:
+    """Drop the size hints ``layout`` and the rows inside it have cached."""
+    if layout is None:
+        return
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        inner = item.layout()
+        if inner is not None:
+            _forget_sizes(inner)
+        else:
+            item.invalidate()

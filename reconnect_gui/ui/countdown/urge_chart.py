@@ -23,7 +23,10 @@ from reconnect_gui.core.countdown.urge_chart import (
 from reconnect_gui.ui.widgets.colours import mixed
 
 ACCESSIBLE_NAME = "Urges per week"
-CHART_HEIGHT = 120
+CHART_HEIGHT = 120  # px, when there is room
+# px: in a short window (banners showing above) the home screen lowers the chart to fit
+# without scrolling; the bars and both label rows still read at this.
+CHART_MIN_HEIGHT = 80
 MAX_BAR_WIDTH = 36.0
 MIN_BAR_HEIGHT = 3.0  # a single urge among many still shows
 # Past weeks' bars: this share of the accent over the window, 3:1 against it in both themes.
@@ -59,7 +62,7 @@ class UrgeChart(QWidget):
         super().__init__(parent)
         self._counts: list[int] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(CHART_HEIGHT)
+        self.setFixedHeight(CHART_HEIGHT)  # the home screen lowers it when room is short
         self.setAccessibleName(ACCESSIBLE_NAME)
         self.setAccessibleDescription(chart_description([]))
 
