@@ -237,7 +237,7 @@ class _GuiApp:
             else:
                 # The vault first: the day count waits for it. Following the desktop's
                 # dark mode (D-Bus) waits until the vault has answered.
-                probe.painted.connect(lambda: self._start_vault(window, then=follow_scheme))
+                probe.painted.connect(lambda: self._start_vault(window, after_answer=follow_scheme))
             probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
             window.show()
         if self.settings_problem and not self.args.smoke:
@@ -310,11 +310,14 @@ class _GuiApp:
         return tray_available()
 
     def _start_vault(
-        self, window, ask: bool = True, then: Callable[[], None] | None = None
+        self, window, ask: bool = True, after_answer: Callable[[], None] | None = None
     ) -> None:
-        """After the first frame: find and unlock the vault (keyring, cryptography load now);
-        ``then`` runs once the vault has answered (open, locked, new or damaged), so that
-        work the day count does not need comes after it."""
+        """After the first frame: find and unlock the vault (keyring, cryptography load now).
+
+        With ``after_answer`` (a normal start), the reminders and the tray icon, and then
+        ``after_answer``, wait until the vault has answered (open, locked, new or damaged):
+        the day count needs none of them, and their imports cost ~40 ms. A --tray start
+        has no day count to show, and its tray icon comes at once."""
         from PySide6.QtCore import QTimer
 
         from reconnect_gui.system.hardening import forbid_core_dumps
@@ -356,12 +359,16 @@ class _GuiApp:
 
         controller.state_changed.connect(show_state)
         window.vault_action_requested.connect(act)
-        if then is not None:
+        if after_answer is not None:
+
+            def start_the_rest() -> None:
+                self._start_reminders(window, controller)
+                after_answer()
 
             def answered(state: VaultState) -> None:
                 if state != VaultState.CHECKING:
                     controller.state_changed.disconnect(answered)
-                    QTimer.singleShot(0, then)  # after the pane has shown the answer
+                    QTimer.singleShot(0, start_the_rest)  # after the pane has shown it
 
             controller.state_changed.connect(answered)
         # The keyring lookup and the vault's opening run in the background while the rest
@@ -435,7 +442,8 @@ class _GuiApp:
             return pane
 
         window.provide_pane(PaneKey.JOURNAL, journal_pane)
-        self._start_reminders(window, controller)
+        if after_answer is None:
+            self._start_reminders(window, controller)
         QTimer.singleShot(TONE_WARM_UP_DELAY_MS, self._warm_up_tone_checker)
 
     def _start_reminders(self, window, controller) -> None:
