@@ -70,6 +70,7 @@ from reconnect_gui.core.countdown.contact_log import (
     ContactKind,
     wait_ends,
 )
+from reconnect_gui.core.countdown.milestones import milestone_words
 from reconnect_gui.core.countdown.moments import (
     DAY,
     LAST_YEAR,
@@ -136,26 +137,10 @@ class Reminder:
 
 CHECK_IN_MESSAGE = "How are you feeling today?"
 NO_PLAN_CHECK_IN_TITLE = "Checking in"
-MILESTONE_MESSAGES = {
-    1: "Your first full day of No Contact. That is a real beginning.",
-    3: "Three days of No Contact. The first days are often the hardest.",
-    7: "A whole week of No Contact. Take a moment to notice it.",
-    14: "Two weeks of No Contact. You have kept a promise to yourself.",
-    21: "Three weeks of No Contact. Look how far you have come.",
-}
-TARGET_TITLE = "Day {day} — your target"
-TARGET_MESSAGE = "You reached the No-Contact target you set. Nothing needs deciding today."
 WAIT_TITLE = "Your waiting time has ended"
 WAIT_MESSAGE = "There is no need to do anything now. Check in with yourself first."
 DRAFT_TITLE = "A draft has rested"
 DRAFT_MESSAGE = "Read it again with fresh eyes before you decide anything."
-
-
-def _milestone_words(day: int, target_days: int) -> tuple[str, str]:
-    if day == target_days:
-        return TARGET_TITLE.format(day=day), TARGET_MESSAGE
-    message = MILESTONE_MESSAGES.get(day, f"{day} days of No Contact. That took steady effort.")
-    return f"Day {day} — a milestone", message
 
 
 def _check_in_title(plan: Plan | None, shown_at: datetime) -> str:
@@ -355,9 +340,10 @@ class _Schedule:
         for day in milestones(plan):
             due = self.place(start + day * DAY)
             if due is not None:
-                title, message = _milestone_words(day, plan.target_days)
+                # The home card's words (one wording for one moment).
+                words = milestone_words(day, plan.target_days)
                 key = milestone_key(start, day)
-                yield Reminder(key, MILESTONE, due, title, message, PaneKey.COUNTDOWN)
+                yield Reminder(key, MILESTONE, due, words.title, words.message, PaneKey.COUNTDOWN)
 
     def waits(self) -> Iterator[Reminder]:
         if not self.prefs.waits:

@@ -83,7 +83,7 @@ RING_MAX = 380  # px
 NARROW_RING_MAX = 240  # px
 NARROW_WIDTH = 640  # px of pane; below it the home screen is one column
 SECTION_SPACING = 8  # px between a section's title and its content
-SECTION_GAP = 10  # px between the home screen's rows (banners, ring, check-in, history)
+SECTION_GAP = 8  # px between the home screen's rows (banners, ring, check-in, history)
 BUTTON_GAP = 6  # px between the action buttons
 CONTENT_MAX_WIDTH = 1080  # px; wider windows centre the content instead of stretching it
 LINK_STYLE = (
@@ -575,7 +575,7 @@ class CountdownPane(VaultBoundPane):
         plan, vault = self.plan, self._vault
         if plan is None or vault is None or not self.isVisible():
             return
-        due = to_celebrate(plan, self._now(), self.celebrated)
+        due = to_celebrate(plan, self._now(), self.celebrated, local_zone_name())
         if due is None:
             return
         try:

@@ -26,7 +26,7 @@ ACCESSIBLE_NAME = "Urges per week"
 CHART_HEIGHT = 120  # px, when there is room
 # px: in a short window (banners showing above) the home screen lowers the chart to fit
 # without scrolling; the bars and both label rows still read at this.
-CHART_MIN_HEIGHT = 80
+CHART_MIN_HEIGHT = 72
 MAX_BAR_WIDTH = 36.0
 MIN_BAR_HEIGHT = 3.0  # a single urge among many still shows
 # Past weeks' bars: this share of the accent over the window, 3:1 against it in both themes.

@@ -156,13 +156,13 @@ def test_milestones_come_when_the_current_attempt_reaches_day_n() -> None:
     sources = ReminderSources(plan_from(start, target=10), zone="UTC")
     shown = upcoming(sources, ONLY_ONE_OFFS, start, count=20)
     assert [(r.due - start, r.title) for r in shown] == [
-        (1 * D, "Day 1 — a milestone"),
-        (3 * D, "Day 3 — a milestone"),
-        (7 * D, "Day 7 — a milestone"),
+        (1 * D, "Day 1"),
+        (3 * D, "Day 3"),
+        (7 * D, "Day 7 — one week"),
         (10 * D, "Day 10 — your target"),
-        (14 * D, "Day 14 — a milestone"),
-        (21 * D, "Day 21 — a milestone"),
-        (30 * D, "Day 30 — a milestone"),
+        (14 * D, "Day 14 — two weeks"),
+        (21 * D, "Day 21 — three weeks"),
+        (30 * D, "Day 30 — one month"),
     ]
     assert {r.kind for r in shown} == {MILESTONE}
     assert {r.pane for r in shown} == {"countdown"}

@@ -391,6 +391,19 @@ def test_a_milestone_is_celebrated_once_even_after_a_restart(
     assert not again.celebration.isVisible() and again.celebration_title.text() == ""
 
 
+def test_a_milestone_reached_days_before_the_first_start_reads_in_the_past(
+    qtbot, unlocked_controller, clock
+) -> None:
+    """First opened on day 6: the day-3 card tells of it afterwards, not "you are
+    through them" as if it were today (issue 17, past targets read in the past)."""
+    start_plan(unlocked_controller, days_ago=6.2)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    assert pane.celebration.isVisible() and pane.celebration_title.text() == "Day 3"
+    words = pane.celebration_text.text()
+    assert words.startswith("You reached day 3 on ") and "got through them" in words
+    assert "you are through them" not in words
+
+
 def test_a_slip_that_starts_a_new_count_puts_the_old_celebration_away(
     qtbot, unlocked_controller, clock
 ) -> None:

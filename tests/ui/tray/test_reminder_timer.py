@@ -44,7 +44,7 @@ def test_the_timer_is_aimed_at_the_next_milestone_and_shows_it_once(
 
     clock.moment = NOW + timedelta(hours=1, seconds=1)
     timer.timer.timeout.emit()
-    assert [(r.kind, r.title) for r in shown] == [(MILESTONE, "Day 7 — a milestone")]
+    assert [(r.kind, r.title) for r in shown] == [(MILESTONE, "Day 7 — one week")]
     assert timer.day == 7
     assert shown[0].key in reminder_store.load_fired(unlocked_controller.vault)
 

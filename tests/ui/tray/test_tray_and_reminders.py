@@ -271,7 +271,7 @@ def test_clicking_a_reminder_opens_its_pane(qtbot, with_plan, tmp_path, clock) -
     app.window.hide()
     app.clock.moment = NOW + timedelta(days=2)  # day 14 arrives
     app.session.timer.timer.timeout.emit()
-    assert shown == ["Day 14 — a milestone"]
+    assert shown == ["Day 14 — two weeks"]
     app.session.tray.icon.messageClicked.emit()
     assert app.window.isVisible()
     assert app.window.current_pane_key() == "countdown"
@@ -500,7 +500,7 @@ def test_with_a_tray_and_no_notification_service_reminders_join_in_one_note(
     qtbot.wait_until(lambda: notice.text() == "Two reminders", timeout=10000)
     assert notice.isVisible()
     words = notice.informativeText()
-    assert "Day 14 — a milestone" in words and "How are you feeling today?" in words
+    assert "Day 14 — two weeks" in words and "How are you feeling today?" in words
     assert app.qt_messages == []  # said once, in the note
     notice.button(QMessageBox.StandardButton.Open).click()
     assert app.window.isVisible() and app.window.current_pane_key() == "countdown"
