@@ -15,6 +15,7 @@ from enum import StrEnum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -92,6 +93,14 @@ class CheckInCard(QFrame):
         # Once saved, the thanks stands in the row in place of the answer, so the home
         # screen keeps its height (it fits the default window without scrolling).
         self.thanks = quiet_label(THANKS, italic=False)
+        self.thanks.setAccessibleName(THANKS)
+        # Saving hides the line and Save, which held the keyboard: it moves here, to the
+        # thanks (Qt would send it on to the History list), and Tab goes on from here.
+        self.thanks.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.thanks.setStyleSheet(
+            "QLabel { border: 1px solid transparent; border-radius: 4px; padding: 2px; }"
+            " QLabel:focus { border: 1px dotted palette(window-text); }"
+        )
         self.thanks.hide()
         row.addWidget(self.thanks, 1)
         outer.addLayout(row)
@@ -177,6 +186,12 @@ class CheckInCard(QFrame):
     def _update(self, *_args: object) -> None:
         self.save_button.setEnabled(self.has_answer())
         asking = self.state == CheckInState.ASKING
+        if not asking:
+            # Shown, and given the keyboard if the card had it, before the answer hides.
+            focus = QApplication.focusWidget()
+            self.thanks.show()
+            if focus is not None and focus is not self.thanks and self.isAncestorOf(focus):
+                self.thanks.setFocus(Qt.FocusReason.OtherFocusReason)
         for widget in (self.mood, self.line, self.save_button):
             widget.setVisible(asking)
         self.thanks.setVisible(not asking)

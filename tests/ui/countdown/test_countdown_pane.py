@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from helpers.clock import Clock
@@ -508,3 +509,30 @@ def test_ctrl_u_in_the_unlock_dialog_opens_the_urge_flow(qtbot, unlocked_control
     qtbot.wait_until(lambda: isinstance(pane.dialog, SosDialog))
     assert pane.dialog.isVisible() and pane.dialog.locked
     assert unlock.secret.text() == ""  # the key went to the shortcut, not the field
+
+
+def test_saving_the_check_in_keeps_the_keyboard_in_the_check_in(
+    qtbot, unlocked_controller, clock
+) -> None:
+    """Return in the check-in's line saves it; the keyboard stays on the card, on its
+    thanks, instead of jumping to the History list (issue 17). Tab goes on from there."""
+    from PySide6.QtWidgets import QApplication
+
+    from reconnect_gui.ui.countdown.check_in import THANKS
+
+    start_plan(unlocked_controller)
+    pane = make_pane(qtbot, unlocked_controller, clock)
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    card = pane.check_in
+    card.line.setFocus()
+    qtbot.wait_until(lambda: card.line.hasFocus())
+    qtbot.keyClicks(card.line, "A quieter day")
+    with qtbot.wait_signal(card.saved):
+        qtbot.keyClick(card.line, Qt.Key.Key_Return)
+    qtbot.wait(50)  # any focus move Qt queues has happened
+    focused = QApplication.focusWidget()
+    assert focused is card.thanks, f"the keyboard went to {focused!r}"
+    assert card.thanks.isVisible() and card.thanks.text() == THANKS
+    assert not pane.history_list.hasFocus()
+    assert card.thanks.accessibleName().startswith(THANKS)  # a screen reader says it
