@@ -1,6 +1,7 @@
 """The home screen fits the default window (1040×700) without scrolling in every state,
 with the safety link in view (issue 17): plain, with the waiting banner after a slip,
-with a milestone card, with the moving-on undo bar, and with a banner and a card at once.
+with a milestone card, with the moving-on undo bar, and with a banner and a card at once;
+and at the smallest window (720×480) it scrolls with nothing clipped or overlapping.
 
 Real vault, real main window, real layout (offscreen)."""
 
@@ -12,7 +13,6 @@ from enum import StrEnum
 from itertools import pairwise
 
 import pytest
-from PySide6.QtWidgets import QScrollArea
 
 from reconnect_gui.core.countdown.contact_log import sent_unanswered
 from reconnect_gui.core.countdown.milestones import milestone_key, reached
@@ -21,6 +21,7 @@ from reconnect_gui.storage.countdown_store import add_contact, save_plan
 from reconnect_gui.storage.milestone_store import record_celebrated
 from reconnect_gui.ui.countdown.countdown_pane import HOME_PAGE, CountdownPane
 from reconnect_gui.ui.countdown.dialogs import ReadinessDialog
+from reconnect_gui.ui.countdown.urge_chart import CHART_MIN_HEIGHT
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -95,34 +96,27 @@ def _open_home(qtbot, controller, clock, size):
     return window, pane
 
 
-@pytest.mark.parametrize("state", list(HomeState), ids=[s.value for s in HomeState])
-def test_the_home_screen_fits_the_default_window_in_every_state(
-    qtbot, unlocked_controller, clock, state: HomeState
-) -> None:
-    from reconnect_gui.ui.shell.main_window import DEFAULT_SIZE
-
+def _show_state(qtbot, controller, clock, state: HomeState, size):
     clock.moment = NOW
-    _prepare(state, unlocked_controller.vault)
-    window, pane = _open_home(qtbot, unlocked_controller, clock, DEFAULT_SIZE)
+    _prepare(state, controller.vault)
+    window, pane = _open_home(qtbot, controller, clock, size)
     if state == HomeState.MOVING_ON:
         _choose_moving_on(qtbot, pane)
     assert EXPECTED[state](pane), f"the home screen is not showing the {state}"
+    return window, pane
 
-    scroll = pane.pages.widget(HOME_PAGE).findChild(QScrollArea)
-    content = scroll.widget()
-    needed = content.minimumSizeHint().height()
-    room = scroll.viewport().height()
-    assert scroll.verticalScrollBar().maximum() == 0, (
-        f"{state}: the home screen needs {needed} px, the window gives it {room} px"
-    )
+
+def _assert_nothing_clipped_or_overlapping(window, pane: CountdownPane) -> None:
+    """The safety link fully in view; the banners, then the ring and the buttons, then the
+    check-in, then the history, one below the other; every button at least its size."""
+    from PySide6.QtWidgets import QPushButton
+
     link = pane.safety_button
     assert link.isVisible()
     assert link.visibleRegion().boundingRect().height() == link.height()
-    bottom = link.mapTo(window, link.rect().bottomLeft()).y()
-    assert bottom <= window.height()
+    assert link.mapTo(window, link.rect().bottomLeft()).y() <= window.height()
+    content = pane.home_content
 
-    # Nothing overlaps: the banners, then the ring and the buttons, then the check-in,
-    # then the history, one below the other.
     def top(w) -> int:
         return w.mapTo(content, w.rect().topLeft()).y()
 
@@ -135,3 +129,36 @@ def test_the_home_screen_fits_the_default_window_in_every_state(
     column = [*banners, pane.ring, pane.check_in, pane.history_list]
     assert all(bottom_of(a) < top(b) for a, b in pairwise(column))
     assert bottom_of(pane.urge_button) < top(pane.check_in)
+    assert bottom_of(pane.logistics_button) < top(pane.check_in)
+    for button in content.findChildren(QPushButton):
+        if button.isVisible():
+            hint = button.minimumSizeHint()
+            assert button.width() >= hint.width(), f"{button.text()!r} is cut"
+            assert button.height() >= hint.height(), f"{button.text()!r} is cut"
+    assert pane.urge_chart.height() >= CHART_MIN_HEIGHT
+
+
+@pytest.mark.parametrize("state", list(HomeState), ids=[s.value for s in HomeState])
+def test_the_home_screen_fits_the_default_window_in_every_state(
+    qtbot, unlocked_controller, clock, state: HomeState
+) -> None:
+    from reconnect_gui.ui.shell.main_window import DEFAULT_SIZE
+
+    window, pane = _show_state(qtbot, unlocked_controller, clock, state, DEFAULT_SIZE)
+    scroll = pane.home_scroll
+    needed, room = scroll.widget().height(), scroll.viewport().height()
+    assert scroll.verticalScrollBar().maximum() == 0, (
+        f"{state}: the home screen needs {needed} px, the window gives it {room} px"
+    )
+    _assert_nothing_clipped_or_overlapping(window, pane)
+
+
+@pytest.mark.parametrize("state", list(HomeState), ids=[s.value for s in HomeState])
+def test_at_the_smallest_window_it_scrolls_with_nothing_clipped_or_overlapping(
+    qtbot, unlocked_controller, clock, state: HomeState
+) -> None:
+    from reconnect_gui.ui.shell.main_window import MINIMUM_SIZE
+
+    window, pane = _show_state(qtbot, unlocked_controller, clock, state, MINIMUM_SIZE)
+    assert window.size() == MINIMUM_SIZE
+    _assert_nothing_clipped_or_overlapping(window, pane)
