@@ -23,11 +23,12 @@ from reconnect_gui.system.logs import configure_logging
 from reconnect_gui.system.paths import AppPaths, app_paths
 
 if TYPE_CHECKING:
-    from reconnect_gui.storage.key_prefetch import PrefetchedKeyStore
+    from reconnect_gui.storage.key_prefetch import KeyPrefetch
     from reconnect_gui.ui.tray.tray_and_reminders import TrayAndReminders
 
 log = logging.getLogger("reconnect")
 TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
+KEY_PREFETCH_TIMEOUT_S = 5.0  # the child's wait for the keyring (storage.keystore's default)
 SETTINGS_PAUSE_MS = 400  # reminder choices are written once the clicking pauses
 AGE_WORKER_FLAG = "--age-worker"  # storage.backup_worker.WORKER_FLAG, not imported: see main
 EXIT_NO_DISPLAY = 1  # documented in README.md (Command line)
@@ -139,21 +140,19 @@ class _GuiApp:
         try:
             return self._run()
         finally:
-            self.key_prefetch.cancel()
+            if self.key_prefetch is not None:
+                self.key_prefetch.cancel()  # quiet if its answer was taken
 
-    def _prefetch_key(self) -> PrefetchedKeyStore:
-        """The keystore the vault opens with: on a plain start, one that began looking the
-        key up in a child process a moment ago."""
-        from reconnect_gui.storage.key_prefetch import KeyPrefetch, PrefetchedKeyStore
-        from reconnect_gui.storage.keystore import DEFAULT_TIMEOUT
+    def _prefetch_key(self) -> KeyPrefetch | None:
+        """On a plain start, a child process that starts looking the key up now."""
+        from reconnect_gui.storage.key_prefetch import KeyPrefetch
         from reconnect_gui.storage.vault_location import vault_file
 
         wanted = not (self.args.smoke or self.initial_settings.app_lock_minutes)
         # Forked only while no Qt is loaded (tests run the GUI inside a Qt process).
         if not wanted or "PySide6.QtCore" in sys.modules:
-            return PrefetchedKeyStore(None)
-        prefetch = KeyPrefetch.start(vault_file(self.paths.data), DEFAULT_TIMEOUT)
-        return PrefetchedKeyStore(prefetch)
+            return None
+        return KeyPrefetch.start(vault_file(self.paths.data), KEY_PREFETCH_TIMEOUT_S)
 
     def _run(self) -> int:
         from PySide6.QtCore import QTimer
@@ -325,10 +324,11 @@ class _GuiApp:
         forbid_core_dumps()  # before the vault opens: a crash must not write the key to disk
 
         from reconnect_gui.core.panes import PaneKey
+        from reconnect_gui.storage.keystore import PrefetchedKeyStore
         from reconnect_gui.ui.vault.controller import VaultController, VaultState
         from reconnect_gui.ui.widgets.application import application
 
-        keystore = self.key_prefetch
+        keystore = PrefetchedKeyStore(self.key_prefetch)
         controller = VaultController(
             self.paths.data,
             window,

@@ -9,38 +9,36 @@ child process it runs beside the window's set-up, on another core.
 The child is forked before Qt is imported and while the process has one thread, so the
 fork copies nothing half-locked. It marks itself not dumpable, reads the vault's id from
 the file (read-only), asks the keyring once, sends its answer over a pipe (never a file,
-never its arguments) and exits. ``PrefetchedKeyStore`` hands that answer to the first
-``load`` of the same vault and behaves as a plain ``KeyStore`` for everything else.
+never its arguments) and exits. ``keystore.PrefetchedKeyStore`` hands that answer to
+the first ``load`` of the same vault and behaves as a plain ``KeyStore`` otherwise.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import os
-import select
-import signal
 import sys
 import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING
 
-from reconnect_gui.storage.keystore import KeyStore, KeyStoreError, Reason
+if TYPE_CHECKING:
+    from reconnect_gui.storage.keystore import Reason
 
+# Only os, sys and threading load before the first frame: the rest waits for the answer.
 _KEY = "key"
 _FAILED = "failed"
 _MOST_BYTES = 4096  # a vault id, a word and a base64 key fit many times over
 
 
-@dataclass(frozen=True)
 class PrefetchAnswer:
     """What the child found: the key, or why the keyring could not give it."""
 
-    vault_id: str
-    key: bytes | None
-    reason: Reason | None
+    __slots__ = ("key", "reason", "vault_id")
+
+    def __init__(self, vault_id: str, key: bytes | None, reason: Reason | None) -> None:
+        self.vault_id = vault_id
+        self.key = key
+        self.reason = reason
 
 
 class KeyPrefetch:
@@ -96,6 +94,8 @@ class KeyPrefetch:
             self._end_child()
 
     def _end_child(self) -> None:
+        import signal
+
         try:
             finished, _status = os.waitpid(self.pid, os.WNOHANG)
             if finished == 0:  # still asking a hung keyring: its answer is not wanted now
@@ -105,30 +105,11 @@ class KeyPrefetch:
             pass
 
 
-class PrefetchedKeyStore(KeyStore):
-    """A KeyStore whose first ``load`` uses the child's answer when it is for this vault."""
-
-    def __init__(self, prefetch: KeyPrefetch | None) -> None:
-        super().__init__()
-        self._prefetch = prefetch
-
-    def load(self, vault_id: str) -> bytes:
-        prefetch, self._prefetch = self._prefetch, None
-        answer = None if prefetch is None else prefetch.take(self.timeout)
-        if answer is None or answer.vault_id != vault_id:
-            return super().load(vault_id)  # ask here, as if there had been no child
-        if answer.key is not None:
-            return answer.key
-        raise KeyStoreError(answer.reason or "error")
-
-    def cancel(self) -> None:
-        prefetch, self._prefetch = self._prefetch, None
-        if prefetch is not None:
-            prefetch.cancel()
-
-
 def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> None:
+    import base64
+
     from reconnect_gui.storage import vault_format
+    from reconnect_gui.storage.keystore import KeyStore, KeyStoreError
     from reconnect_gui.system.hardening import forbid_core_dumps
 
     forbid_core_dumps()  # it is about to hold the key
@@ -150,6 +131,9 @@ def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> None:
 
 def _read_all(fd: int, timeout: float) -> bytes | None:
     """Everything the child wrote, once it closed the pipe; None after ``timeout``."""
+    import select
+    import time
+
     deadline = time.monotonic() + timeout
     chunks: list[bytes] = []
     while True:
@@ -165,6 +149,12 @@ def _read_all(fd: int, timeout: float) -> bytes | None:
 
 
 def _parse(data: bytes) -> PrefetchAnswer | None:
+    import base64
+    import binascii
+    from typing import get_args
+
+    from reconnect_gui.storage.keystore import Reason
+
     try:
         vault_id, status, detail = data.decode("ascii").split("\n")
     except (UnicodeDecodeError, ValueError):  # the child died half-way: ask again

@@ -23,9 +23,12 @@ import binascii
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from reconnect_gui.storage.errors import KeyUnavailable
+
+if TYPE_CHECKING:
+    from reconnect_gui.storage.key_prefetch import KeyPrefetch
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +194,30 @@ class KeyStore:
             raise KeyStoreError(value)
         result: T = value
         return result
+
+
+class PrefetchedKeyStore(KeyStore):
+    """A KeyStore whose first ``load`` uses a child process's answer (storage/key_prefetch.py)
+    when it is for this vault, and asks the keyring itself otherwise."""
+
+    def __init__(self, prefetch: KeyPrefetch | None) -> None:
+        super().__init__()
+        self._prefetch = prefetch
+
+    def load(self, vault_id: str) -> bytes:
+        prefetch, self._prefetch = self._prefetch, None
+        answer = None if prefetch is None else prefetch.take(self.timeout)
+        if answer is None or answer.vault_id != vault_id:
+            return super().load(vault_id)  # ask here, as if there had been no child
+        if answer.key is not None:
+            return answer.key
+        raise KeyStoreError(answer.reason or "error")
+
+    def cancel(self) -> None:
+        """Let the child go, if its answer was never asked for."""
+        prefetch, self._prefetch = self._prefetch, None
+        if prefetch is not None:
+            prefetch.cancel()
 
 
 # The backends that keep secrets in the operating system's own protected store. Named by

@@ -8,8 +8,12 @@ parent is the proof that the lookup happened in the child.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
+from helpers.repo import REPO
 from helpers.secret_service import run_in_secret_service
 
 SESSION = r"""
@@ -25,7 +29,8 @@ step no-vault;  "$PY" "$STEPS" no-vault
 STEPS = r"""
 import os, sys
 from pathlib import Path
-from reconnect_gui.storage.key_prefetch import KeyPrefetch, PrefetchedKeyStore
+from reconnect_gui.storage.key_prefetch import KeyPrefetch
+from reconnect_gui.storage.keystore import PrefetchedKeyStore
 
 action = sys.argv[1]
 from reconnect_gui.storage.vault_location import vault_file
@@ -100,3 +105,17 @@ def test_no_child_without_a_vault_and_a_cancelled_child_is_ended(out: dict[str, 
     assert "child: False" in out["no-vault"]
     assert "child: True" in out["cancel"]
     assert "child reaped: yes" in out["cancel"]
+
+
+def test_forking_the_child_loads_nothing_before_the_first_frame() -> None:
+    # The parent imports this module before its first frame: the keyring code, base64 and
+    # the cipher load in the child, or in the parent only once the answer is wanted.
+    probe = (
+        "import sys, reconnect_gui.storage.key_prefetch; "
+        "print(sorted(m for m in ('reconnect_gui.storage.keystore', 'keyring', 'base64',"
+        " 'cryptography', 'sqlite3') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"
