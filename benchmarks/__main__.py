@@ -25,7 +25,6 @@ target is missed.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import statistics
@@ -34,6 +33,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks import compile_app
 from benchmarks.table import Row, print_table
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,9 +122,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    # An installed app has its bytecode (pip and PyInstaller compile it); a checkout run
-    # with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every module on every start.
-    compileall.compile_dir(REPO / "reconnect_gui", quiet=1)
+    compile_app()
     rows = startup_rows(
         "source",
         [sys.executable, "-m", "reconnect_gui", "--smoke"],

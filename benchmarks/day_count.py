@@ -31,6 +31,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks import compile_app
 from benchmarks.table import Row
 
 REPO = Path(__file__).resolve().parent.parent
@@ -148,6 +149,7 @@ def inner(runs: int) -> None:
 
 
 def measure(runs: int) -> dict[str, object]:
+    compile_app()
     for tool in ("dbus-run-session", "gnome-keyring-daemon"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is not installed (./dev.sh test installs it)")
