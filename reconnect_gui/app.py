@@ -158,7 +158,7 @@ class _GuiApp:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
-        from reconnect_gui.system.desktop_portal import remembered_dark
+        from reconnect_gui.system.desktop_look import remembered_dark
         from reconnect_gui.ui.shell.app_icon import load_app_icon
         from reconnect_gui.ui.shell.errors import ErrorReporter
         from reconnect_gui.ui.shell.first_paint import FirstPaintProbe, report_smoke_figures
@@ -289,7 +289,7 @@ class _GuiApp:
     def _follow_desktop_scheme(self, app) -> None:
         """After the first frame: follow the desktop's dark mode, live (Qt's style hints,
         or the XDG portal over D-Bus where Qt knows nothing)."""
-        from reconnect_gui.system.desktop_portal import remember_dark
+        from reconnect_gui.system.desktop_look import remember_dark
         from reconnect_gui.ui.widgets.desktop_scheme import DesktopSchemeFollower
 
         memo = self._desktop_look_file

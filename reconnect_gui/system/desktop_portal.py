@@ -16,10 +16,7 @@ import logging
 import threading
 from collections.abc import Callable
 from enum import IntEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from reconnect_gui.system.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     from jeepney.io.blocking import DBusConnection  # type: ignore[import-untyped]
@@ -169,30 +166,3 @@ def _scheme_from(value: Any) -> ColorScheme | None:
         except ValueError:  # a value a later spec adds: treat it as no preference
             return ColorScheme.NO_PREFERENCE
     return None
-
-
-# --- the answer, remembered for the next start ---------------------------------------------
-# The first frame comes before any D-Bus work, so it is painted in the look the desktop had
-# when the app last learned it; after the frame the app asks again and follows any change.
-
-_REMEMBERED = {"dark": True, "light": False}
-
-
-def remembered_dark(file: Path) -> bool | None:
-    """Whether the desktop was dark when last learned (None: never learned, or unknown)."""
-    try:
-        return _REMEMBERED.get(file.read_text(encoding="ascii").strip())
-    except (OSError, ValueError):
-        return None
-
-
-def remember_dark(file: Path, dark: bool | None) -> None:
-    """Note what the desktop said, for the next first frame; only a hint, so a failure is
-    logged and forgotten."""
-    try:
-        if dark is None:
-            file.unlink(missing_ok=True)
-        else:
-            atomic_write_bytes(file, b"dark\n" if dark else b"light\n")
-    except OSError as error:
-        log.debug("could not remember the desktop's look (%s)", type(error).__name__)

@@ -14,12 +14,11 @@ import pytest
 from e2e.desktop import xvfb_display
 from helpers.desktop_portal import PortalSession, portal_session
 from helpers.repo import require_tool
+from reconnect_gui.system.desktop_look import remember_dark, remembered_dark
 from reconnect_gui.system.desktop_portal import (
     ColorScheme,
     ColorSchemeWatcher,
     read_color_scheme,
-    remember_dark,
-    remembered_dark,
 )
 
 
