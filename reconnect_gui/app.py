@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reconnect")
 TONE_WARM_UP_DELAY_MS = 2000  # after the vault has opened and the window has settled
+LISTEN_AT_THE_LATEST_MS = 1000  # after the first frame, for later launches
 KEY_PREFETCH_TIMEOUT_S = 5.0  # the child's wait for the keyring (storage.keystore's default)
 SETTINGS_PAUSE_MS = 400  # reminder choices are written once the clicking pauses
 AGE_WORKER_FLAG = "--age-worker"  # storage.backup_worker.WORKER_FLAG, not imported: see main
@@ -219,6 +220,10 @@ class _GuiApp:
         def follow_scheme() -> None:
             self._follow_desktop_scheme(app)
 
+        def after_the_vault() -> None:  # nothing here is needed for the day count
+            instance.listen()
+            follow_scheme()
+
         if self.args.tray and not self.args.smoke:
             # Only the tray icon shows (the window opens from it), and nothing paints:
             # start at once what the first frame would have started. With no tray yet (the
@@ -232,12 +237,18 @@ class _GuiApp:
                 probe.painted.connect(lambda: self._ask_once_opened(window))
         else:
             if self.args.smoke:
-                probe.painted.connect(lambda: self._follow_desktop_scheme(app))
+                probe.painted.connect(after_the_vault)
             else:
-                # The vault first: the day count waits for it. Following the desktop's
-                # dark mode (D-Bus) waits until the vault has answered.
-                probe.painted.connect(lambda: self._start_vault(window, after_answer=follow_scheme))
-            probe.painted.connect(instance.listen)  # QtNetwork loads after the first frame
+                # The vault first: the day count waits for it. Listening for later
+                # launches (QtNetwork) and following the desktop's dark mode (D-Bus) wait
+                # until it has answered; a later launch retries meanwhile, and a keyring
+                # that hangs holds the listening up for a second at most.
+                probe.painted.connect(
+                    lambda: self._start_vault(window, after_answer=after_the_vault)
+                )
+                probe.painted.connect(
+                    lambda: QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, instance.listen)
+                )
             window.show()
         if self.settings_problem and not self.args.smoke:
             from PySide6.QtWidgets import QMessageBox

@@ -7,8 +7,9 @@ next launch take over; only then is a leftover socket file removed, so a running
 copy is never robbed of its server.
 
 The first copy decides with the lock alone and starts listening after its window
-has painted (QtNetwork is not needed for the first frame); a later launch that
-arrives in between simply retries for a few seconds.
+has painted and its vault has answered, or a second after the first frame at the
+latest (QtNetwork is needed for neither); a later launch that arrives in between
+simply retries for a few seconds.
 
 The socket lives in a folder only this user can enter (``$XDG_RUNTIME_DIR``, else the
 data folder), never under a name in the shared temp folder that another user could
@@ -146,9 +147,12 @@ class SingleInstance(QObject):
         return acknowledged
 
     def listen(self) -> None:
-        """Start hearing from later launches (only the lock holder may call this)."""
+        """Start hearing from later launches (only the lock holder may call this); a second
+        call changes nothing."""
         from PySide6.QtNetwork import QLocalServer
 
+        if self._server is not None:
+            return
         if not self._lock.isLocked():
             return  # started anyway beside an unresponsive copy: its server stays its own
         QLocalServer.removeServer(self._name)  # a crashed copy's socket file; we hold the lock

@@ -68,6 +68,24 @@ def test_a_second_launch_hands_over_to_the_running_copy_and_exits(qtbot) -> None
         primary.release()
 
 
+def test_listening_twice_keeps_the_one_server(qtbot) -> None:
+    # The app listens once the vault has answered, or after a second if it has not: a
+    # second call must not remove the socket it is already serving.
+    primary = _instance()
+    assert primary.claim([])
+    primary.listen()
+    primary.listen()
+    try:
+        launch = subprocess.Popen(
+            app_command(), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+        )
+        with qtbot.wait_signal(primary.activation_requested, timeout=20000):
+            pass
+        assert launch.wait(timeout=20) == 0
+    finally:
+        primary.release()
+
+
 def test_a_crashed_copy_never_blocks_the_next_launch(qtbot) -> None:
     paths = app_paths()
     crashed = subprocess.Popen(app_command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
