@@ -113,11 +113,9 @@ def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> None:
     from reconnect_gui.system.hardening import forbid_core_dumps
 
     forbid_core_dumps()  # it is about to hold the key
-    connection = vault_format.connect(vault_path, read_only=True)
-    try:
-        vault_id = str(vault_format.meta(connection, "vault_id"))
-    finally:
-        connection.close()
+    vault_id = vault_format.vault_id_untouched(vault_path)
+    if vault_id is None:
+        return  # nothing written: the app asks the keyring itself once it has the id
     try:
         key = KeyStore(timeout=timeout).load(vault_id)
         message = f"{vault_id}\n{_KEY}\n{base64.b64encode(key).decode('ascii')}"

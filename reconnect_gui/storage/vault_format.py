@@ -261,6 +261,23 @@ def inspect(conn: sqlite3.Connection) -> int:
     return version
 
 
+def vault_id_untouched(path: Path) -> str | None:
+    """The vault's id as its main file holds it, read with SQLite's ``immutable`` flag:
+    no lock taken and no -wal or -shm made beside it, so a look-ahead (the key prefetch)
+    never disturbs the app's own connection. None when the file does not say (a new
+    vault's id may still be in its WAL) or cannot be read: the caller then asks later."""
+    uri = path.resolve().as_uri() + "?immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
 def meta(conn: sqlite3.Connection, key: str) -> Any:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return None if row is None else row[0]

@@ -32,6 +32,12 @@ from pathlib import Path
 from reconnect_gui.storage.key_prefetch import KeyPrefetch
 from reconnect_gui.storage.keystore import PrefetchedKeyStore
 
+class _Answered:  # hands over an answer already taken, as KeyPrefetch.take would
+    def __init__(self, answer):
+        self.answer = answer
+    def take(self, timeout):
+        return self.answer
+
 action = sys.argv[1]
 from reconnect_gui.storage.vault_location import vault_file
 from reconnect_gui.system.paths import app_paths
@@ -48,6 +54,11 @@ if action == "cancel":
         print("child reaped: yes")
     sys.exit()
 keystore = PrefetchedKeyStore(prefetch)
+if action == "open":
+    answer = prefetch.take(5.0)
+    beside = sorted(p.name for p in data.iterdir() if p.name.startswith(vault.name))
+    print("beside the vault:", beside)
+    keystore = PrefetchedKeyStore(None if answer is None else _Answered(answer))
 print("keyring loaded before:", "keyring" in sys.modules)
 from reconnect_gui.storage.errors import KeyUnavailable
 from reconnect_gui.storage.keystore import KeyStoreError
@@ -85,6 +96,9 @@ def test_the_child_finds_the_key_and_the_app_never_loads_keyring_for_it(
     out: dict[str, str],
 ) -> None:
     assert "child: True" in out["found"]
+    # The look-ahead reads the file without locking it or making a -wal or -shm beside
+    # it, which the app's own connection (opening at the same moment) would then share.
+    assert "beside the vault: ['vault.sqlite3']" in out["found"]
     assert "opened: yes" in out["found"]
     assert "keyring loaded after: False" in out["found"]
 
