@@ -232,11 +232,10 @@ FRIENDLY_QUESTIONS = (
     "How did the exam go? Bet you smashed it.",
     "Are you still doing pottery on Thursdays? I walked past the studio today",
     "How's the running going? Still doing the Sunday long runs?",
+    # Read as watching their life until the word classes (issue 14) came in.
+    "saw the match last night, did you watch it? mad ending",
 )
-STILL_FLAGGED = (
-    "saw the match last night, did you watch it? mad ending",  # read as watching
-    "How's Biscuit? Is he still stealing socks?",  # a "he": read as prying
-)
+STILL_FLAGGED = ("How's Biscuit? Is he still stealing socks?",)  # a "he": read as prying
 
 
 @pytest.mark.parametrize(
