@@ -74,8 +74,7 @@ class KeyPrefetch:
     def take(self, timeout: float) -> PrefetchAnswer | None:
         """The child's answer, waiting at most ``timeout`` seconds; None when it gave none
         (it failed, timed out, or the answer was taken already)."""
-        with self._lock:
-            fd, self._answer_fd = self._answer_fd, None
+        fd = self._claim_pipe()
         if fd is None:
             return None
         try:
@@ -87,11 +86,16 @@ class KeyPrefetch:
 
     def cancel(self) -> None:
         """Stop waiting: close the pipe and end the child (the app quits, or never asks)."""
-        with self._lock:
-            fd, self._answer_fd = self._answer_fd, None
+        fd = self._claim_pipe()
         if fd is not None:
             os.close(fd)
             self._end_child()
+
+    def _claim_pipe(self) -> int | None:
+        """The pipe's read end for the one caller that gets it (take or cancel, once)."""
+        with self._lock:
+            fd, self._answer_fd = self._answer_fd, None
+        return fd
 
     def _end_child(self) -> None:
         import signal

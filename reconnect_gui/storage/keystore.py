@@ -213,12 +213,6 @@ class PrefetchedKeyStore(KeyStore):
             return answer.key
         raise KeyStoreError(answer.reason or "error")
 
-    def cancel(self) -> None:
-        """Let the child go, if its answer was never asked for."""
-        prefetch, self._prefetch = self._prefetch, None
-        if prefetch is not None:
-            prefetch.cancel()
-
 
 # The backends that keep secrets in the operating system's own protected store. Named by
 # module and class so that nothing is imported before a keyring call needs it.
