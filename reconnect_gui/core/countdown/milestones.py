@@ -43,7 +43,6 @@ PAST_WORDS = {
     21: "Three weeks, and you have kept going since. Look how far you have come.",
     30: "A month of No Contact. That took steady, quiet strength.",
 }
-PAST_OTHER_WORDS = "{day} days of No Contact. That took steady effort."
 PAST_TARGET = "You reached your target, day {day}, {when}. Nothing needs deciding: just notice it."
 PAST_REACHED = "You reached day {day} {when}. {words}"
 
@@ -97,7 +96,7 @@ def past_milestone_words(day: int, target_days: int, on: date, today: date) -> M
     if day == target_days:
         message = PAST_TARGET.format(day=day, when=when)
     else:
-        words = PAST_WORDS.get(day, PAST_OTHER_WORDS.format(day=day))
+        words = PAST_WORDS.get(day, OTHER_WORDS.format(day=day))  # reads the same afterwards
         message = PAST_REACHED.format(day=day, when=when, words=words)
     return MilestoneWords(milestone_title(day, target_days), message)
 
