@@ -130,30 +130,11 @@ def grouped_writers(folds: int = 6) -> dict[str, Score]:
     on every other writer and check that group's messages. Like ``held_out_writers``, no
     message is ever judged by a model that saw its writer, and tone_holdout.jsonl is not
     touched. Pooled scores; each group's own figures are printed."""
-    from reconnect_gui.core.tone.learned import LearnedModel
-    from reconnect_gui.core.tone.training import CORPUS_DIR, fit, load_corpus
+    from reconnect_gui.core.tone.training import CORPUS_DIR
 
-    corpus = load_corpus()
     paths = sorted(CORPUS_DIR.glob("*.jsonl"))
-    pooled: dict[str, list[int]] = {}
-    print(f"{'held-out group':<22}{'precision':>10}{'recall':>8}{'named':>8}{'rows':>6}")
-    for group in range(folds):
-        rows = [row for path in paths[group::folds] for row in load_eval_set(path)]
-        writers = {row["writer"] for row in rows}
-        model = LearnedModel.from_json(fit([r for r in corpus if r.writer not in writers]))
-        scores = evaluate(rows, model)
-        flag, named = scores["flag"], scores["named"]
-        print(
-            f"{'group ' + str(group + 1):<22}{flag.precision:>10.2f}{flag.recall:>8.2f}"
-            f"{named.recall:>8.2f}{len(rows):>6}"
-        )
-        for key, score in scores.items():
-            tally = pooled.setdefault(key, [0, 0, 0])
-            tally[0] += score.true_positives
-            tally[1] += score.false_positives
-            tally[2] += score.false_negatives
-    print()
-    return {key: Score(*tally) for key, tally in pooled.items()}
+    groups = [(f"group {group + 1}", paths[group::folds]) for group in range(folds)]
+    return _train_without_each(groups, "held-out group")
 
 
 def held_out_writers() -> dict[str, Score]:
@@ -161,20 +142,33 @@ def held_out_writers() -> dict[str, Score]:
     other writer (thresholds chosen inside that training set) and check that writer's
     messages, which the model never saw. Scores are pooled over all writers; each
     writer's own figures are printed."""
+    from reconnect_gui.core.tone.training import CORPUS_DIR
+
+    groups = [(None, [path]) for path in sorted(CORPUS_DIR.glob("*.jsonl"))]
+    return _train_without_each(groups, "held-out writer")
+
+
+def _train_without_each(
+    groups: list[tuple[str | None, list[Path]]], heading: str
+) -> dict[str, Score]:
+    """For each (name, corpus files) group: train on every writer not in it, check its
+    messages; print each group's figures (named by its writer when unnamed) and return
+    the scores pooled over all groups."""
     from reconnect_gui.core.tone.learned import LearnedModel
-    from reconnect_gui.core.tone.training import CORPUS_DIR, fit, load_corpus
+    from reconnect_gui.core.tone.training import fit, load_corpus
 
     corpus = load_corpus()
     pooled: dict[str, list[int]] = {}
-    print(f"{'held-out writer':<22}{'precision':>10}{'recall':>8}{'named':>8}{'rows':>6}")
-    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
-        rows = load_eval_set(path)
-        writer = rows[0]["writer"]
-        model = LearnedModel.from_json(fit([r for r in corpus if r.writer != writer]))
+    print(f"{heading:<22}{'precision':>10}{'recall':>8}{'named':>8}{'rows':>6}")
+    for name, paths in groups:
+        rows = [row for path in paths for row in load_eval_set(path)]
+        writers = {row["writer"] for row in rows}
+        model = LearnedModel.from_json(fit([r for r in corpus if r.writer not in writers]))
         scores = evaluate(rows, model)
         flag, named = scores["flag"], scores["named"]
+        label = name or ", ".join(sorted(writers))
         print(
-            f"{writer:<22}{flag.precision:>10.2f}{flag.recall:>8.2f}{named.recall:>8.2f}"
+            f"{label:<22}{flag.precision:>10.2f}{flag.recall:>8.2f}{named.recall:>8.2f}"
             f"{len(rows):>6}"
         )
         for key, score in scores.items():
