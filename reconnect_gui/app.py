@@ -336,6 +336,7 @@ class _GuiApp:
 
         from reconnect_gui.core.panes import PaneKey
         from reconnect_gui.storage.keystore import PrefetchedKeyStore
+        from reconnect_gui.ui.shell.first_paint import after_next_frame
         from reconnect_gui.ui.vault.controller import VaultController, VaultState
         from reconnect_gui.ui.widgets.application import application
 
@@ -379,7 +380,7 @@ class _GuiApp:
             def answered(state: VaultState) -> None:
                 if state != VaultState.CHECKING:
                     controller.state_changed.disconnect(answered)
-                    QTimer.singleShot(0, start_the_rest)  # after the pane has shown it
+                    after_next_frame(window, start_the_rest)  # once the pane has shown it
 
             controller.state_changed.connect(answered)
         # The keyring lookup and the vault's opening run in the background while the rest
