@@ -97,3 +97,16 @@ def test_starting_the_app_loads_neither_the_tone_checker_nor_the_reminder_schedu
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_opening_the_vault_does_not_load_the_journal_query_code() -> None:
+    # The vault opens on a background thread while the home screen is built: every module
+    # it loads delays the day count (the search index needs only core.journal.folding).
+    probe = (
+        "import sys, reconnect_gui.storage.unlock; "
+        "print('reconnect_gui.core.journal.query' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reconnect_gui.core.clock import Clock, system_clock
-from reconnect_gui.core.journal.query import fold
+from reconnect_gui.core.journal.folding import fold
 from reconnect_gui.storage import vault_codec as codec
 from reconnect_gui.storage import vault_format as fmt
 from reconnect_gui.storage.crypto import (

@@ -10,7 +10,7 @@ each record, so opening and listing pay nothing for it and later searches only c
 
 from __future__ import annotations
 
-from reconnect_gui.core.journal.query import fold
+from reconnect_gui.core.journal.folding import fold
 from reconnect_gui.storage import vault_codec as codec
 from reconnect_gui.storage.records import Record
 

@@ -1,7 +1,7 @@
 """What goes inside the vault's ciphertext: associated data, key slots and the record
 plaintext; and the strings search looks in. Part of the format documented at the top of
 vault.py (and in docs/vault-format.md). Search compares text in the journal's own form
-(``core.journal.query.fold``: case and accents ignored), so the command line finds what
+(``core.journal.folding.fold``: case and accents ignored), so the command line finds what
 the journal pane finds.
 
 No error message here quotes anything the user wrote.
