@@ -99,6 +99,20 @@ def test_starting_the_app_loads_neither_the_tone_checker_nor_the_reminder_schedu
     assert result.stdout.strip() == "[]"
 
 
+def test_the_home_screen_code_leaves_the_vault_and_crypto_to_the_opening_thread() -> None:
+    # The home screen is built while a background thread opens the vault; its stores name
+    # the Vault only in annotations, so the UI thread never waits on that thread's import.
+    probe = (
+        "import sys, reconnect_gui.ui.countdown.countdown_pane; "
+        "print(sorted(m for m in sys.modules if m.startswith("
+        "('reconnect_gui.storage.vault', 'reconnect_gui.storage.crypto', 'cryptography'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_opening_the_vault_does_not_load_the_journal_query_code() -> None:
     # The vault opens on a background thread while the home screen is built: every module
     # it loads delays the day count (the search index needs only core.journal.folding).

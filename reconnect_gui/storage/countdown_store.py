@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reconnect_gui.core.countdown.contact_log import (
     ContactEntry,
@@ -30,7 +30,9 @@ from reconnect_gui.core.countdown.plan import Plan, plan_from_data, plan_to_data
 from reconnect_gui.core.journal.entry import EntryType, entry_data
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.storage.records import CONTACT_LOG, COUNTDOWN, JOURNAL_ENTRY, URGE_LOG
-from reconnect_gui.storage.vault import Vault
+
+if TYPE_CHECKING:  # only annotations: the vault module loads on the thread that opens it
+    from reconnect_gui.storage.vault import Vault
 
 PLAN_RECORD_ID = "countdown"
 T = TypeVar("T")

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect_gui.core.journal.entry import (
     JournalEntry,
@@ -33,7 +33,9 @@ from reconnect_gui.storage import plain_export
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.storage.records import JOURNAL_ENTRY, Record
 from reconnect_gui.storage.snapshots import forget_records_in_copies
-from reconnect_gui.storage.vault import Vault
+
+if TYPE_CHECKING:  # only annotations: the vault module loads on the thread that opens it
+    from reconnect_gui.storage.vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,12 @@ log as the vault holds it, in one write transaction, so another writer's keys st
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect_gui.storage.errors import RecordDamaged
-from reconnect_gui.storage.vault import Vault
+
+if TYPE_CHECKING:  # only annotations: the vault module loads on the thread that opens it
+    from reconnect_gui.storage.vault import Vault
 
 MILESTONE_LOG = "milestone_log"  # a record kind: stable, bound into the encryption
 CELEBRATED_RECORD_ID = "milestone_log"  # fixed and neutral, shorter than random ids
