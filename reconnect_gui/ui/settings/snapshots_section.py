@@ -75,6 +75,7 @@ class SnapshotsSection(QGroupBox):
         self.status.setAccessibleName("Snapshots status")
         layout.addWidget(self.status)
         controller.state_changed.connect(self.refresh)
+        controller.copy_made.connect(self.refresh)
         controller.restored.connect(self._restored)
         controller.restore_failed.connect(self.status.setText)
         self.refresh()

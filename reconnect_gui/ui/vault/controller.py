@@ -131,6 +131,7 @@ class VaultController(QObject):
     app_lock_failed = Signal(str)  # why the app lock could not be changed (it was not)
     restored = Signal(object)  # storage.snapshots.Restored: a copy is the vault now
     restore_failed = Signal(str)  # why going back to a copy did not happen
+    copy_made = Signal()  # the day's automatic copy of the vault is now on disk
     # Ctrl+U pressed in the unlock dialog: the urge flow needs no unlocking (issue 17).
     urge_requested = Signal()
 
@@ -347,7 +348,7 @@ class VaultController(QObject):
         # One copy at a time: one still running from an earlier unlock finishes first.
         if self._snapshot_task is None or not self._snapshot_task.running:
             self._snapshot_task = BackgroundTask(
-                self._take_snapshot, lambda _path: None, self._snapshot_failed
+                self._take_snapshot, self._snapshot_taken, self._snapshot_failed
             )
             self._snapshot_task.start()
 
@@ -356,6 +357,10 @@ class VaultController(QObject):
         from reconnect_gui.storage.snapshots import FOLDER_NAME, take_snapshot_if_due
 
         return take_snapshot_if_due(self.path, self._data_dir / FOLDER_NAME, self._now())
+
+    def _snapshot_taken(self, path: Path | None) -> None:
+        if path is not None:  # None: today's copy was already there
+            self.copy_made.emit()
 
     def _snapshot_failed(self, error: BaseException) -> None:
         log.warning("automatic vault copy failed (%s)", type(error).__name__)

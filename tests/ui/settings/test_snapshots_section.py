@@ -96,3 +96,20 @@ def test_every_control_has_a_spoken_name(qtbot, unlocked_controller, clock) -> N
     controls = shown_controls(section)
     assert section.copies in controls and section.go_back_button in controls
     assert unnamed(controls) == []
+
+
+def test_the_copy_made_at_unlock_shows_without_locking_again(
+    qtbot, unlocked_controller, clock
+) -> None:
+    # Settings open while the vault unlocks: the day's copy is made in the background just
+    # after, and the list says so then, not "No copies yet" until the next lock.
+    controller = unlocked_controller
+    make_section(qtbot, controller, clock).close()  # the first unlock's copy
+    clock.advance(days=1)
+    controller.lock()
+    section = SnapshotsSection(controller, now=clock)
+    qtbot.add_widget(section)
+    assert section.copies.count() == 1
+    controller.start()
+    qtbot.wait_until(lambda: controller.state == VaultState.UNLOCKED, timeout=20000)
+    qtbot.wait_until(lambda: section.copies.count() == 2, timeout=20000)
