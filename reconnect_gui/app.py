@@ -336,7 +336,7 @@ class _GuiApp:
 
         from reconnect_gui.core.panes import PaneKey
         from reconnect_gui.storage.keystore import PrefetchedKeyStore
-        from reconnect_gui.ui.shell.first_paint import after_next_frame
+        from reconnect_gui.ui.shell.next_frame import after_next_frame
         from reconnect_gui.ui.vault.controller import VaultController, VaultState
         from reconnect_gui.ui.widgets.application import application
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from reconnect_gui.ui.shell.first_paint import after_next_frame
+from reconnect_gui.ui.shell.next_frame import after_next_frame
 
 
 class _Recording(QWidget):
