@@ -97,9 +97,11 @@ MUST_PASS = (
 )
 
 
-# Still missed: strict, so that a fix shows up. (None of the issue's flag examples is, since
-# the fourth round of writers; see tests/data/tone_corpus/LABELS.md.)
-KNOWN_MISSES: set[str] = set()
+# Still missed: strict, so that a fix shows up. None of the issue's flag examples was from
+# the fourth round of writers to the sixth (tests/data/tone_corpus/LABELS.md). Since the
+# seventh, one is flagged under a neighbouring category: a problem, but named as blame
+# (anger_blame 0.54) with contempt at 0.30, under its threshold of 0.32.
+KNOWN_MISSES: set[str] = {"I wasted three years on you."}
 MISSED = pytest.mark.xfail(strict=True, reason="a known miss of the learned layer")
 
 
@@ -122,8 +124,9 @@ def test_the_issue_examples_are_caught_under_their_category(wanted: str, text: s
     [
         (MUST_PASS[0], "text"),
         (MUST_PASS[1], "text"),
-        # A known miss, not tuned on: as a one-line "letter" the closure is flagged.
-        pytest.param(MUST_PASS[0], "letter", marks=MISSED),
+        # As a one-line "letter" the closure was flagged until the seventh round of writers
+        # (reflective letters that mention the relationship); never tuned on.
+        (MUST_PASS[0], "letter"),
         (MUST_PASS[1], "logistics"),
     ],
 )
@@ -234,16 +237,11 @@ FRIENDLY_QUESTIONS = (
     "How's the running going? Still doing the Sunday long runs?",
     # Read as watching their life until the word classes (issue 14) came in.
     "saw the match last night, did you watch it? mad ending",
+    # Read as prying about a "he" until the seventh round of writers.
+    "How's Biscuit? Is he still stealing socks?",
 )
-STILL_FLAGGED = ("How's Biscuit? Is he still stealing socks?",)  # a "he": read as prying
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        *FRIENDLY_QUESTIONS,
-        *(pytest.param(t, marks=pytest.mark.xfail(strict=True)) for t in STILL_FLAGGED),
-    ],
-)
+@pytest.mark.parametrize("text", FRIENDLY_QUESTIONS)
 def test_a_friendly_question_about_their_life_is_ready(text: str) -> None:
     assert check(text, "text").verdict == "ready"
