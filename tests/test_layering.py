@@ -1,5 +1,6 @@
 """The core/storage/ui split holds: pure modules never pull in Qt or network modules."""
 
+import ast
 import json
 import subprocess
 import sys
@@ -84,43 +85,34 @@ def test_nothing_before_the_first_frame_imports_the_qt_namespace_at_the_top() ->
     assert offenders == []
 
 
-def test_starting_the_app_loads_neither_the_tone_checker_nor_the_reminder_schedule() -> None:
-    # Both load after the first frame; reading settings.json once pulled them in (~120 ms).
+def loaded_by(module: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules starting with one of ``prefixes`` that importing ``module`` loads, in a
+    fresh interpreter."""
     probe = (
-        "import sys, reconnect_gui.app; "
-        "print(sorted(m for m in sys.modules if m.startswith(("
-        "'reconnect_gui.core.tone', 'reconnect_gui.core.reminders.schedule',"
-        " 'reconnect_gui.core.drafts.draft'"
-        "))))"
+        f"import sys, {module}; "
+        f"print(repr(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return ast.literal_eval(result.stdout.strip())
+
+
+def test_starting_the_app_loads_neither_the_tone_checker_nor_the_reminder_schedule() -> None:
+    # Both load after the first frame; reading settings.json once pulled them in (~120 ms).
+    later = ("reconnect_gui.core.tone", "reconnect_gui.core.reminders.schedule")
+    assert loaded_by("reconnect_gui.app", (*later, "reconnect_gui.core.drafts.draft")) == []
 
 
 def test_the_home_screen_code_leaves_the_vault_and_crypto_to_the_opening_thread() -> None:
     # The home screen is built while a background thread opens the vault; its stores name
     # the Vault only in annotations, so the UI thread never waits on that thread's import.
-    probe = (
-        "import sys, reconnect_gui.ui.countdown.countdown_pane; "
-        "print(sorted(m for m in sys.modules if m.startswith("
-        "('reconnect_gui.storage.vault', 'reconnect_gui.storage.crypto', 'cryptography'))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    vault = ("reconnect_gui.storage.vault", "reconnect_gui.storage.crypto", "cryptography")
+    assert loaded_by("reconnect_gui.ui.countdown.countdown_pane", vault) == []
 
 
 def test_opening_the_vault_does_not_load_the_journal_query_code() -> None:
     # The vault opens on a background thread while the home screen is built: every module
     # it loads delays the day count (the search index needs only core.journal.folding).
-    probe = (
-        "import sys, reconnect_gui.storage.unlock; "
-        "print('reconnect_gui.core.journal.query' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert result.stdout.strip() == "False"
+    query = ("reconnect_gui.core.journal.query",)
+    assert loaded_by("reconnect_gui.storage.unlock", query) == []
