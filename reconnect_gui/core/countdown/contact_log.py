@@ -51,9 +51,8 @@ GUIDANCE = {
         "no feelings, no questions about the two of you. Your countdown keeps going."
     ),
     ContactKind.SENT_UNANSWERED: (
-        "Please don't send anything else for now. More messages after silence feel like "
-        "pressure to the other person and make a calm restart harder. "
-        "Let the wait run; write what you want to say in your journal instead."
+        "Please don't send anything else for now: more messages after a silence feel like "
+        "pressure. Let the wait run, and put what you want to say in your journal."
     ),
 }
 

@@ -289,7 +289,8 @@ class CountdownPane(VaultBoundPane):
         # the default window without scrolling.
         row.setContentsMargins(14, 6, 10, 6)
         row.setSpacing(12)
-        row.addWidget(wrapped_label(GUIDANCE[ContactKind.SENT_UNANSWERED]), 1)
+        self.wait_guidance = wrapped_label(GUIDANCE[ContactKind.SENT_UNANSWERED])
+        row.addWidget(self.wait_guidance, 1)
         self.answered_button = QPushButton("They answered")
         self.answered_button.setAccessibleDescription("End the wait: they replied to your message")
         self.answered_button.clicked.connect(self.mark_answered)

@@ -162,3 +162,15 @@ def test_at_the_smallest_window_it_scrolls_with_nothing_clipped_or_overlapping(
     window, pane = _show_state(qtbot, unlocked_controller, clock, state, MINIMUM_SIZE)
     assert window.size() == MINIMUM_SIZE
     _assert_nothing_clipped_or_overlapping(window, pane)
+
+
+def test_the_waiting_banner_says_its_guidance_in_two_lines_at_the_default_size(
+    qtbot, unlocked_controller, clock
+) -> None:
+    # A third line pushed the ring down and made the banner the loudest thing on screen.
+    from reconnect_gui.ui.shell.main_window import DEFAULT_SIZE
+
+    _window, pane = _show_state(qtbot, unlocked_controller, clock, HomeState.WAITING, DEFAULT_SIZE)
+    guidance = pane.wait_guidance
+    lines = guidance.heightForWidth(guidance.width()) / guidance.fontMetrics().lineSpacing()
+    assert round(lines) <= 2, f"{round(lines)} lines at {guidance.width()} px"
