@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.ui.shell.idle import INPUT_EVENTS, IdleWatcher
@@ -359,7 +360,9 @@ class VaultController(QObject):
         return take_snapshot_if_due(self.path, self._data_dir / FOLDER_NAME, self._now())
 
     def _snapshot_taken(self, path: Path | None) -> None:
-        if path is not None:  # None: today's copy was already there
+        # None: today's copy was already there. The copy may finish after the window (and
+        # this controller with it) is gone, at quit or at the end of a test.
+        if path is not None and isValid(self):
             self.copy_made.emit()
 
     def _snapshot_failed(self, error: BaseException) -> None:
