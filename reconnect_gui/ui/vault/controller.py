@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from shiboken6 import isValid
 
 from reconnect_gui.core.clock import Clock, system_clock
 from reconnect_gui.ui.shell.idle import INPUT_EVENTS, IdleWatcher
@@ -196,7 +195,7 @@ class VaultController(QObject):
         tray) asks for nothing yet: the unlock or setup dialog waits until the window opens."""
         self._ask = ask
         self._set_state(VaultState.CHECKING)
-        self._task = BackgroundTask(self._check, self._checked, self._check_failed)
+        self._task = BackgroundTask(self._check, self._checked, self._check_failed, self)
         self._task.start()
 
     def _check(self) -> tuple[VaultState, Any]:
@@ -349,7 +348,7 @@ class VaultController(QObject):
         # One copy at a time: one still running from an earlier unlock finishes first.
         if self._snapshot_task is None or not self._snapshot_task.running:
             self._snapshot_task = BackgroundTask(
-                self._take_snapshot, self._snapshot_taken, self._snapshot_failed
+                self._take_snapshot, self._snapshot_taken, self._snapshot_failed, self
             )
             self._snapshot_task.start()
 
@@ -360,9 +359,7 @@ class VaultController(QObject):
         return take_snapshot_if_due(self.path, self._data_dir / FOLDER_NAME, self._now())
 
     def _snapshot_taken(self, path: Path | None) -> None:
-        # None: today's copy was already there. The copy may finish after the window (and
-        # this controller with it) is gone, at quit or at the end of a test.
-        if path is not None and isValid(self):
+        if path is not None:  # None: today's copy was already there
             self.copy_made.emit()
 
     def _snapshot_failed(self, error: BaseException) -> None:
@@ -419,7 +416,7 @@ class VaultController(QObject):
         self._set_state(VaultState.CHECKING)  # nothing may open the vault meanwhile
         path, now = self.path, self._now()
         task = BackgroundTask(
-            lambda: restore_copy(path, copy, now), self._restored, self._restore_failed
+            lambda: restore_copy(path, copy, now), self._restored, self._restore_failed, self
         )
         self._restore_task = task
         task.start()
@@ -467,7 +464,7 @@ class VaultController(QObject):
                 self.idle.disarm()
             self.app_lock_changed.emit(minutes)
 
-        task = BackgroundTask(change, changed, self._app_lock_failed)
+        task = BackgroundTask(change, changed, self._app_lock_failed, self)
         self._app_lock_task = task
         task.start()
         return task

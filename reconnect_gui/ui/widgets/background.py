@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
@@ -19,7 +20,11 @@ class _Relay(QObject):
 
 
 class BackgroundTask:
-    """``BackgroundTask(work, on_done, on_error).start()``.
+    """``BackgroundTask(work, on_done, on_error, owner).start()``.
+
+    With an ``owner``, a result that arrives after the owner is gone (its window closed at
+    quit, say) is dropped: ``on_done`` and ``on_error`` are its methods and would act on
+    a deleted object.
 
     A started task keeps itself alive until its result is delivered, even when its owner
     replaces or drops it, and the worker thread has ended before the UI thread lets go of
@@ -33,8 +38,10 @@ class BackgroundTask:
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        owner: QObject | None = None,
     ) -> None:
         self._work = work
+        self._owner = owner
         self._on_done = on_done
         self._on_error = on_error
         self._relay = _Relay()  # lives in the UI thread, so its slot runs there
@@ -59,6 +66,8 @@ class BackgroundTask:
         self.running = False
         self._thread.join()  # it has sent this; its last references go now
         BackgroundTask._started.discard(self)
+        if self._owner is not None and not isValid(self._owner):
+            return
         if error is not None:
             self._on_error(error)
         else:

@@ -73,3 +73,33 @@ def test_a_task_its_owner_let_go_of_is_released_on_the_ui_thread(qtbot) -> None:
     qtbot.wait_until(lambda: delivered == [True], timeout=20000)
     qtbot.wait_until(lambda: released_on != [], timeout=20000)
     assert released_on == [threading.main_thread().name]
+
+
+def test_a_copy_finished_after_the_controller_is_gone_is_ignored(
+    qtbot, tmp_path: Path, memory_keyring, clock, monkeypatch
+) -> None:
+    # The window (and the controller with it) goes while the day's copy runs, as at quit:
+    # the copy still lands, and its result, delivered later, must not reach the deleted
+    # controller (pytest-qt fails the test on any exception in the event loop).
+    from shiboken6 import delete
+
+    gate, copying = threading.Event(), []
+    real_copy = snapshots._copy
+
+    def gated_copy(vault_path: Path, temp: Path) -> None:
+        copying.append(threading.current_thread().name)
+        gate.wait(20)
+        real_copy(vault_path, temp)
+
+    monkeypatch.setattr(snapshots, "_copy", gated_copy)
+    create_user_vault(vault_file(tmp_path), KeyStore(), new_recovery_code(), now=clock)
+    window = QWidget()
+    controller = VaultController(tmp_path, window, now=clock)
+    controller.start()
+    qtbot.wait_until(lambda: copying == [WORKER], timeout=20000)
+    controller.lock()
+    delete(window)  # the controller goes with its parent
+    gate.set()
+    folder = tmp_path / snapshots.FOLDER_NAME
+    qtbot.wait_until(lambda: len(list(folder.glob("vault-*.sqlite3"))) == 1, timeout=20000)
+    qtbot.wait(100)  # the result's delivery has run

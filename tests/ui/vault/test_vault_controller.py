@@ -361,14 +361,3 @@ def test_turning_the_app_lock_off_asks_for_the_passphrase(
     assert controller.app_lock_minutes == 0 and len(memory_keyring.entries) == 1
     assert section.app_lock.currentIndex() == 0
     controller.lock()
-
-
-def test_a_copy_finished_after_the_controller_is_gone_is_ignored(qtbot, tmp_path) -> None:
-    # The day's copy is made in the background; when the window (and with it the
-    # controller) is gone before it finishes, saying "copy made" must not raise.
-    from shiboken6 import delete
-
-    owner = QWidget()
-    controller = VaultController(tmp_path, owner)
-    delete(owner)  # the controller goes with its parent, as at quit
-    controller._snapshot_taken(tmp_path / "snapshots" / "vault-2026-12-06.sqlite3")
