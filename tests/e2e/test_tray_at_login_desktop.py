@@ -33,6 +33,7 @@ from helpers.session_bus import SessionBus, session_bus
 
 HOST_LATE_S = 5  # the panel comes up this long after the app
 ATTACH_WITHIN_S = 60  # the app looks every 3 s for 2.5 min; a loaded CI host is slow to start
+HOST_UP_WITHIN_S = 60  # the SNI host is a GTK program: slow to come up on a loaded machine
 
 
 @pytest.fixture
@@ -72,9 +73,16 @@ def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
     with app_process(app_command("--tray"), env=bus.env) as app:
         start_late(app)
         bus.start(host, "--watcher", "--top", "--end")
+        # Two waits, so that a failure says whose it is: the host's start, or the app's.
+        wait_until(
+            bus.tray_host_ready,
+            "the SNI host never came up (no watcher with a host on the bus)",
+            timeout=HOST_UP_WITHIN_S,
+        )
+        assert app.poll() is None, "the app ended while the host was starting"
         wait_until(
             lambda: bool(bus.registered_tray_items()),
-            "the icon never registered with the late SNI host",
+            "the icon never registered with the late SNI host, which was up",
             timeout=ATTACH_WITHIN_S,
         )
         only_the_icon(display)

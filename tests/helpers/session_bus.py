@@ -96,6 +96,17 @@ class SessionBus:
         inside = answer.partition("[")[2].partition("]")[0]
         return [item.strip(" '") for item in inside.split(",") if item.strip(" '")]
 
+    def tray_host_ready(self) -> bool:
+        """A StatusNotifierItem host has registered with the watcher: items can dock now."""
+        answer = self.call(
+            SNI_WATCHER,
+            "/StatusNotifierWatcher",
+            "org.freedesktop.DBus.Properties.Get",
+            SNI_WATCHER,
+            "IsStatusNotifierHostRegistered",
+        )
+        return "true" in answer
+
     def stop_services(self) -> None:
         for process in reversed(self._services):
             if process.poll() is None:
