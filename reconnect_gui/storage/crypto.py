@@ -13,14 +13,16 @@ import os
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+# Only AES-GCM loads with this module: opening the vault with the keyring's key needs
+# nothing more, and that is on the way to the person's day count at start-up. The key
+# slots' parts (X25519, HKDF, scrypt) load in the functions that use them.
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 KEY_BYTES = 32  # AES-256
 NONCE_BYTES = 12  # 96 bits, the size GCM is designed for
@@ -83,11 +85,21 @@ _SEAL_INFO = b"reconnect/sealed-key v1"
 
 def public_key_for(seed: bytes) -> bytes:
     """The X25519 public key of the private key ``seed`` (32 bytes from scrypt)."""
-    public = X25519PrivateKey.from_private_bytes(seed).public_key()
-    return public.public_bytes(Encoding.Raw, PublicFormat.Raw)
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    return _raw_public(X25519PrivateKey.from_private_bytes(seed))
+
+
+def _raw_public(private: X25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def _sealing_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=ephemeral + public,
                 info=_SEAL_INFO)  # fmt: skip
     return hkdf.derive(shared)
@@ -96,8 +108,13 @@ def _sealing_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
 def seal(public: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
     """Encrypt ``plaintext`` so that only the holder of ``public``'s private key opens it:
     (nonce, ephemeral public key || AES-256-GCM ciphertext)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+
     ephemeral = X25519PrivateKey.generate()
-    ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    ephemeral_public = _raw_public(ephemeral)
     try:
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
     except ValueError:  # not a usable public key (e.g. a low-order point from a tampered file)
@@ -110,14 +127,18 @@ def open_sealed(seed: bytes, nonce: bytes, sealed: bytes, aad: bytes) -> bytes:
     """The plaintext ``seal`` wrapped for ``seed``'s public key; DecryptError otherwise."""
     if not isinstance(sealed, bytes) or len(sealed) <= PUBLIC_BYTES:
         raise DecryptError("too short")
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+
     private = X25519PrivateKey.from_private_bytes(seed)
     ephemeral_public = sealed[:PUBLIC_BYTES]
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
     except ValueError:
         raise DecryptError("not a usable public key") from None
-    public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    key = _sealing_key(shared, ephemeral_public, public)
+    key = _sealing_key(shared, ephemeral_public, _raw_public(private))
     return Aead(key).decrypt(nonce, sealed[PUBLIC_BYTES:], aad)
 
 
@@ -214,6 +235,8 @@ class KdfParams:
         return params.validated()
 
     def derive(self, secret: bytes) -> bytes:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
         self.validated()
         kdf = Scrypt(salt=self.salt, length=self.length, n=self.n, r=self.r, p=self.p)
         return kdf.derive(secret)

@@ -246,3 +246,41 @@ def test_any_text_either_normalises_or_raises_value_error(text: str) -> None:
         assert "recovery code" in str(error)
     else:
         assert len(result) == 29 and normalize_recovery_code(result) == result
+
+
+def test_opening_a_vault_with_its_key_loads_only_aes_gcm(tmp_path) -> None:
+    # At start-up the vault opens with the keyring's key on the way to the day count:
+    # the key slots' X25519, HKDF and scrypt are not needed there, and cost ~20 ms.
+    import base64
+    import subprocess
+    import sys
+
+    from helpers.repo import REPO
+    from reconnect_gui.storage.vault import create_vault
+
+    path = tmp_path / "vault.db"
+    vault, key = create_vault(path, recovery_code=new_recovery_code(), kdf_params=CHEAP)
+    vault.put("journal", {"text": "a line"})
+    vault.close()
+    probe = (
+        "import base64, sys\n"
+        "from pathlib import Path\n"
+        "from reconnect_gui.storage.vault import open_vault\n"
+        "key = base64.b64decode(sys.stdin.read())\n"
+        f"vault = open_vault(Path({str(path)!r})).unlock_with_key(key)\n"
+        "records, damaged = vault.records()\n"
+        "assert len(records) == 1 and not damaged\n"
+        "vault.close()\n"
+        "slot_parts = ('x25519', 'hkdf', 'scrypt', 'serialization')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('cryptography')\n"
+        "             and any(part in m for part in slot_parts)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        input=base64.b64encode(key).decode("ascii"),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    assert result.stdout.strip() == "[]"
