@@ -111,6 +111,12 @@ def test_the_home_screen_code_leaves_the_vault_and_crypto_to_the_opening_thread(
     assert loaded_by("reconnect_gui.ui.countdown.countdown_pane", vault) == []
 
 
+def test_the_home_screens_check_in_card_loads_the_journal_store_only_to_save() -> None:
+    # The card is built with the home screen, on the way to the day count (~17 ms).
+    journal = ("reconnect_gui.storage.journal_store", "reconnect_gui.core.journal.query")
+    assert loaded_by("reconnect_gui.ui.countdown.check_in", journal) == []
+
+
 def test_opening_the_vault_does_not_load_the_journal_query_code() -> None:
     # The vault opens on a background thread while the home screen is built: every module
     # it loads delays the day count (the search index needs only core.journal.folding).

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui.core.journal.check_in import MAX_LINE_CHARS, check_in_entry
-from reconnect_gui.storage import journal_store
 from reconnect_gui.storage.errors import VaultError
 from reconnect_gui.ui.vault.controller import VaultController, VaultState
 from reconnect_gui.ui.widgets.labels import caption, quiet_label
@@ -129,6 +128,10 @@ class CheckInCard(QFrame):
         vault = self._controller.vault if self._controller.state == VaultState.UNLOCKED else None
         if vault is None or not self.has_answer():
             return False
+        # The journal's store loads on the first save, not while the home is built:
+        # the home screen's card is on the way to the day count at start-up.
+        from reconnect_gui.storage import journal_store
+
         entry = check_in_entry(self._now(), self.mood.mood(), self.line.text())
         try:
             stored = journal_store.save_entry(vault, entry)
