@@ -146,6 +146,7 @@ class _GuiApp:
 
     def _prefetch_key(self) -> KeyPrefetch | None:
         """On a plain start, a child process that starts looking the key up now."""
+        from reconnect_gui.core.panes import PaneKey, start_pane
         from reconnect_gui.storage.key_prefetch import KeyPrefetch
         from reconnect_gui.storage.vault_location import vault_file
 
@@ -153,7 +154,15 @@ class _GuiApp:
         # Forked only while no Qt is loaded (tests run the GUI inside a Qt process).
         if not wanted or "PySide6.QtCore" in sys.modules:
             return None
-        return KeyPrefetch.start(vault_file(self.paths.data), KEY_PREFETCH_TIMEOUT_S)
+        # The home screen opens first: the child reads its day count too.
+        home_first = (
+            not self.args.tray and start_pane(self.initial_settings.last_pane) == PaneKey.COUNTDOWN
+        )
+        return KeyPrefetch.start(
+            vault_file(self.paths.data),
+            KEY_PREFETCH_TIMEOUT_S,
+            now=self.clock if home_first else None,
+        )
 
     def _run(self) -> int:
         from PySide6.QtCore import QTimer
@@ -243,9 +252,7 @@ class _GuiApp:
                 # launches (QtNetwork) and following the desktop's dark mode (D-Bus) wait
                 # until it has answered; a later launch retries meanwhile, and a keyring
                 # that hangs holds the listening up for a second at most.
-                probe.painted.connect(
-                    lambda: self._start_vault(window, after_answer=after_the_vault)
-                )
+                probe.painted.connect(lambda: self._day_count_then_vault(window, after_the_vault))
                 probe.painted.connect(
                     lambda: QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, instance.listen)
                 )
@@ -319,8 +326,28 @@ class _GuiApp:
 
         return tray_available()
 
+    def _day_count_then_vault(self, window, after_answer: Callable[[], None]) -> None:
+        """The day count the key-prefetch child read, painted first when it comes in time
+        (``ui.countdown.ring_preview``); then the vault opens here as it always does."""
+        from reconnect_gui.core.panes import PaneKey
+        from reconnect_gui.ui.countdown.ring_preview import day_count_first
+
+        def start_vault(preview_shown: bool) -> None:
+            self._start_vault(
+                window, after_answer=after_answer, keep_preview_until_open=preview_shown
+            )
+
+        def place(make_ring) -> bool:
+            return window.show_preview(PaneKey.COUNTDOWN, make_ring)
+
+        day_count_first(window, place, self.key_prefetch, self.clock, start_vault)
+
     def _start_vault(
-        self, window, ask: bool = True, after_answer: Callable[[], None] | None = None
+        self,
+        window,
+        ask: bool = True,
+        after_answer: Callable[[], None] | None = None,
+        keep_preview_until_open: bool = False,
     ) -> None:
         """After the first frame: find and unlock the vault (keyring, cryptography load now).
 
@@ -423,7 +450,19 @@ class _GuiApp:
             window.check_in_requested.connect(pane.check_in.open)
             return pane
 
-        window.provide_pane(PaneKey.COUNTDOWN, countdown_pane)
+        if keep_preview_until_open:
+            # Built now, beside the vault's opening, but shown once the vault has answered:
+            # until then the placeholder keeps the day count it already shows.
+            home = countdown_pane()
+
+            def show_home(state: VaultState) -> None:
+                if state != VaultState.CHECKING:
+                    controller.state_changed.disconnect(show_home)
+                    window.provide_pane(PaneKey.COUNTDOWN, lambda: home)
+
+            controller.state_changed.connect(show_home)
+        else:
+            window.provide_pane(PaneKey.COUNTDOWN, countdown_pane)
 
         from reconnect_gui.ui.draft.clipboard_guard import ClipboardGuard, ClipboardSection
 

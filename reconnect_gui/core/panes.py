@@ -13,3 +13,8 @@ class PaneKey(StrEnum):
     DRAFT = "draft"
     JOURNAL = "journal"
     SETTINGS = "settings"
+
+
+def start_pane(last_pane: str) -> PaneKey:
+    """The screen a start opens on: the one remembered, or the countdown."""
+    return PaneKey(last_pane) if last_pane in tuple(PaneKey) else PaneKey.COUNTDOWN

@@ -11,6 +11,10 @@ fork copies nothing half-locked. It marks itself not dumpable, reads the vault's
 the file (read-only), asks the keyring once, sends its answer over a pipe (never a file,
 never its arguments) and exits. ``keystore.PrefetchedKeyStore`` hands that answer to
 the first ``load`` of the same vault and behaves as a plain ``KeyStore`` otherwise.
+
+Started with a clock, the child also reads, with the key it found, what the home screen's
+ring shows (``storage.home_preview``) and sends it over a second pipe, after the key: the
+app can paint the day count before its own opening of the vault has finished.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reconnect_gui.core.clock import Clock
+    from reconnect_gui.storage.home_preview import HomePreview
     from reconnect_gui.storage.keystore import Reason
 
 # Only os, sys and threading load before the first frame: the rest waits for the answer.
@@ -44,32 +50,65 @@ class PrefetchAnswer:
 class KeyPrefetch:
     """One child process looking the key up; ``take`` collects its answer once."""
 
-    def __init__(self, pid: int, answer_fd: int) -> None:
+    def __init__(self, pid: int, answer_fd: int, preview_fd: int | None = None) -> None:
         self.pid = pid
         self._answer_fd: int | None = answer_fd
+        self._preview_fd: int | None = preview_fd
         self._lock = threading.Lock()
 
     @classmethod
-    def start(cls, vault_path: Path, timeout: float) -> KeyPrefetch | None:
+    def start(
+        cls, vault_path: Path, timeout: float, now: Clock | None = None
+    ) -> KeyPrefetch | None:
         """Fork the child, or return None where that is not safe or not useful: not on
-        Linux, with other threads running, or with no vault yet."""
+        Linux, with other threads running, or with no vault yet. With ``now``, the child
+        also reads the home screen's day count (``preview_fd``, ``take_preview``)."""
         if not sys.platform.startswith("linux") or threading.active_count() != 1:
             return None
         if not vault_path.is_file():
             return None
         answer_fd, write_fd = os.pipe()
+        preview_fd, preview_write_fd = os.pipe() if now is not None else (None, None)
         pid = os.fork()
         if pid == 0:  # the child: never returns into the app's code
             status = 0
             try:
                 os.close(answer_fd)
-                _answer_in_child(vault_path, timeout, write_fd)
+                if preview_fd is not None:
+                    os.close(preview_fd)
+                found = _answer_in_child(vault_path, timeout, write_fd)
+                if preview_write_fd is not None and now is not None:
+                    _preview_in_child(vault_path, found, now, preview_write_fd)
             except BaseException:
                 status = 1
             finally:
                 os._exit(status)  # no atexit handlers or buffers of the parent's run here
         os.close(write_fd)
-        return cls(pid, answer_fd)
+        if preview_write_fd is not None:
+            os.close(preview_write_fd)
+        return cls(pid, answer_fd, preview_fd)
+
+    @property
+    def preview_fd(self) -> int | None:
+        """The pipe the home screen's day count comes over (readable once it has come,
+        or once the child has nothing to send); None if it was not asked for."""
+        return self._preview_fd
+
+    def take_preview(self, timeout: float = 0.05) -> HomePreview | None:
+        """The day count the child read, once ``preview_fd`` is readable; None when it
+        sent none (no key, no plan, a doubt) or this was asked before."""
+        fd = self._claim_preview_pipe()
+        if fd is None:
+            return None
+        try:
+            data = _read_all(fd, timeout)
+        finally:
+            os.close(fd)
+        if not data:
+            return None
+        from reconnect_gui.storage.home_preview import decode
+
+        return decode(data)
 
     def take(self, timeout: float) -> PrefetchAnswer | None:
         """The child's answer, waiting at most ``timeout`` seconds; None when it gave none
@@ -85,7 +124,10 @@ class KeyPrefetch:
         return None if data is None else _parse(data)
 
     def cancel(self) -> None:
-        """Stop waiting: close the pipe and end the child (the app quits, or never asks)."""
+        """Stop waiting: close the pipes and end the child (the app quits, or never asks)."""
+        preview_fd = self._claim_preview_pipe()
+        if preview_fd is not None:
+            os.close(preview_fd)
         fd = self._claim_pipe()
         if fd is not None:
             os.close(fd)
@@ -95,6 +137,11 @@ class KeyPrefetch:
         """The pipe's read end for the one caller that gets it (take or cancel, once)."""
         with self._lock:
             fd, self._answer_fd = self._answer_fd, None
+        return fd
+
+    def _claim_preview_pipe(self) -> int | None:
+        with self._lock:
+            fd, self._preview_fd = self._preview_fd, None
         return fd
 
     def _end_child(self) -> None:
@@ -109,7 +156,8 @@ class KeyPrefetch:
             pass
 
 
-def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> None:
+def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> tuple[str, bytes] | None:
+    """Send the keyring's answer; return the vault's id and key when there was one."""
     import base64
 
     from reconnect_gui.storage import vault_format
@@ -119,16 +167,34 @@ def _answer_in_child(vault_path: Path, timeout: float, write_fd: int) -> None:
     forbid_core_dumps()  # it is about to hold the key
     vault_id = vault_format.vault_id_untouched(vault_path)
     if vault_id is None:
-        return  # nothing written: the app asks the keyring itself once it has the id
+        return None  # nothing written: the app asks the keyring itself once it has the id
+    key: bytes | None = None
     try:
         key = KeyStore(timeout=timeout).load(vault_id)
         message = f"{vault_id}\n{_KEY}\n{base64.b64encode(key).decode('ascii')}"
     except KeyStoreError as error:
         message = f"{vault_id}\n{_FAILED}\n{error.reason}"
-    data = message.encode("ascii")
-    while data:
-        data = data[os.write(write_fd, data) :]
-    os.close(write_fd)
+    _write_all(write_fd, message.encode("ascii"))
+    return None if key is None else (vault_id, key)
+
+
+def _preview_in_child(
+    vault_path: Path, found: tuple[str, bytes] | None, now: Clock, write_fd: int
+) -> None:
+    """Send the home screen's day count, or nothing (the pipe just closes)."""
+    from reconnect_gui.storage.home_preview import encode, read_home_preview
+
+    preview = None if found is None else read_home_preview(vault_path, *found, now)
+    _write_all(write_fd, b"" if preview is None else encode(preview))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write ``data`` and close: the reader takes end-of-file as "that is all"."""
+    try:
+        while data:
+            data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
 
 
 def _read_all(fd: int, timeout: float) -> bytes | None:

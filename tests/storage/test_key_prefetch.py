@@ -21,8 +21,13 @@ SESSION = r"""
 step found;     "$PY" "$STEPS" open
 step other;     "$PY" "$STEPS" other-vault
 step cancel;    "$PY" "$STEPS" cancel
+step no-plan;   "$PY" "$STEPS" preview
+SINCE=$(date -u -d '12 days ago' +%Y-%m-%dT%H:%M)
+"$PY" -m reconnect_gui --data-dir "$DATA" nocontact start --since "$SINCE" >/dev/null
+step preview;   "$PY" "$STEPS" preview
 "$PY" -m reconnect_gui --data-dir "$DATA" vault lock >/dev/null
 step missing;   "$PY" "$STEPS" open
+step no-key;    "$PY" "$STEPS" preview
 step no-vault;  "$PY" "$STEPS" no-vault
 """
 
@@ -43,6 +48,19 @@ from reconnect_gui.storage.vault_location import vault_file
 from reconnect_gui.system.paths import app_paths
 data = app_paths(os.environ["DATA"]).data
 vault = vault_file(data)
+if action == "preview":  # the home screen's day count, sent after the key
+    import select
+    from reconnect_gui.core.clock import system_clock
+    prefetch = KeyPrefetch.start(vault, 5.0, now=system_clock)
+    select.select([prefetch.preview_fd], [], [], 10.0)
+    preview = prefetch.take_preview()
+    print("preview day:", None if preview is None else preview.view.day)
+    answer = prefetch.take(5.0)
+    print("key after it:", answer is not None and answer.key is not None)
+    beside = sorted(p.name for p in data.iterdir() if p.name.startswith(vault.name))
+    print("beside the vault:", beside)
+    print("cipher loaded:", "cryptography" in sys.modules)
+    sys.exit()
 prefetch = KeyPrefetch.start(data / "nothing-here" if action == "no-vault" else vault, 5.0)
 print("child:", prefetch is not None and prefetch.pid != os.getpid())
 if action == "cancel":
@@ -113,6 +131,20 @@ def test_an_answer_for_another_vault_is_not_used(out: dict[str, str]) -> None:
     # keyring itself (and finds nothing there).
     assert "other vault: missing" in out["other"]
     assert "keyring loaded after: True" in out["other"]
+
+
+def test_the_child_sends_the_home_screens_day_count_after_the_key(out: dict[str, str]) -> None:
+    # Read with the key it found, from the file alone (nothing made beside it), and decoded
+    # here without loading the cipher: the app paints it before its own vault has opened.
+    assert "preview day: 12" in out["preview"]
+    assert "key after it: True" in out["preview"]
+    assert "beside the vault: ['vault.sqlite3']" in out["preview"]
+    assert "cipher loaded: False" in out["preview"]
+    # No plan yet, or no key in the keyring: nothing to show, and the pipe just closes.
+    assert "preview day: None" in out["no-plan"]
+    assert "key after it: True" in out["no-plan"]
+    assert "preview day: None" in out["no-key"]
+    assert "key after it: False" in out["no-key"]
 
 
 def test_no_child_without_a_vault_and_a_cancelled_child_is_ended(out: dict[str, str]) -> None:

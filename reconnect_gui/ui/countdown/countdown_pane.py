@@ -52,7 +52,7 @@ from reconnect_gui.storage import countdown_store as store
 from reconnect_gui.storage import milestone_store
 from reconnect_gui.storage.errors import RecordDamaged, VaultError, VaultLocked
 from reconnect_gui.ui.countdown.history_list import HistoryList
-from reconnect_gui.ui.countdown.ring import CountdownRing
+from reconnect_gui.ui.countdown.ring import RING_MAX, RING_MIN, CountdownRing
 from reconnect_gui.ui.countdown.urge_chart import CHART_HEIGHT, CHART_MIN_HEIGHT, UrgeChart
 from reconnect_gui.ui.shell.panes import pane_info
 from reconnect_gui.ui.vault.bound_pane import VaultBoundPane
@@ -79,7 +79,6 @@ STATE_WORDS = {  # what the pane says while the vault is not open
     VaultState.LOCKED: "Locked. Unlock Reconnect to see your countdown.",
     VaultState.NEEDS_SETUP: "Once your private vault is set up, you can start your countdown here.",
 }
-RING_MAX = 380  # px
 NARROW_RING_MAX = 240  # px
 NARROW_WIDTH = 640  # px of pane; below it the home screen is one column
 SECTION_SPACING = 8  # px between a section's title and its content
@@ -96,7 +95,6 @@ URGE_LOCKED_DESCRIPTION = "Breathe and steady yourself; no need to unlock first"
 UNLOCK_FOR_URGE = "Unlock to keep what you wrote and to read your reasons."
 PRIMARY_HEIGHT = 52  # px: the one action that matters in a bad moment is the biggest
 SECONDARY_HEIGHT = 32  # px
-RING_MIN = 200  # px
 STAT_LABELS = (
     ("current_streak", "Current streak"),
     ("longest_streak", "Longest streak"),

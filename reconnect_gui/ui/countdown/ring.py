@@ -44,6 +44,8 @@ PLACEHOLDER = "Locked"  # the quiet word in the empty ring
 # Fire a little after the minute turns, so ring_view already sees the new minute.
 TIMER_MARGIN_MS = 50
 MIN_SIDE = 200
+RING_MAX = 380  # px: big enough to read across the room, small enough to leave room below
+RING_MIN = 200  # px: the home screen's ring never shrinks below this
 HINT_SIDE = 300
 MIN_MARK_GAP_DEGREES = 8.0  # milestone marks closer than this (long targets) would blur
 
@@ -253,6 +255,7 @@ class CountdownRing(QWidget):
         self._plan: Plan | None = None
         self._contacts: tuple[ContactEntry, ...] = ()
         self._view: RingView | None = None
+        self._preview: RingView | None = None  # shown until a plan is set (start-up)
         self._marks: list[tuple[int, float]] = []
         self._on_screen = False  # between showEvent and hideEvent (minimising counts as hidden)
         self._text_cache: tuple[object, list[_Line]] | None = None
@@ -278,12 +281,24 @@ class CountdownRing(QWidget):
         """Show ``plan`` (``None``: locked or no plan yet, a quiet empty ring)."""
         self._plan = plan
         self._contacts = tuple(contacts)
+        self._preview = None
         self._marks = [] if plan is None else mark_angles(milestones(plan), plan.target_days)
+        self.refresh()
+
+    def show_preview(self, view: RingView, milestone_days: Sequence[int]) -> None:
+        """Show ``view`` as it was read before the vault opened here (start-up), until
+        ``set_source`` gives the plan itself."""
+        self._plan, self._contacts = None, ()
+        self._preview = view
+        self._marks = mark_angles(milestone_days, view.target_days)
         self.refresh()
 
     def refresh(self) -> None:
         """Recompute the words from ``now()``, repaint if they changed, re-aim the timer."""
-        view = None if self._plan is None else ring_view(self._plan, self._now(), self._contacts)
+        if self._plan is None:
+            view = self._preview
+        else:
+            view = ring_view(self._plan, self._now(), self._contacts)
         if view != self._view:
             before, self._view = self._view, view
             self._describe(PLACEHOLDER if view is None else view.accessible_text)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect_gui import APP_NAME
-from reconnect_gui.core.panes import PaneKey
+from reconnect_gui.core.panes import PaneKey, start_pane
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.system.paths import AppPaths
 from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane
@@ -248,6 +248,17 @@ class MainWindow(QMainWindow):
         if index in self._built:
             self._put_pane(index, factory())
 
+    def show_preview(self, key: PaneKey, make: Callable[[], QWidget]) -> bool:
+        """Put what ``make`` builds into the placeholder of ``key`` while it waits for the
+        vault; False (nothing built) when that pane is not a placeholder on screen."""
+        placeholder = self._built.get(_index(key))
+        if not isinstance(placeholder, PlaceholderPane) or self.stack.currentWidget() is not (
+            placeholder
+        ):
+            return False
+        placeholder.show_preview(make())
+        return True
+
     def _create_pane(self, index: int) -> QWidget:
         pane = PANES[index]
         if pane.key in self._pane_factories:
@@ -378,8 +389,7 @@ class MainWindow(QMainWindow):
     # ---- settings -----------------------------------------------------------------------
 
     def _restore(self, settings: Settings) -> None:
-        known = settings.last_pane in tuple(PaneKey)
-        self.show_pane(PaneKey(settings.last_pane) if known else PaneKey.COUNTDOWN)
+        self.show_pane(start_pane(settings.last_pane))
         geometry = QByteArray.fromBase64(settings.window_geometry.encode("ascii"))
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)

@@ -83,5 +83,14 @@ class PlaceholderPane(QWidget):
             blurb.setWordWrap(True)
             blurb.setMaximumWidth(620)
             layout.addWidget(blurb)
-        layout.addWidget(quiet_label(info.waiting_note))
+        self._waiting = quiet_label(info.waiting_note)
+        layout.addWidget(self._waiting)
         layout.addStretch(1)
+
+    def show_preview(self, widget: QWidget) -> None:
+        """Show what the pane will hold, read ahead (the home's day count at start-up),
+        in place of the note that it is on its way."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        self._waiting.hide()
+        layout.insertWidget(layout.count() - 1, widget)
