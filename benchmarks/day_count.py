@@ -54,22 +54,30 @@ def _elapsed_ms() -> float:
 
 
 def _watch_ring(ring_class: type) -> None:
+    """Report the ring's first paint that shows a day (the day count: at start-up that may
+    be the key-prefetch child's preview) and the first by the home screen's own ring, which
+    has the plan from the vault the app opened (the whole home), then end the run."""
     original = ring_class.paintEvent
-    reported = [False]
+    figures: dict[str, object] = {}
+    seen: set[str] = set()
 
     def paint_event(self, event) -> None:  # type: ignore[no-untyped-def]
         original(self, event)
         view = self.view
-        if view is None or reported[0]:
+        figure = "home_ms" if self._plan is not None else "day_count_ms"
+        if view is None or figure in seen:
             return
-        reported[0] = True
+        seen.add(figure)
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
         def report() -> None:  # after the whole paint pass, as the first-paint probe does
-            figures = {"day_count_ms": round(_elapsed_ms(), 1), "day": view.day}
-            print(json.dumps(figures), flush=True)
-            QApplication.instance().exit(0)
+            figures.setdefault("day_count_ms", round(_elapsed_ms(), 1))  # perhaps the home's
+            figures.setdefault("day", view.day)
+            if figure == "home_ms":
+                figures["home_ms"] = round(_elapsed_ms(), 1)
+                print(json.dumps(figures), flush=True)
+                QApplication.instance().exit(0)
 
         QTimer.singleShot(0, report)
 
@@ -129,17 +137,20 @@ def inner(runs: int) -> None:
     floor = [sys.executable, str(REPO / "benchmarks" / "floor_window.py")]
     _run_json(app, env)  # warm the file cache and .pyc files once
     _run_json(floor, env)
-    app_ms, floor_ms, days = [], [], set()
+    app_ms, home_ms, floor_ms, days = [], [], [], set()
     for _ in range(runs):
         figures = _run_json(app, env)
         app_ms.append(figures["day_count_ms"])
+        home_ms.append(figures["home_ms"])
         days.add(figures["day"])
         floor_ms.append(_run_json(floor, env)["first_paint_ms"])
     result = {
         "day_count_ms": statistics.median(app_ms),
+        "home_ms": statistics.median(home_ms),
         "floor_first_paint_ms": statistics.median(floor_ms),
         "days": sorted(days),
         "app_runs": app_ms,
+        "home_runs": home_ms,
         "floor_runs": floor_ms,
     }
     print(json.dumps(result), flush=True)
@@ -188,14 +199,11 @@ def measure(runs: int) -> dict[str, object]:
 
 
 def _rows(figures: dict[str, object]) -> list[Row]:
+    floor = float(figures["floor_first_paint_ms"])  # type: ignore[arg-type]
     return [
-        Row(
-            "time to day count",
-            float(figures["day_count_ms"]),  # type: ignore[arg-type]
-            float(figures["floor_first_paint_ms"]),  # type: ignore[arg-type]
-            "ms",
-            2.0,
-        )
+        Row("time to day count", float(figures["day_count_ms"]), floor, "ms", 2.0),  # type: ignore[arg-type]
+        # No target of its own: the rest of the home screen, with the vault open in the app.
+        Row("time to the whole home", float(figures["home_ms"]), floor, "ms", float("inf")),  # type: ignore[arg-type]
     ]
 
 
