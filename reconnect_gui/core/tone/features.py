@@ -205,7 +205,8 @@ def _shapes(draft: Draft, kind: str) -> list[str]:
     if draft.sentences and len(draft.sentences) - 1 in draft.questions:
         shapes.append("q:last")
     shapes.extend(name for name, run in _RUNS if run in text)
-    shouted = sum(1 for w in draft.words.written if len(w) > 1 and w.isupper())
+    # str.isupper runs in C over every word; only the few capitalised ones reach Python.
+    shouted = sum(1 for w in filter(str.isupper, draft.words.written) if len(w) > 1)
     if shouted:
         shapes.append(f"caps:{_bucket(shouted, (1, 3))}")
     if _EMOJI.search(text):
