@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,32 +45,44 @@ def xvfb_display(size: str = "1280x800x24") -> Iterator[str]:
 @contextmanager
 def tray_host(display: str) -> Iterator[None]:
     """``trayer``, a small freedesktop system tray, at the top right of the screen."""
-    trayer = subprocess.Popen(
-        [
-            require_tool("trayer"),
-            "--edge",
-            "top",
-            "--align",
-            "right",
-            "--widthtype",
-            "request",
-            "--height",
-            "28",
-            "--transparent",
-            "false",
-            "--SetDockType",
-            "true",
-        ],
-        env=desktop_env(display),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with tempfile.TemporaryFile() as said:  # what trayer prints, for a failure's message
+        trayer = subprocess.Popen(
+            [
+                require_tool("trayer"),
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "request",
+                "--height",
+                "28",
+                "--transparent",
+                "false",
+                "--SetDockType",
+                "true",
+            ],
+            env=desktop_env(display),
+            stdout=said,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for_tray_panel(display, trayer, said)
+            yield
+        finally:
+            trayer.terminate()
+            trayer.wait(timeout=10)
+
+
+def _wait_for_tray_panel(display: str, trayer: subprocess.Popen, said: Any) -> None:
     try:
         wait_until(lambda: _tray_panel(display) is not None, "trayer did not start")
-        yield
-    finally:
-        trayer.terminate()
-        trayer.wait(timeout=10)
+    except AssertionError:
+        said.seek(0)
+        ended = trayer.poll()
+        state = "still running" if ended is None else f"ended with {ended}"
+        output = said.read()[-600:].decode(errors="replace")
+        raise AssertionError(f"trayer did not start ({state}); it said: {output!r}") from None
 
 
 def _tray_panel(display: str) -> str | None:
