@@ -42,6 +42,13 @@ def xvfb_display(size: str = "1280x800x24") -> Iterator[str]:
         server.wait(timeout=10)
 
 
+# The tray hosts are GTK programs: without this, each one asks the session bus for the
+# accessibility bus at start, which starts at-spi-bus-launcher on the test's private bus.
+# Nothing here needs it (the app's own accessibility is tested with a bus of its own), and
+# a slow or stuck launcher was the likely cause of hosts that never came up in CI.
+TRAY_HOST_ENV = {"NO_AT_BRIDGE": "1"}
+
+
 @contextmanager
 def tray_host(display: str) -> Iterator[None]:
     """``trayer``, a small freedesktop system tray, at the top right of the screen."""
@@ -62,7 +69,7 @@ def tray_host(display: str) -> Iterator[None]:
                 "--SetDockType",
                 "true",
             ],
-            env=desktop_env(display),
+            env=desktop_env(display, **TRAY_HOST_ENV),
             stdout=said,
             stderr=subprocess.STDOUT,
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from e2e.desktop import (
+    TRAY_HOST_ENV,
     app_process,
     quit_with_ctrl_q,
     screenshot,
@@ -72,7 +73,7 @@ def test_a_tray_start_registers_with_an_sni_host_that_comes_later(
     host = require_tool("gtk-sni-tray-standalone")
     with app_process(app_command("--tray"), env=bus.env) as app:
         start_late(app)
-        bus.start(host, "--watcher", "--top", "--end")
+        bus.start(host, "--watcher", "--top", "--end", **TRAY_HOST_ENV)
         # Two waits, so that a failure says whose it is: the host's start, or the app's.
         wait_until(
             bus.tray_host_ready,

@@ -44,11 +44,11 @@ class SessionBus:
     env: dict[str, str]  # reaches this bus (and the display it was given)
     _services: list[subprocess.Popen] = field(default_factory=list)
 
-    def start(self, *command: str) -> subprocess.Popen:
+    def start(self, *command: str, **extra_env: str) -> subprocess.Popen:
         """A program on this bus, stopped when the bus ends."""
         process = subprocess.Popen(
             list(command),
-            env=self.env,
+            env={**self.env, **extra_env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
