@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from reconnect_gui.storage.home_preview import HomePreview
     from reconnect_gui.storage.key_prefetch import KeyPrefetch
 
-# The child's answer normally comes within ~60 ms of the first frame; past this the app
-# stops waiting (the vault then opens as it would have without a preview).
+# The child's preview is normally there before the ring's code has loaded after the first
+# frame (measured: its key ~60 ms before that frame); past this the app stops waiting, and
+# the vault opens as it would have without a preview.
 PREVIEW_AT_THE_LATEST_MS = 250
 # The home screen gives its ring the height its other rows leave (the countdown pane's
 # _fit_ring); the preview guesses that from the window's height, so that the ring keeps
