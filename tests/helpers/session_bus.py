@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import IO
 
 from helpers.repo import require_tool
 
@@ -44,13 +45,16 @@ class SessionBus:
     env: dict[str, str]  # reaches this bus (and the display it was given)
     _services: list[subprocess.Popen] = field(default_factory=list)
 
-    def start(self, *command: str, **extra_env: str) -> subprocess.Popen:
-        """A program on this bus, stopped when the bus ends."""
+    def start(
+        self, *command: str, output: IO[bytes] | None = None, **extra_env: str
+    ) -> subprocess.Popen:
+        """A program on this bus, stopped when the bus ends; what it prints goes to
+        ``output`` (a file), or nowhere."""
         process = subprocess.Popen(
             list(command),
             env={**self.env, **extra_env},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=output if output is not None else subprocess.DEVNULL,
+            stderr=subprocess.STDOUT if output is not None else subprocess.DEVNULL,
             start_new_session=True,
         )
         self._services.append(process)
