@@ -6,6 +6,7 @@ bus of the test's own."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import tempfile
 import time
@@ -71,27 +72,32 @@ def test_a_tray_start_docks_in_an_xembed_tray_that_comes_later(
 def start_sni_host(bus: SessionBus) -> None:
     """gtk-sni-tray-standalone with a watcher, up on ``bus``: the panel that comes late.
 
-    In some full CI runs (never alone, here) the host did not come up at all: no watcher
-    with a host on the bus after 60 s, while the same test passed in every run of its own.
-    The harness then starts it once more, and a second failure quotes what each start
-    printed. The app is judged only after a host is up (it keeps looking for 150 s)."""
+    The host itself sometimes dies as it starts (about 1 start in 6 here, and in full CI
+    runs): a call to its own watcher gets "UnknownObject" and it ends with "Pattern match
+    failure in do expression at app/Main.hs:177". That is the harness's panel failing, not
+    the app, so a host that ends is started again, up to three times; a failure quotes what
+    each start printed. The app is judged only once a host is up (it looks for 150 s)."""
     host = require_tool("gtk-sni-tray-standalone")
     said = []
-    for _attempt in range(2):
+    for _attempt in range(3):
         with tempfile.TemporaryFile() as output:
             process = bus.start(host, "--watcher", "--top", "--end", output=output, **TRAY_HOST_ENV)
-            try:
-                wait_until(bus.tray_host_ready, "", timeout=HOST_UP_WITHIN_S / 2)
+            with contextlib.suppress(AssertionError):  # told apart just below
+                wait_until(
+                    lambda p=process: bus.tray_host_ready() or p.poll() is not None,
+                    "",
+                    timeout=HOST_UP_WITHIN_S / 3,
+                )
+            if process.poll() is None and bus.tray_host_ready():
                 return
-            except AssertionError:
-                output.seek(0)
-                ended = process.poll()
-                state = "still running" if ended is None else f"ended with {ended}"
-                watcher = "a watcher" if bus.has_name(SNI_WATCHER) else "no watcher"
-                text = output.read()[-400:].decode(errors="replace")
-                said.append(f"{state}, {watcher} on the bus, printed {text!r}")
-                if ended is None:
-                    end_group(process)
+            output.seek(0)
+            ended = process.poll()
+            state = "still running" if ended is None else f"ended with {ended}"
+            watcher = "a watcher" if bus.has_name(SNI_WATCHER) else "no watcher"
+            text = output.read()[-400:].decode(errors="replace")
+            said.append(f"{state}, {watcher} on the bus, printed {text!r}")
+            if ended is None:
+                end_group(process)
     raise AssertionError("the SNI host never came up: " + "; then ".join(said))
 
 
