@@ -25,18 +25,24 @@ from reconnect_gui.ui.widgets.background import BackgroundTask
 WORKER = "reconnect-background"
 
 
-def test_a_snapshot_still_running_at_the_next_unlock_is_not_copied_twice_nor_dropped(
-    qtbot, tmp_path: Path, memory_keyring, clock, monkeypatch
-) -> None:
+def gated_copy(monkeypatch) -> tuple[threading.Event, list[str]]:
+    """The day's copy waits for the returned gate; the list names each copying thread."""
     gate, copying = threading.Event(), []
     real_copy = snapshots._copy
 
-    def gated_copy(vault_path: Path, temp: Path) -> None:
+    def copy(vault_path: Path, temp: Path) -> None:
         copying.append(threading.current_thread().name)
         gate.wait(20)
         real_copy(vault_path, temp)
 
-    monkeypatch.setattr(snapshots, "_copy", gated_copy)
+    monkeypatch.setattr(snapshots, "_copy", copy)
+    return gate, copying
+
+
+def test_a_snapshot_still_running_at_the_next_unlock_is_not_copied_twice_nor_dropped(
+    qtbot, tmp_path: Path, memory_keyring, clock, monkeypatch
+) -> None:
+    gate, copying = gated_copy(monkeypatch)
     create_user_vault(vault_file(tmp_path), KeyStore(), new_recovery_code(), now=clock)
     window = QWidget()
     qtbot.add_widget(window)
@@ -83,15 +89,7 @@ def test_a_copy_finished_after_the_controller_is_gone_is_ignored(
     # controller (pytest-qt fails the test on any exception in the event loop).
     from shiboken6 import delete
 
-    gate, copying = threading.Event(), []
-    real_copy = snapshots._copy
-
-    def gated_copy(vault_path: Path, temp: Path) -> None:
-        copying.append(threading.current_thread().name)
-        gate.wait(20)
-        real_copy(vault_path, temp)
-
-    monkeypatch.setattr(snapshots, "_copy", gated_copy)
+    gate, copying = gated_copy(monkeypatch)
     create_user_vault(vault_file(tmp_path), KeyStore(), new_recovery_code(), now=clock)
     window = QWidget()
     controller = VaultController(tmp_path, window, now=clock)
