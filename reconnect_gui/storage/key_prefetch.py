@@ -98,12 +98,7 @@ class KeyPrefetch:
         """The day count the child read, once ``preview_fd`` is readable; None when it
         sent none (no key, no plan, a doubt) or this was asked before."""
         fd = self._claim_preview_pipe()
-        if fd is None:
-            return None
-        try:
-            data = _read_all(fd, timeout)
-        finally:
-            os.close(fd)
+        data = None if fd is None else _read_and_close(fd, timeout)
         if not data:
             return None
         from reconnect_gui.storage.home_preview import decode
@@ -117,9 +112,8 @@ class KeyPrefetch:
         if fd is None:
             return None
         try:
-            data = _read_all(fd, timeout)
+            data = _read_and_close(fd, timeout)
         finally:
-            os.close(fd)
             self._end_child()
         return None if data is None else _parse(data)
 
@@ -193,6 +187,13 @@ def _write_all(fd: int, data: bytes) -> None:
     try:
         while data:
             data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
+
+
+def _read_and_close(fd: int, timeout: float) -> bytes | None:
+    try:
+        return _read_all(fd, timeout)
     finally:
         os.close(fd)
 
