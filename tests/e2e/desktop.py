@@ -85,11 +85,16 @@ def _wait_for_tray_panel(display: str, trayer: subprocess.Popen, said: Any) -> N
     try:
         wait_until(lambda: _tray_panel(display) is not None, "trayer did not start")
     except AssertionError:
-        said.seek(0)
-        ended = trayer.poll()
-        state = "still running" if ended is None else f"ended with {ended}"
-        output = said.read()[-600:].decode(errors="replace")
-        raise AssertionError(f"trayer did not start ({state}); it said: {output!r}") from None
+        raise AssertionError(f"trayer did not start: {how_it_went(trayer, said)}") from None
+
+
+def how_it_went(process: subprocess.Popen, output: Any) -> str:
+    """Whether a helper program still runs, and the end of what it printed to ``output``
+    (a file): for the message of a test whose desktop part did not come up."""
+    ended = process.poll()
+    output.seek(0)
+    printed = output.read()[-500:].decode(errors="replace")
+    return f"{'still running' if ended is None else f'ended with {ended}'}, printed {printed!r}"
 
 
 def _tray_panel(display: str) -> str | None:

@@ -18,6 +18,7 @@ import pytest
 from e2e.desktop import (
     TRAY_HOST_ENV,
     app_process,
+    how_it_went,
     quit_with_ctrl_q,
     screenshot,
     tray_host,
@@ -90,13 +91,9 @@ def start_sni_host(bus: SessionBus) -> None:
                 )
             if process.poll() is None and bus.tray_host_ready():
                 return
-            output.seek(0)
-            ended = process.poll()
-            state = "still running" if ended is None else f"ended with {ended}"
             watcher = "a watcher" if bus.has_name(SNI_WATCHER) else "no watcher"
-            text = output.read()[-400:].decode(errors="replace")
-            said.append(f"{state}, {watcher} on the bus, printed {text!r}")
-            if ended is None:
+            said.append(f"{watcher} on the bus, {how_it_went(process, output)}")
+            if process.poll() is None:
                 end_group(process)
     raise AssertionError("the SNI host never came up: " + "; then ".join(said))
 
