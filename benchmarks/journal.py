@@ -316,9 +316,11 @@ def journal_rows(runs: int = 7) -> list[Row]:
     # The tests' in-memory keyring: the key never touches the real keyring.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from helpers.fake_keyrings import MemoryKeyring
+    from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
     from reconnect_gui.ui.vault.controller import VaultController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_on_the_ui_thread(app)  # as the app does: no collection on the reading thread
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     try:

@@ -25,6 +25,17 @@ settings.register_profile("reconnect", deadline=None, suppress_health_check=[Hea
 settings.load_profile("reconnect")
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, collecting cyclic garbage on the UI thread only, as the
+    app's does (reconnect_gui/ui/shell/ui_thread_collector.py): left to run on a worker
+    thread, the collector can deadlock against Qt."""
+    from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
+
+    collect_on_the_ui_thread(qapp)
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own RECONNECT_HOME and XDG folders."""

@@ -12,8 +12,7 @@ still running then is dropped when it arrives.
 from __future__ import annotations
 
 import contextlib
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -73,25 +72,12 @@ class Loaded:
     urges: Urges = field(default_factory=list)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the journal is parsed: the ~100,000 objects
-    of 10,000 entries all live on, and the collector would scan them again and again as
-    they are made (a third of the read). It runs again right after, as before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def read_journal(vault: Vault, now: datetime, tz: ZoneInfo) -> Loaded:
     """Every entry (trash past its 30 days removed for good), the tags in use, the
     prompts answered, the plan and the urges: all the opening needs, off the UI thread."""
-    with collector_paused():
-        entries, damaged = journal_store.load_entries(vault)
+    # No cycle collection on this thread while ~100,000 objects are made: it runs on the
+    # UI thread only (ui/shell/ui_thread_collector.py).
+    entries, damaged = journal_store.load_entries(vault)
     if any(is_purge_due(e, now) for e in entries):
         purged = set(journal_store.purge_expired(vault, now))
         entries = [e for e in entries if e.id not in purged]
