@@ -7,6 +7,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconnect_gui.core.tone import Context, check
 from reconnect_gui.core.tone.features import WHOLE, features
@@ -193,6 +195,48 @@ def test_the_model_file_is_what_the_loader_reads() -> None:
         LearnedModel.from_json({**document, "format": 99})
 
 
+def _plain_logits(model: LearnedModel, flat: dict[str, list[float]], names: set[str]):
+    """Each head's score the plainest way: its bias plus the weights of the names."""
+    logits = list(model.bias)
+    for name in names:
+        for head, value in zip(flat[name][0::2], flat[name][1::2], strict=True):
+            logits[int(head)] += value
+    return logits
+
+
+weight = st.integers(-9_999, 9_999).map(lambda thousandths: thousandths / 1000)
+
+
+@given(
+    st.dictionaries(
+        st.text("abc", min_size=1, max_size=4),
+        st.dictionaries(st.integers(0, 3), weight, min_size=1),
+        min_size=1,
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_the_packed_score_is_the_plain_sum_of_the_weights(weights, data) -> None:
+    # Weights with three decimals, as trained; every field may be at its most negative
+    # or positive, and every feature may be present at once, without a carry between heads.
+    flat = {name: [v for pair in pairs.items() for v in pair] for name, pairs in weights.items()}
+    model = LearnedModel(("flag", "a", "b", "c"), (0.5, -1.0, 0.0, 2.0), (0.5,) * 4, 0.3, flat)
+    names = data.draw(st.sets(st.sampled_from(sorted(flat))))
+    assert model.logits(names) == pytest.approx(_plain_logits(model, flat, names), abs=1e-9)
+
+
+def test_the_shipped_model_scores_every_feature_at_once_as_the_plain_sum() -> None:
+    from reconnect_gui.core.tone.learned import MODEL_FILE
+    from reconnect_gui.system.paths import resources_dir
+
+    with gzip.open(resources_dir() / MODEL_FILE, "rt", encoding="utf-8") as source:
+        flat = json.load(source)["weights"]
+    model = shipped_model()
+    assert model is not None
+    for names in (set(flat), set(list(flat)[::97]), set()):
+        assert model.logits(names) == pytest.approx(_plain_logits(model, flat, names), abs=1e-9)
+
+
 def test_features_tie_each_name_to_its_words() -> None:
     draft = read("hey. did u get my text??", engine().normaliser)
     found = features(draft, "text")
@@ -219,8 +263,10 @@ def test_the_fast_name_set_equals_the_features_with_their_places() -> None:
     rows += [{"text": t, "kind": "text"} for t in ("", "!!!", "# # #", "hey\n\nyou?", "🙂 🙂")]
     for row in rows:
         draft = read(row["text"], normaliser)
-        with_places = {name for name, _first, _last in features(draft, row["kind"], model.weights)}
-        assert feature_names(draft, row["kind"], model.weights.keys()) == with_places, row["text"]
+        with_places = {
+            name for name, _first, _last in features(draft, row["kind"], model.vocabulary)
+        }
+        assert feature_names(draft, row["kind"], model.vocabulary) == with_places, row["text"]
 
 
 # Friendly questions about their own life are fine (LABELS.md), and the app itself suggests
