@@ -166,6 +166,10 @@ class _GuiApp:
 
     def _run(self) -> int:
         from PySide6.QtCore import QTimer
+
+        from reconnect_gui.ui.pyside_import_check import quicken_pysides_import_check
+
+        quicken_pysides_import_check()  # before the app's Qt modules load: see the module
         from PySide6.QtWidgets import QApplication
 
         from reconnect_gui.system.desktop_look import remembered_dark

@@ -69,6 +69,8 @@ BEFORE_FIRST_PAINT = (
     "ui/shell/settings_keeper.py",
     "ui/widgets/labels.py",
     "ui/widgets/debounce.py",
+    "ui/shell/ui_thread_collector.py",
+    "ui/pyside_import_check.py",
 )
 
 
