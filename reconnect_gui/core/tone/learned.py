@@ -177,10 +177,10 @@ def _pack(names: Iterable[str], by_head: list[dict[str, float]]) -> tuple[dict[s
     a Python loop per weight would add a third to the model's load.)"""
     every_weight = [value for weights in by_head for value in weights.values()]
     offset = round(max(map(abs, every_weight), default=0.0) * WEIGHT_SCALE) + 1
-    packed = dict.fromkeys(names, 0)
-    field_bits = (2 * offset * max(1, len(packed))).bit_length()
+    all_names = list(names)
+    field_bits = (2 * offset * max(1, len(all_names))).bit_length()
     empty = sum(offset << (head * field_bits) for head in range(len(by_head)))
-    packed = dict.fromkeys(packed, empty)
+    packed = dict.fromkeys(all_names, empty)
     for head, weights in enumerate(by_head):
         millionths = map(round, map(mul, weights.values(), repeat(WEIGHT_SCALE)))
         shifted = map(lshift, millionths, repeat(head * field_bits))

@@ -31,7 +31,7 @@ class UiThreadCollector(QObject):
         # What CPython keeps to spare a big heap needless full collections (see below).
         self._old_after_full = 0  # objects that outlived the last full collection
         self._old_since_full = 0  # objects moved into the oldest generation since
-        # A check costs well under a microsecond; a due young collection about as little.
+        # A check costs under a microsecond, a due young collection a few microseconds.
         dispatcher = QAbstractEventDispatcher.instance(self.thread())
         dispatcher.aboutToBlock.connect(self.collect_due)
 
