@@ -22,15 +22,12 @@ from types import ModuleType
 _MARK = "_reconnect_quick"
 
 
-def quicken_pysides_import_check() -> bool:
-    """Replace PySide's per-import source check; whether it was there to replace."""
+def quicken_pysides_import_check() -> None:
+    """Replace PySide's per-import source check, if it is where we expect it."""
     feature = sys.modules.get("shibokensupport.feature")
     pysides_check = getattr(feature, "_mod_uses_pyside", None)
-    if not callable(pysides_check):
-        return False
-    if not getattr(pysides_check, _MARK, False):
+    if callable(pysides_check) and not getattr(pysides_check, _MARK, False):
         feature._mod_uses_pyside = quick_check(pysides_check)  # type: ignore[union-attr]
-    return True
 
 
 def quick_check(pysides_check: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:

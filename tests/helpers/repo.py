@@ -42,3 +42,27 @@ def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str,
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def after_a_smoke_start(home: Path, report: str) -> dict:
+    """Start the app with ``--smoke`` in a fresh interpreter (offscreen), then evaluate the
+    Python expression ``report`` there; its value, with the exit code under "code"."""
+    import json
+    import subprocess
+
+    probe = (
+        "import gc, json, sys\n"
+        "from reconnect_gui.app import main\n"
+        "code = main(['--smoke'])\n"
+        f"print(json.dumps({{'code': code, **({report})}}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env={**os.environ, "RECONNECT_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])

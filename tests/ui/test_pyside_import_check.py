@@ -3,16 +3,13 @@ puts it in place."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import PySide6.QtWidgets  # noqa: F401  (loads PySide's import hook and its check)
 
 import reconnect_gui.ui.shell.main_window  # noqa: F401  (modules of ours that use Qt)
-from helpers.repo import REPO
+from helpers.repo import after_a_smoke_start
 from reconnect_gui.ui.pyside_import_check import quick_check
 
 
@@ -29,20 +26,8 @@ def test_the_quick_check_answers_as_pysides_own_for_every_loaded_module() -> Non
 
 
 def test_the_app_answers_quickly_before_its_qt_modules_load(tmp_path: Path) -> None:
-    probe = (
-        "import json, sys\n"
-        "from reconnect_gui.app import main\n"
-        "code = main(['--smoke'])\n"
-        "check = sys.modules['shibokensupport.feature']._mod_uses_pyside\n"
-        "print(json.dumps({'code': code, 'quick': getattr(check, '_reconnect_quick', False)}))\n"
+    check = "sys.modules['shibokensupport.feature']._mod_uses_pyside"
+    report = after_a_smoke_start(
+        tmp_path / "home", f"{{'quick': getattr({check}, '_reconnect_quick', False)}}"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=REPO,
-        env={**os.environ, "RECONNECT_HOME": str(tmp_path / "home")},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "quick": True}
+    assert report == {"code": 0, "quick": True}

@@ -20,13 +20,15 @@ import gc
 
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QObject
 
+_NAME = "reconnect-ui-thread-collector"  # how collect_on_the_ui_thread finds one already there
+
 
 class UiThreadCollector(QObject):
     """Collects cyclic garbage on the thread it lives in (the UI thread)."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.setObjectName("reconnect-ui-thread-collector")
+        self.setObjectName(_NAME)
         self._thresholds = gc.get_threshold()
         # What CPython keeps to spare a big heap needless full collections (see below).
         self._old_after_full = 0  # objects that outlived the last full collection
@@ -77,7 +79,7 @@ def due_generation(
 def collect_on_the_ui_thread(app: QCoreApplication) -> UiThreadCollector:
     """Switch the automatic collector off for good and collect from ``app``'s thread.
     Safe to call again: the collector already there is kept."""
-    existing = app.findChild(UiThreadCollector, "reconnect-ui-thread-collector")
+    existing = app.findChild(UiThreadCollector, _NAME)
     gc.disable()
     if isinstance(existing, UiThreadCollector):
         return existing

@@ -4,17 +4,13 @@ PySide's disconnect of a freed object can deadlock against the UI thread (CI fro
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
-import sys
 import threading
 import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from helpers.repo import REPO
+from helpers.repo import after_a_smoke_start
 from reconnect_gui.ui.shell.ui_thread_collector import (
     UiThreadCollector,
     collect_on_the_ui_thread,
@@ -107,23 +103,5 @@ def test_what_outlives_a_collection_is_counted_toward_the_next_full_one(qapp, mo
 
 
 def test_the_app_switches_the_automatic_collector_off(tmp_path: Path) -> None:
-    probe = (
-        "import gc\n"
-        "from reconnect_gui.app import main\n"
-        "code = main(['--smoke'])\n"
-        "print(json.dumps({'code': code, 'automatic': gc.isenabled()}))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", "import json\n" + probe],
-        cwd=REPO,
-        env={
-            **os.environ,
-            "RECONNECT_HOME": str(tmp_path / "home"),
-            "QT_QPA_PLATFORM": "offscreen",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "automatic": False}
+    report = after_a_smoke_start(tmp_path / "home", "{'automatic': gc.isenabled()}")
+    assert report == {"code": 0, "automatic": False}
