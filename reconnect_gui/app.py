@@ -181,13 +181,17 @@ class _GuiApp:
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
         from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
         from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
-        from reconnect_gui.ui.widgets.theme import apply_theme, follow_desktop
+        from reconnect_gui.ui.widgets.theme import (
+            application_in_our_style,
+            apply_theme,
+            follow_desktop,
+        )
 
         keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
         existing = QApplication.instance()
         # argv[0] is the X11 WM_CLASS instance name, which the desktop entry's StartupWMClass
         # names; under `python -m reconnect_gui` it would be "__main__.py".
-        app = existing if isinstance(existing, QApplication) else QApplication([APP_ID])
+        app = existing if isinstance(existing, QApplication) else application_in_our_style(APP_ID)
         collect_on_the_ui_thread(app)  # never on a worker thread: see the module
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)

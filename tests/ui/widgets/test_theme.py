@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -82,6 +85,26 @@ def test_a_desktop_that_says_nothing_gets_the_warm_light_look_not_qts_default(
     apply_theme(qapp, "system")
     assert qapp.palette() == palette_for(False)
     assert style_in_use() == "fusion"
+
+
+def test_the_apps_own_application_is_in_fusion_from_the_start_without_python_seeing_it() -> None:
+    # A fresh interpreter, as at start: the style comes from the command line Qt is given,
+    # so it holds even where the desktop names another, and PySide never builds QStyle's
+    # type (~7 ms of enums before the first frame) the way setStyle(...) makes it.
+    probe = (
+        "import PySide6.QtWidgets as widgets\n"
+        "from reconnect_gui.ui.widgets.theme import application_in_our_style, style_in_use\n"
+        "app = application_in_our_style('reconnect')\n"
+        "label = widgets.QLabel('x')\n"
+        "label.show()\n"
+        "app.processEvents()\n"
+        "print(style_in_use(), 'QStyle' in vars(widgets), app.style().name())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["fusion", "False", "fusion"]
 
 
 # --- radio buttons and check boxes: a visible outline and a clear mark in both themes ---
