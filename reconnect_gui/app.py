@@ -146,14 +146,14 @@ class _GuiApp:
 
     def _prefetch_key(self) -> KeyPrefetch | None:
         """On a plain start, a child process that starts looking the key up now."""
-        from reconnect_gui.core.panes import PaneKey, start_pane
-        from reconnect_gui.storage.key_prefetch import KeyPrefetch
-        from reconnect_gui.storage.vault_location import vault_file
-
         wanted = not (self.args.smoke or self.initial_settings.app_lock_minutes)
         # Forked only while no Qt is loaded (tests run the GUI inside a Qt process).
         if not wanted or "PySide6.QtCore" in sys.modules:
             return None
+        from reconnect_gui.core.panes import PaneKey, start_pane
+        from reconnect_gui.storage.key_prefetch import KeyPrefetch
+        from reconnect_gui.storage.vault_location import vault_file
+
         # The home screen opens first: the child reads its day count too.
         home_first = (
             not self.args.tray and start_pane(self.initial_settings.last_pane) == PaneKey.COUNTDOWN
@@ -180,14 +180,12 @@ class _GuiApp:
         from reconnect_gui.ui.shell.settings_keeper import SettingsKeeper
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
         from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
-        from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
         from reconnect_gui.ui.widgets.theme import (
             application_in_our_style,
             apply_theme,
             follow_desktop,
         )
 
-        keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
         existing = QApplication.instance()
         # argv[0] is the X11 WM_CLASS instance name, which the desktop entry's StartupWMClass
         # names; under `python -m reconnect_gui` it would be "__main__.py".
@@ -231,10 +229,15 @@ class _GuiApp:
         window.theme_chosen.connect(self._change_theme)
         app.aboutToQuit.connect(self.keeper.save_now)
 
-        self._quit_on_sigterm(window)
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
             probe.painted.connect(lambda: report_smoke_figures(app, icon))
+
+        def settle_in() -> None:  # nothing here is needed for the first frame
+            from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
+
+            keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
+            self._quit_on_sigterm(window)
 
         def follow_scheme() -> None:
             self._follow_desktop_scheme(app)
@@ -248,6 +251,7 @@ class _GuiApp:
             # start at once what the first frame would have started. With no tray yet (the
             # panel often starts after us at login), the window waits minimized in the
             # taskbar while TrayAndReminders looks for one, and asks to unlock once opened.
+            QTimer.singleShot(0, settle_in)
             QTimer.singleShot(0, instance.listen)
             QTimer.singleShot(0, lambda: self._start_vault(window, ask=False))
             QTimer.singleShot(0, follow_scheme)
@@ -255,6 +259,7 @@ class _GuiApp:
                 window.showMinimized()
                 probe.painted.connect(lambda: self._ask_once_opened(window))
         else:
+            probe.painted.connect(settle_in)
             if self.args.smoke:
                 probe.painted.connect(after_the_vault)
             else:

@@ -44,17 +44,25 @@ def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str,
     return code, out, err
 
 
-def after_a_smoke_start(home: Path, report: str) -> dict:
+def after_a_smoke_start(home: Path, report: str, at_first_frame: str | None = None) -> dict:
     """Start the app with ``--smoke`` in a fresh interpreter (offscreen), then evaluate the
-    Python expression ``report`` there; its value, with the exit code under "code"."""
+    Python expression ``report`` there; its value, with the exit code under "code" (and
+    with ``at_first_frame``, its value as the first frame had painted under "first_frame")."""
     import json
     import subprocess
 
-    probe = (
-        "import gc, json, sys\n"
-        "from reconnect_gui.app import main\n"
-        "code = main(['--smoke'])\n"
-        f"print(json.dumps({{'code': code, **({report})}}))\n"
+    probe = "import gc, json, signal, sys\nfrom reconnect_gui.app import main\nseen = {}\n"
+    if at_first_frame is not None:  # evaluated where the smoke figures are taken
+        probe += (
+            "from reconnect_gui.ui.shell import first_paint\n"
+            "report_figures = first_paint.report_smoke_figures\n"
+            "def report_at_first_frame(*args):\n"
+            f"    seen['first_frame'] = {at_first_frame}\n"
+            "    report_figures(*args)\n"
+            "first_paint.report_smoke_figures = report_at_first_frame\n"
+        )
+    probe += (
+        f"code = main(['--smoke'])\nprint(json.dumps({{'code': code, **seen, **({report})}}))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe],
