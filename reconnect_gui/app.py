@@ -179,7 +179,6 @@ class _GuiApp:
         from reconnect_gui.ui.shell.main_window import MainWindow
         from reconnect_gui.ui.shell.settings_keeper import SettingsKeeper
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
-        from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
         from reconnect_gui.ui.widgets.theme import (
             application_in_our_style,
             apply_theme,
@@ -190,7 +189,6 @@ class _GuiApp:
         # argv[0] is the X11 WM_CLASS instance name, which the desktop entry's StartupWMClass
         # names; under `python -m reconnect_gui` it would be "__main__.py".
         app = existing if isinstance(existing, QApplication) else application_in_our_style(APP_ID)
-        collect_on_the_ui_thread(app)  # never on a worker thread: see the module
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)  # matches resources/reconnect.desktop (taskbar icon)
@@ -234,8 +232,11 @@ class _GuiApp:
             probe.painted.connect(lambda: report_smoke_figures(app, icon))
 
         def settle_in() -> None:  # nothing here is needed for the first frame
+            from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
             from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
 
+            # Before any worker thread starts (the vault's opening waits for this frame).
+            collect_on_the_ui_thread(app)  # never on a worker thread: see the module
             keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all
             self._quit_on_sigterm(window)
 

@@ -12,20 +12,21 @@ def loaded(module: str) -> str:
     return f"{module!r} in sys.modules"
 
 
-def test_the_sigterm_handler_and_qts_own_settings_folder_wait_for_the_first_frame(
+def test_the_sigterm_handler_qts_settings_folder_and_the_collector_wait_for_the_first_frame(
     tmp_path: Path,
 ) -> None:
     file_dialogs = loaded("reconnect_gui.ui.widgets.file_dialogs")  # points Qt's settings
-    report = after_a_smoke_start(
-        tmp_path / "home",
-        f"{{'sigterm': {SIGTERM_HANDLED}, 'qt_settings': {file_dialogs}}}",
-        at_first_frame=f"{{'sigterm': {SIGTERM_HANDLED}, 'qt_settings': {file_dialogs}}}",
+    state = (
+        f"{{'sigterm': {SIGTERM_HANDLED}, 'qt_settings': {file_dialogs}, "
+        "'ui_thread_collector': not gc.isenabled()}"
     )
+    report = after_a_smoke_start(tmp_path / "home", state, at_first_frame=state)
     assert report == {
         "code": 0,
-        "first_frame": {"sigterm": False, "qt_settings": False},
+        "first_frame": {"sigterm": False, "qt_settings": False, "ui_thread_collector": False},
         "sigterm": True,
         "qt_settings": True,
+        "ui_thread_collector": True,
     }
 
 
