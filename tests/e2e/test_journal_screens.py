@@ -45,7 +45,10 @@ def test_the_journal_list_entry_prompts_and_chart(
     env = passphrase_vault(display, tmp_path)
     seed_lived_in_vault(isolated_home, PASSPHRASE, datetime.now(UTC))
     settings_file = isolated_home / "config" / "settings.json"
-    settings_file.write_text(json.dumps({"theme": theme, "last_pane": "journal"}))
+    # No reminders: after the day's check-in time (20:00) a start shows one, and its
+    # notification would take the keys below; the test must pass at any hour.
+    settings = {"theme": theme, "last_pane": "journal", "reminders_enabled": False}
+    settings_file.write_text(json.dumps(settings))
 
     with app_process(app_command(), env=env) as app:
         unlock_with_passphrase(display)
