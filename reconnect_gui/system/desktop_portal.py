@@ -58,8 +58,9 @@ class ColorSchemeWatcher:
     """Reports the desktop's choice once, then every change, on a thread of its own.
 
     ``on_change`` is called on that thread (never on the UI thread): first with the
-    current choice, then with each new one. With no portal it is called once with None
-    and the thread ends.
+    current choice, then with each new one. A signal that repeats the choice last reported
+    is not passed on: one that was on its way while the first answer was read says nothing
+    new. With no portal it is called once with None and the thread ends.
     """
 
     def __init__(
@@ -114,9 +115,9 @@ class ColorSchemeWatcher:
         # Subscribe before reading, so a switch in between is not missed.
         connection.send_and_get_reply(message_bus.AddMatch(rule), timeout=READ_TIMEOUT_S)
         with connection.filter(rule) as signals:
-            scheme = _read(connection, READ_TIMEOUT_S)
-            self._report(scheme)
-            if scheme is None:
+            reported = _read(connection, READ_TIMEOUT_S)
+            self._report(reported)
+            if reported is None:
                 return  # no portal (or no such key): nothing will ever change
             while not self._stopped.is_set():
                 try:
@@ -124,7 +125,8 @@ class ColorSchemeWatcher:
                 except TimeoutError:
                     continue
                 changed = _scheme_from(message.body[2])
-                if changed is not None:
+                if changed is not None and changed != reported:
+                    reported = changed
                     self._report(changed)
 
 

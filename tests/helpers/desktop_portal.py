@@ -58,6 +58,29 @@ class PortalSession:
             capture_output=True,
         )
 
+    def announce_color_scheme(self, scheme: int) -> None:
+        """A ``SettingChanged`` signal for ``color-scheme`` as the portal sends it, sent by
+        ``gdbus emit``: a late or repeated signal, on demand. The app's watcher matches
+        the signal by its interface and path, not by its sender."""
+        subprocess.run(
+            [
+                require_tool("gdbus"),
+                "emit",
+                "--session",
+                "--object-path",
+                "/org/freedesktop/portal/desktop",
+                "--signal",
+                "org.freedesktop.portal.Settings.SettingChanged",
+                "'org.freedesktop.appearance'",
+                "'color-scheme'",
+                f"<uint32 {scheme}>",
+            ],
+            env=self.env,
+            check=True,
+            timeout=20,
+            capture_output=True,
+        )
+
     def read_color_scheme(self) -> str:
         """What the portal answers, read by a client that is not ours (gdbus)."""
         return self.bus.call(

@@ -61,6 +61,28 @@ def test_the_watcher_reports_the_scheme_then_each_change_both_ways(
     assert watcher.join(timeout=5), "the watcher's thread did not end"
 
 
+def test_a_signal_that_repeats_the_last_answer_is_not_reported_again(
+    on_portal_bus: PortalSession,
+) -> None:
+    # A signal sent before the watcher read the first answer can arrive after it: the
+    # desktop did not change, so nothing is reported (CI once saw the repeat).
+    seen: queue.Queue[ColorScheme] = queue.Queue()
+    watcher = ColorSchemeWatcher(seen.put)
+    watcher.start()
+    try:
+        assert seen.get(timeout=10) == ColorScheme.NO_PREFERENCE
+        on_portal_bus.announce_color_scheme(ColorScheme.NO_PREFERENCE)
+        on_portal_bus.announce_color_scheme(ColorScheme.DARK)
+        assert seen.get(timeout=10) == ColorScheme.DARK
+        on_portal_bus.announce_color_scheme(ColorScheme.DARK)
+        on_portal_bus.set_color_scheme("prefer-light")
+        assert seen.get(timeout=10) == ColorScheme.LIGHT
+    finally:
+        watcher.stop()
+    assert watcher.join(timeout=5), "the watcher's thread did not end"
+    assert seen.empty()
+
+
 def test_no_session_bus_means_no_answer_quickly(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
