@@ -173,7 +173,6 @@ class _GuiApp:
         from PySide6.QtWidgets import QApplication
 
         from reconnect_gui.system.desktop_look import remembered_dark
-        from reconnect_gui.ui.shell.app_icon import load_app_icon
         from reconnect_gui.ui.shell.errors import ErrorReporter
         from reconnect_gui.ui.shell.first_paint import FirstPaintProbe, report_smoke_figures
         from reconnect_gui.ui.shell.main_window import MainWindow
@@ -201,8 +200,6 @@ class _GuiApp:
             )
             return 0
 
-        icon = load_app_icon()
-        app.setWindowIcon(icon)
         # The first frame in the look the desktop had last time; asked again after it.
         follow_desktop(app, remembered_dark(self._desktop_look_file))
         apply_theme(app, self.initial_settings.theme)
@@ -212,7 +209,6 @@ class _GuiApp:
         window = MainWindow(
             self.initial_settings,
             self.paths,
-            icon,
             can_hide_to_tray=lambda: (
                 self.tray_and_reminders is not None and self.tray_and_reminders.has_tray
             ),
@@ -229,12 +225,16 @@ class _GuiApp:
 
         probe = FirstPaintProbe(window)
         if self.args.smoke:  # connected first: the paint time is taken before anything else
-            probe.painted.connect(lambda: report_smoke_figures(app, icon))
+            probe.painted.connect(lambda: report_smoke_figures(app, window))
 
         def settle_in() -> None:  # nothing here is needed for the first frame
+            from reconnect_gui.ui.shell.app_icon import load_app_icon
             from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
             from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
 
+            icon = load_app_icon()
+            app.setWindowIcon(icon)  # every window's, the dialogs' too
+            window.complete(icon)  # the menus' items and shortcuts
             # Before any worker thread starts (the vault's opening waits for this frame).
             collect_on_the_ui_thread(app)  # never on a worker thread: see the module
             keep_qt_settings_in(self.paths.config)  # not ~/.config/QtProject.conf, shared by all

@@ -116,5 +116,9 @@ def resources_dir() -> Path:
 def app_icon_files() -> list[Path]:
     """The app icon PNGs, smallest first (the window, taskbar and About dialog use them)."""
     icons = resources_dir() / "icons"
-    files = sorted(icons.glob(f"{APP_ID}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-    return files
+    return sorted(icons.glob(f"{APP_ID}-*.png"), key=app_icon_size)
+
+
+def app_icon_size(file: Path) -> int:
+    """An app icon PNG's size in pixels, from its name: ``reconnect-<size>.png``."""
+    return int(file.stem.rsplit("-", 1)[1])

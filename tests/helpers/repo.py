@@ -44,21 +44,40 @@ def run_cli(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str,
     return code, out, err
 
 
-def after_a_smoke_start(home: Path, report: str, at_first_frame: str | None = None) -> dict:
+def after_a_smoke_start(
+    home: Path,
+    report: str,
+    at_first_frame: str | None = None,
+    just_after_first_frame: str | None = None,
+) -> dict:
     """Start the app with ``--smoke`` in a fresh interpreter (offscreen), then evaluate the
-    Python expression ``report`` there; its value, with the exit code under "code" (and
-    with ``at_first_frame``, its value as the first frame had painted under "first_frame")."""
+    Python expression ``report`` there; its value, with the exit code under "code".
+
+    ``at_first_frame`` is evaluated as the first frame has painted, where the smoke
+    figures are taken, and ``just_after_first_frame`` once the work queued at that frame
+    is done; their values come under "first_frame" and "just_after". Both may use
+    ``app``, ``window`` and ``QLabel``."""
     import json
     import subprocess
 
     probe = "import gc, json, signal, sys\nfrom reconnect_gui.app import main\nseen = {}\n"
-    if at_first_frame is not None:  # evaluated where the smoke figures are taken
+    if at_first_frame is not None or just_after_first_frame is not None:
         probe += (
             "from reconnect_gui.ui.shell import first_paint\n"
             "report_figures = first_paint.report_smoke_figures\n"
-            "def report_at_first_frame(*args):\n"
-            f"    seen['first_frame'] = {at_first_frame}\n"
-            "    report_figures(*args)\n"
+            "def report_at_first_frame(app, window):\n"
+            "    from PySide6.QtCore import QTimer\n"
+            "    from PySide6.QtWidgets import QLabel\n"
+        )
+        if at_first_frame is not None:
+            probe += f"    seen['first_frame'] = {at_first_frame}\n"
+        if just_after_first_frame is not None:  # queued before the figures' own report
+            probe += (
+                "    QTimer.singleShot(0, lambda: seen.update(\n"
+                f"        just_after={just_after_first_frame}))\n"
+            )
+        probe += (
+            "    report_figures(app, window)\n"
             "first_paint.report_smoke_figures = report_at_first_frame\n"
         )
     probe += (

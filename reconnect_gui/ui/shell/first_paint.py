@@ -7,7 +7,6 @@ import json
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reconnect_gui import __version__
@@ -35,16 +34,17 @@ class FirstPaintProbe(QObject):
         return False
 
 
-def report_smoke_figures(app: QApplication, icon: QIcon) -> None:
+def report_smoke_figures(app: QApplication, window: QWidget) -> None:
     """Print the start-up figures as one JSON line: the paint time now, the memory once
-    the start-up work queued behind the first frame is done; then end the app."""
+    the start-up work queued behind the first frame is done; then end the app. Exit 1
+    instead when the window has no icon by then (the resources were not found)."""
     first_paint_ms = process_stats.ms_since_spawn()
-    if icon.isNull():
-        print("smoke: the app icon could not be loaded from resources", file=sys.stderr)
-        app.exit(1)
-        return
 
     def report() -> None:
+        if window.windowIcon().isNull():
+            print("smoke: the app icon could not be loaded from resources", file=sys.stderr)
+            app.exit(1)
+            return
         peak = process_stats.peak_rss_mb()
         figures = {
             "version": __version__,

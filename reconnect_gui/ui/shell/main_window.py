@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmapCache
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -24,11 +24,15 @@ from reconnect_gui import APP_NAME
 from reconnect_gui.core.panes import PaneKey, start_pane
 from reconnect_gui.core.settings import Settings
 from reconnect_gui.system.paths import AppPaths
+from reconnect_gui.ui.shell.app_icon import app_icon_pixmap
 from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane
 from reconnect_gui.ui.widgets.labels import quiet_label
 from reconnect_gui.ui.widgets.theme import hold_style_sheet_until_painted
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QIcon
+    from PySide6.QtWidgets import QMenu
+
     from reconnect_gui.ui.settings.settings_pane import SettingsPane
     from reconnect_gui.ui.shell.about import AboutDialog
 
@@ -37,6 +41,7 @@ MINIMUM_SIZE = QSize(720, 480)
 SIDEBAR_WIDTH = 200
 COLLAPSED_SIDEBAR_WIDTH = 64  # icons only
 COLLAPSE_BELOW = 880  # window width under which the sidebar shows icons only
+LOGO_SIZE = 28  # the app icon beside the app's name, top left
 
 SIDEBAR_STYLE = """
 #sidebar { background: palette(alternate-base); border: none; }
@@ -53,7 +58,12 @@ class MainWindow(QMainWindow):
     """Presents the panes. It owns no data: the app passes settings in and reads them back.
 
     Start-up note: the first touch of PySide6's ``Qt`` namespace costs ~40 ms, so nothing
-    built before the first frame uses it; panes shown later may.
+    built before the first frame uses it; panes shown later may. For the same reason the
+    window can be built in two steps: without ``icon``, it has what the first frame
+    shows (the menu bar's titles, the sidebar's logo) and ``complete(icon)``, called
+    just after that frame, adds the rest: the menus' items with their shortcuts, and the
+    window's icon. Those would cost ~5 ms before the frame, most of it PySide building
+    the Python types of QAction, QKeySequence and QIcon. With ``icon``, both at once.
     """
 
     theme_chosen = Signal(str)
@@ -70,13 +80,13 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         paths: AppPaths,
-        icon: QIcon,
+        icon: QIcon | None = None,
         can_hide_to_tray: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         hold_style_sheet_until_painted(self)  # the app's sheet comes back after frame one
         self._paths = paths
-        self._icon = icon
+        self._icon: QIcon | None = None  # given by complete()
         self._can_hide_to_tray = can_hide_to_tray
         self._quitting = False
         self._about: AboutDialog | None = None
@@ -84,7 +94,6 @@ class MainWindow(QMainWindow):
         self._vault_action: str | None = None  # the sidebar button's words, when shown
         self._icons_drawn = False  # drawn the first time the sidebar collapses
         self.setObjectName("mainWindow")
-        self.setWindowIcon(icon)
         self.setMinimumSize(MINIMUM_SIZE)
 
         self.sidebar_list = QListWidget()
@@ -106,8 +115,19 @@ class MainWindow(QMainWindow):
         self.sidebar_list.currentRowChanged.connect(self._show_pane)
 
         self.setCentralWidget(self._build_body())
-        self._build_menus()
+        self._menus = self._build_menu_titles()
         self._restore(settings)
+        if icon is not None:
+            self.complete(icon)
+
+    def complete(self, icon: QIcon) -> None:
+        """Add what the first frame does not show: the menus' items and shortcuts, and the
+        window's icon (see the class's note). Once; a second call changes nothing."""
+        if self._icon is not None:
+            return
+        self._icon = icon
+        self.setWindowIcon(icon)
+        self._fill_menus(*self._menus)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -121,7 +141,7 @@ class MainWindow(QMainWindow):
         header = self._sidebar_header = QHBoxLayout()
         header.setContentsMargins(20, 0, 12, 12)
         logo = QLabel()
-        logo.setPixmap(self._icon.pixmap(28, 28))
+        logo.setPixmap(app_icon_pixmap(LOGO_SIZE, self.devicePixelRatioF()))
         logo.setAccessibleName(f"{APP_NAME} icon")
         header.addWidget(logo)
         title = self._app_title = QLabel(APP_NAME)
@@ -154,8 +174,14 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         return body
 
-    def _build_menus(self) -> None:
-        app_menu = self.menuBar().addMenu(f"&{APP_NAME}")
+    def _build_menu_titles(self) -> tuple[QMenu, QMenu, QMenu]:
+        """The menu bar as the first frame shows it: its titles, with empty menus."""
+        bar = self.menuBar()
+        return bar.addMenu(f"&{APP_NAME}"), bar.addMenu("&Go"), bar.addMenu("&Help")
+
+    def _fill_menus(self, app_menu: QMenu, go_menu: QMenu, help_menu: QMenu) -> None:
+        from PySide6.QtGui import QAction  # here: see the class's note
+
         self.hide_action = self._action(app_menu, "&Hide window", "Ctrl+Shift+H", self.quick_hide)
         # Like the window's close button: to the tray when there is one, else quit.
         self.close_action = self._action(app_menu, "&Close window", "Ctrl+W", self.close)
@@ -163,8 +189,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(app_menu, "&Quit", "Ctrl+Q", self.request_quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        go_menu = self.menuBar().addMenu("&Go")
-        self.pane_actions = []
+        self.pane_actions: list[QAction] = []
         for pane in PANES:
             action = self._action(
                 go_menu, pane.title, pane.shortcut, lambda _=False, k=pane.key: self.show_pane(k)
@@ -174,14 +199,15 @@ class MainWindow(QMainWindow):
         # One key to the urge flow from anywhere in the window, locked or not (issue 17).
         self.urge_action = self._action(go_menu, "I feel the &urge…", "Ctrl+U", self.show_urge_flow)
 
-        help_menu = self.menuBar().addMenu("&Help")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", "F1", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def _action(self, menu, text: str, keys: str, slot: Callable[..., object]) -> QAction:
+    def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[..., object]) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         # setShortcuts([...]) rather than setShortcut(...): the latter's overload check builds
-        # PySide6's whole Qt namespace (~40 ms) before the first frame.
+        # PySide6's whole Qt namespace (~40 ms), which start-up leaves for later.
         action.setShortcuts([QKeySequence(keys)])
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -382,8 +408,10 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         if self._about is None:
             from reconnect_gui.ui.shell.about import AboutDialog
+            from reconnect_gui.ui.shell.app_icon import load_app_icon
 
-            self._about = AboutDialog(self._icon, self._paths, self)
+            icon = self._icon if self._icon is not None else load_app_icon()
+            self._about = AboutDialog(icon, self._paths, self)
         self._about.open()
 
     # ---- settings -----------------------------------------------------------------------

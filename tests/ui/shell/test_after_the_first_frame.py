@@ -4,6 +4,7 @@ and each part costs start-up time before it (see ``settle_in`` in app.py)."""
 from pathlib import Path
 
 from helpers.repo import after_a_smoke_start
+from reconnect_gui.ui.shell.panes import PANES
 
 SIGTERM_HANDLED = "signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL"
 
@@ -28,6 +29,36 @@ def test_the_sigterm_handler_qts_settings_folder_and_the_collector_wait_for_the_
         "qt_settings": True,
         "ui_thread_collector": True,
     }
+
+
+def test_the_menus_items_and_the_window_icon_come_just_after_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    # The first frame shows the menu bar's titles and the sidebar's logo, drawn without
+    # QAction, QKeySequence or QIcon; the menus' items and the icon follow at once.
+    state = (
+        "{'titles': [a.text() for a in window.menuBar().actions()], "
+        "'items': sum(len(a.menu().actions()) for a in window.menuBar().actions()), "
+        "'shortcuts': sorted(a.shortcut().toString() for a in window.actions()), "
+        "'logo': window.sidebar.findChild(QLabel).pixmap().deviceIndependentSize().toTuple(), "
+        "'window_icon': not window.windowIcon().isNull()}"
+    )
+    report = after_a_smoke_start(
+        tmp_path / "home", "{}", at_first_frame=state, just_after_first_frame=state
+    )
+    titles = ["&Reconnect", "&Go", "&Help"]
+    assert report["first_frame"] == {
+        "titles": titles,
+        "items": 0,
+        "shortcuts": [],
+        "logo": [28.0, 28.0],  # JSON
+        "window_icon": False,
+    }
+    after = report["just_after"]
+    assert after["titles"] == titles and after["window_icon"]
+    # Hide, Close, a separator and Quit; a pane each, a separator and the urge; About.
+    assert after["items"] == 4 + len(PANES) + 2 + 1
+    assert {"Ctrl+Q", "Ctrl+U", "F1"} <= set(after["shortcuts"])
 
 
 def test_a_start_that_prefetches_no_key_never_loads_the_prefetcher(tmp_path: Path) -> None:

@@ -41,6 +41,28 @@ def test_opens_on_the_countdown_with_a_friendly_placeholder(make_window) -> None
     assert window.size() == DEFAULT_SIZE
 
 
+def test_a_window_built_without_its_icon_gets_its_menu_items_once_completed(
+    qtbot, isolated_home: Path
+) -> None:
+    # app.py's way: what the first frame shows, then complete() just after it.
+    window = MainWindow(Settings(), app_paths())
+    qtbot.add_widget(window)
+
+    def items() -> list[int]:
+        return [len(title.menu().actions()) for title in window.menuBar().actions()]
+
+    assert items() == [0, 0, 0] and window.actions() == []
+    window.complete(load_app_icon())
+    completed = items()
+    assert completed[0] == 4 and completed[2] == 1
+    assert not window.windowIcon().isNull()
+    window.complete(load_app_icon())
+    assert items() == completed  # once
+    window.show_pane(PaneKey.JOURNAL)
+    window.pane_actions[0].trigger()
+    assert window.current_pane_key() == PANES[0].key
+
+
 def test_a_provided_pane_replaces_the_placeholder_on_screen(make_window) -> None:
     window = make_window()
     window.provide_pane(PaneKey.COUNTDOWN, lambda: QLabel("the real countdown"))
