@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reconnect_gui.core.clock import system_clock
 from reconnect_gui.core.settings import Settings, SettingsFormatError, settings_from_json_dict
@@ -14,8 +14,9 @@ from reconnect_gui.system.atomic import atomic_write_bytes
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+# A NamedTuple, not a frozen dataclass: made before the first frame (see
+# system/paths.py, AppPaths).
+class LoadedSettings(NamedTuple):
     settings: Settings
     problem: str | None = None  # one plain sentence for the user, when the file was unusable
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reconnect_gui import APP_ID, APP_NAME
 
 HOME_ENV = "RECONNECT_HOME"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+# A NamedTuple, not a frozen dataclass: it is made before the first frame, where a
+# dataclass costs more: it compiles each method it generates as the class is made.
+class AppPaths(NamedTuple):
     """The four places the app may write to. Nothing else is ever written."""
 
     data: Path

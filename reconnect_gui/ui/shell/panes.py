@@ -3,7 +3,7 @@ placeholder shown until a pane is ready."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -11,8 +11,9 @@ from reconnect_gui.core.panes import PaneKey
 from reconnect_gui.ui.widgets.labels import pane_heading, quiet_label
 
 
-@dataclass(frozen=True)
-class PaneInfo:
+# A NamedTuple, not a frozen dataclass: made before the first frame (see
+# system/paths.py, AppPaths).
+class PaneInfo(NamedTuple):
     key: PaneKey  # stable id, kept in settings as the last pane
     title: str  # sidebar and window title
     heading: str

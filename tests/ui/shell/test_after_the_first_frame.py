@@ -67,3 +67,18 @@ def test_a_start_that_prefetches_no_key_never_loads_the_prefetcher(tmp_path: Pat
     prefetcher = loaded("reconnect_gui.storage.key_prefetch")
     report = after_a_smoke_start(tmp_path / "home", f"{{'prefetcher': {prefetcher}}}")
     assert report == {"code": 0, "prefetcher": False}
+
+
+def test_the_way_to_the_first_frame_makes_no_dataclass_but_the_settings(tmp_path: Path) -> None:
+    # A dataclass compiles each method it generates as it is made: the records made
+    # before the first frame are NamedTuples; Settings, with its replace() and fields(),
+    # stays a dataclass.
+    dataclasses_made = (
+        "sorted(name for module in list(sys.modules.values()) "
+        "if module.__name__.startswith('reconnect_gui') "
+        "for name, value in vars(module).items() "
+        "if isinstance(value, type) and value.__module__ == module.__name__ "
+        "and __import__('dataclasses').is_dataclass(value))"
+    )
+    report = after_a_smoke_start(tmp_path / "home", "{}", at_first_frame=dataclasses_made)
+    assert report["first_frame"] == ["Settings"]
