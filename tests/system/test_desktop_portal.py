@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,21 +45,29 @@ def test_reads_dark_and_back_from_the_portal(on_portal_bus: PortalSession) -> No
     assert _eventually(read_color_scheme, ColorScheme.LIGHT)
 
 
-def test_the_watcher_reports_the_scheme_then_each_change_both_ways(
-    on_portal_bus: PortalSession,
-) -> None:
-    seen: queue.Queue[ColorScheme] = queue.Queue()
+@contextmanager
+def watching() -> Iterator[queue.Queue[ColorScheme | None]]:
+    """What a started ColorSchemeWatcher reports; it is stopped, and its thread has
+    ended, after the block."""
+    seen: queue.Queue[ColorScheme | None] = queue.Queue()
     watcher = ColorSchemeWatcher(seen.put)
     watcher.start()
     try:
+        yield seen
+    finally:
+        watcher.stop()
+    assert watcher.join(timeout=5), "the watcher's thread did not end"
+
+
+def test_the_watcher_reports_the_scheme_then_each_change_both_ways(
+    on_portal_bus: PortalSession,
+) -> None:
+    with watching() as seen:
         assert seen.get(timeout=10) == ColorScheme.NO_PREFERENCE  # what it is now
         on_portal_bus.set_color_scheme("prefer-dark")
         assert seen.get(timeout=10) == ColorScheme.DARK  # SettingChanged, live
         on_portal_bus.set_color_scheme("default")
         assert seen.get(timeout=10) == ColorScheme.NO_PREFERENCE
-    finally:
-        watcher.stop()
-    assert watcher.join(timeout=5), "the watcher's thread did not end"
 
 
 def test_a_signal_that_repeats_the_last_answer_is_not_reported_again(
@@ -66,10 +75,7 @@ def test_a_signal_that_repeats_the_last_answer_is_not_reported_again(
 ) -> None:
     # A signal sent before the watcher read the first answer can arrive after it: the
     # desktop did not change, so nothing is reported (CI once saw the repeat).
-    seen: queue.Queue[ColorScheme] = queue.Queue()
-    watcher = ColorSchemeWatcher(seen.put)
-    watcher.start()
-    try:
+    with watching() as seen:
         assert seen.get(timeout=10) == ColorScheme.NO_PREFERENCE
         on_portal_bus.announce_color_scheme(ColorScheme.NO_PREFERENCE)
         on_portal_bus.announce_color_scheme(ColorScheme.DARK)
@@ -77,9 +83,6 @@ def test_a_signal_that_repeats_the_last_answer_is_not_reported_again(
         on_portal_bus.announce_color_scheme(ColorScheme.DARK)
         on_portal_bus.set_color_scheme("prefer-light")
         assert seen.get(timeout=10) == ColorScheme.LIGHT
-    finally:
-        watcher.stop()
-    assert watcher.join(timeout=5), "the watcher's thread did not end"
     assert seen.empty()
 
 
