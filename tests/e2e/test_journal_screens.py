@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +39,18 @@ def fingerprint(shot: Path) -> str:
     return hashlib.sha256(shot.read_bytes()).hexdigest()
 
 
+def screenshot_once_changed(display: str, name: str, before: Path, timeout: float = 10) -> Path:
+    """A screenshot taken once the screen no longer shows ``before``, or the last one
+    tried. An app still busy after the unlock answers a key late, not never: a fixed
+    0.6 s pause lost that race once, in a full CI run with a moved clock."""
+    deadline = time.monotonic() + timeout
+    while True:
+        shot = screenshot(display, name)
+        if fingerprint(shot) != fingerprint(before) or time.monotonic() > deadline:
+            return shot
+        time.sleep(0.3)
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_journal_list_entry_prompts_and_chart(
     display: str, isolated_home: Path, tmp_path: Path, theme: str
@@ -61,8 +74,8 @@ def test_the_journal_list_entry_prompts_and_chart(
             shots = [screenshot(display, f"journal-entry-{theme}-{width}x{height}")]
             for keys, view in (("ctrl+p", "prompts"), ("ctrl+Tab", "chart")):
                 xdotool(display, "key", keys)
-                xdotool(display, "sleep", "0.6")
-                shots.append(screenshot(display, f"journal-{view}-{theme}-{width}x{height}"))
+                name = f"journal-{view}-{theme}-{width}x{height}"
+                shots.append(screenshot_once_changed(display, name, before=shots[-1]))
             # Each key changed what is on screen: three different pictures.
             assert len({fingerprint(shot) for shot in shots}) == 3
             xdotool(display, "key", "ctrl+shift+Tab", "ctrl+shift+Tab")  # back to the entry
