@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         hold_style_sheet_until_painted(self)  # the app's sheet comes back after frame one
         self._paths = paths
-        self._icon: QIcon | None = None  # given by complete()
+        self._completed = False  # see complete()
         self._can_hide_to_tray = can_hide_to_tray
         self._quitting = False
         self._about: AboutDialog | None = None
@@ -123,9 +123,9 @@ class MainWindow(QMainWindow):
     def complete(self, icon: QIcon) -> None:
         """Add what the first frame does not show: the menus' items and shortcuts, and the
         window's icon (see the class's note). Once; a second call changes nothing."""
-        if self._icon is not None:
+        if self._completed:
             return
-        self._icon = icon
+        self._completed = True
         self.setWindowIcon(icon)
         self._fill_menus(*self._menus)
 
@@ -408,10 +408,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         if self._about is None:
             from reconnect_gui.ui.shell.about import AboutDialog
-            from reconnect_gui.ui.shell.app_icon import load_app_icon
 
-            icon = self._icon if self._icon is not None else load_app_icon()
-            self._about = AboutDialog(icon, self._paths, self)
+            self._about = AboutDialog(self.windowIcon(), self._paths, self)
         self._about.open()
 
     # ---- settings -----------------------------------------------------------------------
