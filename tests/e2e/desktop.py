@@ -273,15 +273,63 @@ def window_title(display: str, window: str) -> str:
         return ""
 
 
-def open_tray_menu(display: str, icon: TrayIcon) -> None:
+def open_tray_menu(display: str, icon: TrayIcon) -> str:
     """Right-click the tray icon and wait for its menu (a popup without a title)."""
     before = mapped_windows(display)
     for _attempt in range(3):  # on a loaded machine a click can land before the icon listens
         xdotool(display, "mousemove", str(icon.x), str(icon.y), "click", "3")
-        if wait_for_new_window(display, before, timeout=5) is not None:
-            time.sleep(0.2)  # the popup maps before it takes the keyboard
-            return
+        menu = wait_for_new_window(display, before, timeout=5)
+        if menu is not None:
+            return menu
     raise AssertionError("the tray menu did not open")
+
+
+def choose_in_tray_menu(display: str, icon: TrayIcon, first_move: str, *more_moves: str) -> None:
+    """Open the tray icon's menu, move to an item with the arrow keys and press Return.
+
+    A popup maps before it grabs the keyboard, and on a loaded machine a key typed in
+    between goes to no one. So the first move is pressed again until the menu shows it (an
+    item lights up); the keys after it reach the menu for sure."""
+    menu = open_tray_menu(display, icon)
+    at_rest = settled_pixels(display, menu)
+    for _attempt in range(5):
+        xdotool(display, "key", first_move)
+        if changes_within(display, menu, at_rest, timeout=3):
+            xdotool(display, "key", "--delay", "60", *more_moves, "Return")
+            return
+    raise AssertionError("the tray menu never took a key")
+
+
+def window_pixels(display: str, window: str) -> bytes:
+    """A window's pixels as a bare PPM (unlike a PNG, it carries no timestamps)."""
+    return subprocess.run(
+        [require_tool("import"), "-window", window, "ppm:-"],
+        env=desktop_env(display),
+        capture_output=True,
+        check=True,
+        timeout=30,
+    ).stdout
+
+
+def settled_pixels(display: str, window: str) -> bytes:
+    """A window's pixels once two looks a moment apart agree (it has finished painting)."""
+    previous = window_pixels(display, window)
+    for _look in range(20):
+        time.sleep(0.2)
+        current = window_pixels(display, window)
+        if current == previous:
+            return current
+        previous = current
+    return previous
+
+
+def changes_within(display: str, window: str, before: bytes, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if window_pixels(display, window) != before:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def click_window(display: str, window: str, button: str = "1") -> None:

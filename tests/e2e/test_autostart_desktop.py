@@ -10,14 +10,13 @@ from pathlib import Path
 
 from e2e.desktop import (
     app_process,
-    open_tray_menu,
+    choose_in_tray_menu,
     passphrase_vault,
     tray_host,
     tray_icons,
     unlock_with_passphrase,
     wait_for_window,
     wait_until,
-    xdotool,
     xvfb_display,
 )
 from helpers.repo import app_command
@@ -44,8 +43,7 @@ def test_start_at_login_from_the_tray_keeps_the_custom_reconnect_home(
             unlock_with_passphrase(display)
             wait_for_window(display, "Countdown — Reconnect")
             wait_until(lambda: len(tray_icons(display)) == 1, "no icon docked in the tray")
-            open_tray_menu(display, tray_icons(display)[0])
-            xdotool(display, "key", "Up", "Up", "Return")  # "Start at login", above "Quit"
+            choose_in_tray_menu(display, tray_icons(display)[0], "Up", "Up")  # "Start at login"
             wait_until(lambda: autostart_exec(config_home) is not None, "no autostart entry")
             command = autostart_exec(config_home)
             assert command is not None and "--tray" in command
@@ -53,6 +51,5 @@ def test_start_at_login_from_the_tray_keeps_the_custom_reconnect_home(
             assert Path(command[0]).exists()
             # The host may take a moment to show the icon again after its menu closes.
             wait_until(lambda: len(tray_icons(display)) == 1, "the icon left the tray")
-            open_tray_menu(display, tray_icons(display)[0])
-            xdotool(display, "key", "Up", "Return")  # Quit
+            choose_in_tray_menu(display, tray_icons(display)[0], "Up")  # Quit
             assert app.wait(timeout=20) == 0

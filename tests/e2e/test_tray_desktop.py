@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from e2e.desktop import (
     TrayIcon,
     app_process,
-    open_tray_menu,
+    choose_in_tray_menu,
     quit_with_ctrl_q,
     screenshot,
     tray_host,
@@ -83,9 +83,7 @@ def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, 
         hide_the_window(desktop, wait_for_window(desktop, MAIN_WINDOW))
 
         # The menu: Open, I feel the urge…, …: the second item opens the SOS flow.
-        open_tray_menu(desktop, icon)
-        screenshot(desktop, "tray-menu")
-        xdotool(desktop, "key", "Down", "Down", "Return")
+        choose_in_tray_menu(desktop, icon, "Down", "Down")  # Open, then I feel the urge…
         sos = wait_for_window(desktop, "A moment for you")
         assert visible_windows(desktop, MAIN_WINDOW), "the window opens with the SOS flow"
         xdotool(desktop, "windowfocus", "--sync", sos)
@@ -99,8 +97,7 @@ def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, 
         wait_for_window(desktop, MAIN_WINDOW)
 
         # The last item quits for real.
-        open_tray_menu(desktop, icon)
-        xdotool(desktop, "key", "Up", "Return")
+        choose_in_tray_menu(desktop, icon, "Up")  # Quit
         assert app.wait(timeout=20) == 0
 
 

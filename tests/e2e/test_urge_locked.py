@@ -13,7 +13,7 @@ from pathlib import Path
 from e2e.desktop import (
     PASSPHRASE,
     app_process,
-    open_tray_menu,
+    choose_in_tray_menu,
     passphrase_vault,
     quit_with_ctrl_q,
     screenshot,
@@ -105,8 +105,7 @@ def test_the_tray_opens_the_urge_flow_without_asking_to_unlock(tmp_path: Path) -
         with app_process(app_command("--tray"), env=env) as app:
             wait_until(lambda: len(tray_icons(display)) == 1, "no icon docked in the tray")
             icon = tray_icons(display)[0]
-            open_tray_menu(display, icon)
-            xdotool(display, "key", "Down", "Down", "Return")  # "I feel the urge…"
+            choose_in_tray_menu(display, icon, "Down", "Down")  # "I feel the urge…"
             sos = wait_for_window(display, SOS)
             xdotool(display, "sleep", "1")
             assert not visible_windows(display, "Unlock Reconnect")
@@ -114,6 +113,5 @@ def test_the_tray_opens_the_urge_flow_without_asking_to_unlock(tmp_path: Path) -
             xdotool(display, "windowfocus", "--sync", sos)
             xdotool(display, "key", "Escape")  # nothing written: it just closes
             wait_until_closed(display, sos)
-            open_tray_menu(display, icon)
-            xdotool(display, "key", "Up", "Return")  # Quit
+            choose_in_tray_menu(display, icon, "Up")  # Quit
             assert app.wait(timeout=20) == 0

@@ -38,9 +38,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from e2e.desktop import (
+    choose_in_tray_menu,
     click_window,
     mapped_windows,
-    open_tray_menu,
     tray_host,
     visible_windows,
     wait_for_new_window,
@@ -360,16 +360,14 @@ def the_tray_keeps_the_app(app: Reconnect, keys: Keyboard, folder: Path) -> None
     wait_for(lambda: not visible_windows(app.display, " — Reconnect"), "the window stayed")
     assert wait_for_new_window(app.display, before, timeout=1.5) is None, "a second note"
 
-    open_tray_menu(app.display, icon)
-    keys.keys("Down", "Down", "Return")  # Open Reconnect, I feel the urge…
+    choose_in_tray_menu(app.display, icon, "Down", "Down")  # Open Reconnect, I feel the urge…
     sos = keys.window("A moment for you")
     assert visible_windows(app.display, "Countdown — Reconnect"), "the window came back too"
     shot(app, sos, "tray-sos")
     keys.keys("Escape")  # nothing chosen or written: nothing is logged
     keys.gone(sos)
 
-    open_tray_menu(app.display, icon)
-    keys.keys("Up", "Return")  # the last item: Quit Reconnect
+    choose_in_tray_menu(app.display, icon, "Up")  # the last item: Quit Reconnect
     assert app.wait_for_exit() == 0
     records = app.records_in_a_backup(folder)
     assert len([r for r in records if r["kind"] == "urge_log"]) == 1, "Escape logged an urge"
