@@ -180,6 +180,7 @@ class _GuiApp:
         from reconnect_gui.ui.shell.single_instance import SingleInstance, server_name
         from reconnect_gui.ui.widgets.theme import (
             application_in_our_style,
+            apply_style_sheet,
             apply_theme,
             follow_desktop,
         )
@@ -202,7 +203,7 @@ class _GuiApp:
 
         # The first frame in the look the desktop had last time; asked again after it.
         follow_desktop(app, remembered_dark(self._desktop_look_file))
-        apply_theme(app, self.initial_settings.theme)
+        apply_theme(app, self.initial_settings.theme, style_sheet_now=False)  # see settle_in
 
         self.keeper = SettingsKeeper(self.paths.settings_file, self.initial_settings, app)
         self.tray_and_reminders: TrayAndReminders | None = None
@@ -232,6 +233,7 @@ class _GuiApp:
             from reconnect_gui.ui.shell.ui_thread_collector import collect_on_the_ui_thread
             from reconnect_gui.ui.widgets.file_dialogs import keep_qt_settings_in
 
+            apply_style_sheet(app)  # the first frame uses none of its rules
             icon = load_app_icon()
             app.setWindowIcon(icon)  # every window's, the dialogs' too
             window.complete(icon)  # the menus' items and shortcuts

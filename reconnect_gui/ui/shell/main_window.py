@@ -27,7 +27,6 @@ from reconnect_gui.system.paths import AppPaths
 from reconnect_gui.ui.shell.app_icon import app_icon_pixmap
 from reconnect_gui.ui.shell.panes import PANES, PlaceholderPane
 from reconnect_gui.ui.widgets.labels import quiet_label
-from reconnect_gui.ui.widgets.theme import hold_style_sheet_until_painted
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QIcon
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
         can_hide_to_tray: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
-        hold_style_sheet_until_painted(self)  # the app's sheet comes back after frame one
         self._paths = paths
         self._completed = False  # see complete()
         self._can_hide_to_tray = can_hide_to_tray

@@ -18,9 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from reconnect_gui.ui.widgets.colours import mixed
 
@@ -220,7 +219,7 @@ def application_in_our_style(name: str) -> QApplication:
     return app
 
 
-def apply_theme(app: QApplication, theme: str) -> None:
+def apply_theme(app: QApplication, theme: str, style_sheet_now: bool = True) -> None:
     """Apply "system", "light" or "dark" to the whole app, at start or live.
 
     Every theme is one of our two palettes on Fusion, with the app's short style sheet
@@ -228,6 +227,11 @@ def apply_theme(app: QApplication, theme: str) -> None:
     the desktop says it is dark (``follow_desktop``), else the light one. A desktop that
     says nothing (no portal, an older X11 desktop) gets the same warm look as the others,
     not Qt's grey and blue.
+
+    ``style_sheet_now=False`` leaves the sheet out, for the app's start: nothing in the
+    first frame (the sidebar, a calm placeholder) uses its rules, and matching them
+    against every widget built for that frame would cost ~20 ms. ``apply_style_sheet``
+    adds it just after the frame.
     """
     global _style_replaced, _chosen
     _chosen = theme
@@ -237,6 +241,13 @@ def apply_theme(app: QApplication, theme: str) -> None:
         _style_replaced = True
     app.setPalette(palette_for(dark))  # also drops all class palettes
     _set_indicator_palettes(app, dark)
+    if style_sheet_now:
+        apply_style_sheet(app)
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    """The app's style sheet in its palette's colours, and each widget's own sheet
+    looked up anew (see ``_renew_style_sheets``)."""
     app.setStyleSheet(style_sheet(app.palette()))
     _renew_style_sheets(app)
 
@@ -264,42 +275,6 @@ def chosen_theme() -> str:
 def style_in_use() -> str:
     """The name of the style under the app's style sheet ("fusion" once a theme is applied)."""
     return "fusion" if _style_replaced else ""
-
-
-def hold_style_sheet_until_painted(window: QWidget) -> None:
-    """Build ``window`` without the app's style sheet and put the sheet back just after
-    its first frame: polishing every widget through a sheet costs ~20 ms, and nothing in
-    the first frame (the sidebar, a calm placeholder) uses its rules."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication) or not app.styleSheet():
-        return
-    _SheetHolder(app, window, app.styleSheet())
-    app.setStyleSheet("")  # no widget uses it yet, so this costs nothing
-
-
-class _SheetHolder(QObject):
-    """Puts the held sheet back after ``window``'s first paint (or after a while, if the
-    window starts hidden in the tray), unless a theme was chosen meanwhile."""
-
-    FALLBACK_MS = 3000
-
-    def __init__(self, app: QApplication, window: QWidget, sheet: str) -> None:
-        super().__init__(window)
-        self._app, self._window, self._sheet = app, window, sheet
-        window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self, self._restore)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
-            # Queued behind the first-paint probe's own zero timer (it filtered first).
-            QTimer.singleShot(0, self, self._restore)
-        return False
-
-    def _restore(self) -> None:
-        if self._sheet and not self._app.styleSheet():
-            self._app.setStyleSheet(self._sheet)
-        self._sheet = ""
 
 
 def _renew_style_sheets(app: QApplication) -> None:

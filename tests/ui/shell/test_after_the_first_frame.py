@@ -31,6 +31,18 @@ def test_the_sigterm_handler_qts_settings_folder_and_the_collector_wait_for_the_
     }
 
 
+def test_the_apps_style_sheet_comes_just_after_the_first_frame(tmp_path: Path) -> None:
+    # Its rules (cards, the primary button, scroll bars) are not in that frame, and
+    # matching them against every widget built for it would cost ~20 ms.
+    sheet = "{'sheet': app.styleSheet(), 'palette': app.palette().window().color().name()}"
+    report = after_a_smoke_start(
+        tmp_path / "home", "{}", at_first_frame=sheet, just_after_first_frame=sheet
+    )
+    first, after = report["first_frame"], report["just_after"]
+    assert first["sheet"] == "" and "QScrollBar" in after["sheet"]
+    assert first["palette"] == after["palette"]  # the theme's colours from the start
+
+
 def test_the_menus_items_and_the_window_icon_come_just_after_the_first_frame(
     tmp_path: Path,
 ) -> None:

@@ -223,20 +223,3 @@ def test_a_small_window_shows_the_sidebar_as_icons_and_a_roomy_one_as_names(
         p.title for p in PANES
     ]
     assert window.vault_button.text() == "Unlock…"
-
-
-def test_the_apps_style_sheet_waits_until_after_the_first_frame(make_window, qtbot) -> None:
-    from reconnect_gui.ui.widgets.theme import apply_theme
-
-    app = QApplication.instance()
-    apply_theme(app, "light")
-    try:
-        sheet = app.styleSheet()
-        assert sheet  # cards, the primary button, scroll bars
-        window = MainWindow(Settings(), app_paths(), load_app_icon())
-        qtbot.add_widget(window)
-        assert app.styleSheet() == ""  # the window is built and painted without it
-        window.show()
-        qtbot.wait_until(lambda: app.styleSheet() == sheet)
-    finally:
-        apply_theme(app, "system")
