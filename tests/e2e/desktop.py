@@ -224,6 +224,26 @@ def wait_until_closed(display: str, window: str, timeout: float = 30) -> None:
     )
 
 
+def close_with_escape(display: str, dialog: str, timeout: float = 30) -> None:
+    """Give ``dialog`` the keyboard, press Escape and wait until it has closed.
+
+    A dialog that has just mapped may not be ready for keys yet, and an Escape it never
+    saw leaves it open, holding back every key meant for the window behind it (a modal
+    dialog does). So Escape is pressed again while the dialog is still there."""
+    deadline = time.monotonic() + timeout
+    while dialog in visible_windows(display, "."):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"window {dialog} is still open")
+        try:
+            xdotool(display, "windowfocus", "--sync", dialog, timeout=5)
+            xdotool(display, "key", "Escape")
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            continue  # it closed meanwhile: the loop's test sees it
+        closes = time.monotonic() + 3
+        while time.monotonic() < closes and dialog in visible_windows(display, "."):
+            time.sleep(0.1)
+
+
 def screenshot(display: str, name: str) -> Path:
     """A screenshot of the whole screen, saved under artifacts/screenshots/."""
     return window_screenshot(display, "root", name)

@@ -19,10 +19,10 @@ import pytest
 
 from e2e.desktop import (
     app_process,
+    close_with_escape,
     quit_with_ctrl_q,
     wait_for_window,
     window_screenshot,
-    xdotool,
     xvfb_display,
 )
 from helpers.desktop_portal import PortalSession, portal_session
@@ -100,8 +100,7 @@ def test_the_window_follows_the_desktops_dark_mode_both_ways(
     env.pop("WAYLAND_DISPLAY", None)
     with app_process(command_for(build), env=env) as app:
         setup = wait_for_window(display, "Set up Reconnect")  # a first start; put off
-        xdotool(display, "windowfocus", "--sync", setup)
-        xdotool(display, "key", "Escape")
+        close_with_escape(display, setup)
         window = wait_for_window(display, "Countdown — Reconnect")
         name = f"desktop-{desktop.lower()}-{build}"
         wait_for_brightness(display, window, f"{name}-light", dark=False)

@@ -10,11 +10,11 @@ import pytest
 
 from e2e.desktop import (
     app_process,
+    close_with_escape,
     desktop_env,
     quit_with_ctrl_q,
     screenshot,
     wait_for_window,
-    wait_until_closed,
     xdotool,
     xvfb_display,
 )
@@ -50,8 +50,7 @@ def test_keyboard_drives_the_real_window_and_quit_keeps_the_settings(
         # A first start offers to set up the vault; a person can put that off with Escape.
         setup = wait_for_window(display, "Set up Reconnect")
         screenshot(display, f"setup-{theme}")
-        xdotool(display, "windowfocus", "--sync", setup)
-        xdotool(display, "key", "Escape")
+        close_with_escape(display, setup)  # window-modal: keys wait until it has gone
         window = wait_for_window(display, "Countdown — Reconnect")
         xdotool(display, "windowfocus", "--sync", window)
         for keys, title, pane in [
@@ -66,11 +65,7 @@ def test_keyboard_drives_the_real_window_and_quit_keeps_the_settings(
         xdotool(display, "key", "F1")
         about = wait_for_window(display, "About Reconnect")
         screenshot(display, f"about-{theme}")
-        # Into the dialog itself: an Escape sent while the focus is still on its way there
-        # closes nothing, and the open dialog then holds Ctrl+Q back (CI saw it once).
-        xdotool(display, "windowfocus", "--sync", about)
-        xdotool(display, "key", "Escape")
-        wait_until_closed(display, about)
+        close_with_escape(display, about)  # else it holds Ctrl+Q back (CI saw it once)
         quit_with_ctrl_q(display, window, app)
     saved = json.loads(settings_file.read_text())
     assert saved["last_pane"] == "journal"

@@ -15,13 +15,13 @@ from e2e.desktop import (
     TrayIcon,
     app_process,
     choose_in_tray_menu,
+    close_with_escape,
     quit_with_ctrl_q,
     screenshot,
     tray_host,
     visible_windows,
     wait_for_window,
     wait_until,
-    wait_until_closed,
     xdotool,
     xvfb_display,
 )
@@ -86,9 +86,7 @@ def test_the_tray_keeps_the_app_and_its_menu_works(desktop: str, env: dict[str, 
         choose_in_tray_menu(desktop, icon, "Down", "Down")  # Open, then I feel the urge…
         sos = wait_for_window(desktop, "A moment for you")
         assert visible_windows(desktop, MAIN_WINDOW), "the window opens with the SOS flow"
-        xdotool(desktop, "windowfocus", "--sync", sos)
-        xdotool(desktop, "key", "Escape")
-        wait_until_closed(desktop, sos)
+        close_with_escape(desktop, sos)
 
         # A second launch shows the running copy's window and leaves.
         hide_the_window(desktop, wait_for_window(desktop, MAIN_WINDOW))

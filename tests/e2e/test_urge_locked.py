@@ -14,6 +14,7 @@ from e2e.desktop import (
     PASSPHRASE,
     app_process,
     choose_in_tray_menu,
+    close_with_escape,
     passphrase_vault,
     quit_with_ctrl_q,
     screenshot,
@@ -47,9 +48,7 @@ def test_the_urge_flow_while_locked_saves_the_letter_only_after_unlocking(
         with app_process(app_command(), env=env) as app:
             # Locked: the unlock dialog asks first; not now.
             unlock = wait_for_window(display, "Unlock Reconnect")
-            xdotool(display, "windowfocus", "--sync", unlock)
-            xdotool(display, "key", "Escape")
-            wait_until_closed(display, unlock)
+            close_with_escape(display, unlock)
             window = wait_for_window(display, MAIN_WINDOW)
             screenshot(display, "urge-locked-home")
 
@@ -110,8 +109,6 @@ def test_the_tray_opens_the_urge_flow_without_asking_to_unlock(tmp_path: Path) -
             xdotool(display, "sleep", "1")
             assert not visible_windows(display, "Unlock Reconnect")
             screenshot(display, "urge-locked-from-tray")
-            xdotool(display, "windowfocus", "--sync", sos)
-            xdotool(display, "key", "Escape")  # nothing written: it just closes
-            wait_until_closed(display, sos)
+            close_with_escape(display, sos)  # nothing written: it just closes
             choose_in_tray_menu(display, icon, "Up")  # Quit
             assert app.wait(timeout=20) == 0
