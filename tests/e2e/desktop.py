@@ -321,7 +321,8 @@ def choose_in_tray_menu(display: str, icon: TrayIcon, first_move: str, *more_mov
 
 
 def window_pixels(display: str, window: str) -> bytes:
-    """A window's pixels as a bare PPM (unlike a PNG, it carries no timestamps)."""
+    """A window's pixels as a bare PPM, straight from ImageMagick's ``import``: nothing
+    is written to disk for a comparison."""
     return subprocess.run(
         [require_tool("import"), "-window", window, "ppm:-"],
         env=desktop_env(display),
